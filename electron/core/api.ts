@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { contract, isMethodName, type MethodName, type OutputOf, type ParsedInputOf } from '../../shared/contract';
+import { AppError, type Envelope } from '../../shared/errors';
+import { fieldErrors } from '../../shared/validation';
+import type { CoreContext } from './context';
+import { appInfo } from './services/app-info';
+import { createPerson, deletePerson, getPerson, listPeople, listTags, updatePerson } from './services/people';
+import { loadSampleData } from './services/sample';
+
+type Handlers = { [M in MethodName]: (ctx: CoreContext, input: ParsedInputOf<M>) => OutputOf<M> };
+
+/** Every method of the contract, bound to its service. A method left out here fails to compile. */
+const handlers: Handlers = {
+  'app.info': (ctx) => appInfo(ctx),
+  'people.list': (ctx, input) => listPeople(ctx, input),
+  'people.get': (ctx, { id }) => getPerson(ctx, id),
+  'people.create': (ctx, input) => createPerson(ctx, input),
+  'people.update': (ctx, { id, ...person }) => updatePerson(ctx, id, person),
+  'people.delete': (ctx, { id }) => deletePerson(ctx, id),
+  'tags.list': (ctx) => listTags(ctx),
+  'sample.load': (ctx) => loadSampleData(ctx),
+};
+
+function invalidInput(error: z.ZodError): AppError {
+  const fields = fieldErrors(error);
+  const count = Object.keys(fields).length;
+  return new AppError('invalid_input', count === 1 ? 'One field needs attention.' : `${count} fields need attention.`, fields);
+}
+
+/** Reports an unexpected failure where the operator can see it, without telling the client any internals. */
+export type ErrorReporter = (method: string, error: unknown) => void;
+
+const defaultReporter: ErrorReporter = (method, error) => {
+  console.error(`[rapport] ${method} failed:`, error);
+};
+
+/**
+ * The single way into the core, for both transports: checks the method name, validates the
+ * input against the contract, runs the handler, and turns every outcome into an envelope.
+ */
+export function dispatch(ctx: CoreContext, method: string, rawInput: unknown, report: ErrorReporter = defaultReporter): Envelope<unknown> {
+  if (!isMethodName(method)) {
+    return { ok: false, error: { code: 'unknown_method', message: `There is no method called “${method}”.` } };
+  }
+  try {
+    const parsed = contract[method].input.safeParse(rawInput ?? {});
+    if (!parsed.success) throw invalidInput(parsed.error);
+    const handler = handlers[method] as (ctx: CoreContext, input: unknown) => unknown;
+    return { ok: true, value: handler(ctx, parsed.data) };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error: error.toBody() };
+    report(method, error);
+    return { ok: false, error: { code: 'internal', message: 'Something went wrong and nothing was saved. Please try again.' } };
+  }
+}
+
+/** The methods and their input JSON Schemas, for `GET /api` and for people writing clients. */
+export function describeApi(): { method: MethodName; summary: string; input: unknown }[] {
+  return (Object.keys(contract) as MethodName[]).map((method) => ({
+    method,
+    summary: contract[method].summary,
+    input: z.toJSONSchema(contract[method].input, { io: 'input', unrepresentable: 'any' }),
+  }));
+}

@@ -1,0 +1,14 @@
+import type Database from 'better-sqlite3';
+import { m001People } from './001_people';
+
+export interface Migration {
+  /** The `user_version` the database has once this migration has run. */
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+/** Ordered by version; a migration is never edited once released — add a new one. */
+export const MIGRATIONS: readonly Migration[] = [m001People];
+
+export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

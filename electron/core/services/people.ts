@@ -1,0 +1,254 @@
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import type { PeopleListInput } from '../../../shared/contract';
+import { foldText, nameSortKey, personName } from '../../../shared/domain/names';
+import type { PeoplePage, Person, PersonData, PersonSummary, TagCount } from '../../../shared/domain/person';
+import { notFound } from '../../../shared/errors';
+import type { CoreContext } from '../context';
+import { stmt } from '../db/statements';
+import { indexPerson, prefixMatchQuery, unindexPerson } from './search-index';
+
+interface PersonRow {
+  id: number;
+  given_name: string;
+  family_name: string;
+  display_name: string;
+  organization: string;
+  role: string;
+  address_street: string;
+  address_city: string;
+  address_region: string;
+  address_postal_code: string;
+  address_country: string;
+  website: string;
+  linkedin: string;
+  notes: string;
+  introduce_as: string;
+  how_we_met: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const COLUMNS = `given_name, family_name, display_name, sort_key, organization, organization_key, role,
+  address_street, address_city, address_region, address_postal_code, address_country,
+  website, linkedin, notes, introduce_as, how_we_met`;
+
+function columnValues(p: PersonData): unknown[] {
+  return [
+    p.givenName,
+    p.familyName,
+    p.displayName,
+    nameSortKey(p),
+    p.organization,
+    foldText(p.organization),
+    p.role,
+    p.address.street,
+    p.address.city,
+    p.address.region,
+    p.address.postalCode,
+    p.address.country,
+    p.website,
+    p.linkedin,
+    p.notes,
+    p.introduceAs,
+    p.howWeMet,
+  ];
+}
+
+function tagId(db: Database.Database, name: string): number {
+  const existing = stmt<[string], { id: number }>(db, 'SELECT id FROM tags WHERE name = ?').get(name);
+  if (existing) return existing.id;
+  return Number(stmt(db, 'INSERT INTO tags (name) VALUES (?)').run(name).lastInsertRowid);
+}
+
+/** Emails, phones, tags and the search row: everything that hangs off the people row. */
+function writeDependents(db: Database.Database, id: number, p: PersonData): void {
+  stmt(db, 'DELETE FROM person_emails WHERE person_id = ?').run(id);
+  stmt(db, 'DELETE FROM person_phones WHERE person_id = ?').run(id);
+  stmt(db, 'DELETE FROM person_tags WHERE person_id = ?').run(id);
+  const addEmail = stmt(db, 'INSERT INTO person_emails (person_id, position, label, address, address_key) VALUES (?, ?, ?, ?, ?)');
+  p.emails.forEach((e, i) => addEmail.run(id, i, e.label, e.address, e.address.toLowerCase()));
+  const addPhone = stmt(db, 'INSERT INTO person_phones (person_id, position, label, number, digits) VALUES (?, ?, ?, ?, ?)');
+  p.phones.forEach((ph, i) => addPhone.run(id, i, ph.label, ph.number, ph.number.replace(/\D/g, '')));
+  const addTag = stmt(db, 'INSERT OR IGNORE INTO person_tags (person_id, tag_id) VALUES (?, ?)');
+  for (const tag of p.tags) addTag.run(id, tagId(db, tag));
+  indexPerson(db, id, {
+    names: [p.givenName, p.familyName, p.displayName],
+    organization: p.organization,
+    emails: p.emails.map((e) => e.address),
+  });
+}
+
+function dropUnusedTags(db: Database.Database): void {
+  stmt(db, 'DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM person_tags WHERE tag_id = tags.id)').run();
+}
+
+/** Inserts one person; the caller owns the transaction (sample loading inserts hundreds in one). */
+export function insertPerson(db: Database.Database, p: PersonData, at: string): number {
+  const placeholders = columnValues(p).map(() => '?').join(', ');
+  const result = stmt(db, `INSERT INTO people (${COLUMNS}, created_at, updated_at) VALUES (${placeholders}, ?, ?)`).run(
+    ...columnValues(p),
+    at,
+    at,
+  );
+  const id = Number(result.lastInsertRowid);
+  writeDependents(db, id, p);
+  return id;
+}
+
+export function createPerson(ctx: CoreContext, p: PersonData): Person {
+  const id = ctx.db.transaction(() => insertPerson(ctx.db, p, ctx.now().toISOString())).immediate();
+  return getPerson(ctx, id);
+}
+
+export function updatePerson(ctx: CoreContext, id: number, p: PersonData): Person {
+  ctx.db
+    .transaction(() => {
+      const assignments = COLUMNS.split(',')
+        .map((c) => `${c.trim()} = ?`)
+        .join(', ');
+      const result = stmt(ctx.db, `UPDATE people SET ${assignments}, updated_at = ? WHERE id = ?`).run(
+        ...columnValues(p),
+        ctx.now().toISOString(),
+        id,
+      );
+      if (result.changes === 0) throw notFound('This person');
+      writeDependents(ctx.db, id, p);
+      dropUnusedTags(ctx.db);
+    })
+    .immediate();
+  return getPerson(ctx, id);
+}
+
+export function deletePerson(ctx: CoreContext, id: number): { id: number } {
+  ctx.db
+    .transaction(() => {
+      const result = stmt(ctx.db, 'DELETE FROM people WHERE id = ?').run(id);
+      if (result.changes === 0) throw notFound('This person');
+      unindexPerson(ctx.db, id);
+      dropUnusedTags(ctx.db);
+    })
+    .immediate();
+  return { id };
+}
+
+export function getPerson(ctx: CoreContext, id: number): Person {
+  const row = stmt<[number], PersonRow>(ctx.db, 'SELECT * FROM people WHERE id = ?').get(id);
+  if (!row) throw notFound('This person');
+  const emails = stmt<[number], { label: string; address: string }>(
+    ctx.db,
+    'SELECT label, address FROM person_emails WHERE person_id = ? ORDER BY position',
+  ).all(id);
+  const phones = stmt<[number], { label: string; number: string }>(
+    ctx.db,
+    'SELECT label, number FROM person_phones WHERE person_id = ? ORDER BY position',
+  ).all(id);
+  const tags = stmt<[number], { name: string }>(
+    ctx.db,
+    'SELECT t.name FROM person_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.person_id = ? ORDER BY t.name',
+  )
+    .all(id)
+    .map((t) => t.name);
+  const data: PersonData = {
+    givenName: row.given_name,
+    familyName: row.family_name,
+    displayName: row.display_name,
+    organization: row.organization,
+    role: row.role,
+    emails,
+    phones,
+    address: {
+      street: row.address_street,
+      city: row.address_city,
+      region: row.address_region,
+      postalCode: row.address_postal_code,
+      country: row.address_country,
+    },
+    website: row.website,
+    linkedin: row.linkedin,
+    tags,
+    notes: row.notes,
+    introduceAs: row.introduce_as,
+    howWeMet: row.how_we_met,
+  };
+  return { ...data, id: row.id, name: personName(data), createdAt: row.created_at, updatedAt: row.updated_at };
+}
+
+type ListInput = z.output<typeof PeopleListInput>;
+
+const ORDER_BY: Record<ListInput['sort'], { asc: string; desc: string }> = {
+  name: { asc: 'p.sort_key ASC, p.id ASC', desc: 'p.sort_key DESC, p.id DESC' },
+  organization: {
+    asc: "p.organization_key = '' ASC, p.organization_key ASC, p.sort_key ASC, p.id ASC",
+    desc: "p.organization_key = '' ASC, p.organization_key DESC, p.sort_key ASC, p.id ASC",
+  },
+  updated: { asc: 'p.updated_at ASC, p.id ASC', desc: 'p.updated_at DESC, p.id DESC' },
+};
+
+interface SummaryRow {
+  id: number;
+  given_name: string;
+  family_name: string;
+  display_name: string;
+  organization: string;
+  role: string;
+  updated_at: string;
+  primary_email: string | null;
+  primary_phone: string | null;
+  tags: string | null;
+}
+
+const SUMMARY_COLUMNS = `p.id, p.given_name, p.family_name, p.display_name, p.organization, p.role, p.updated_at,
+  (SELECT address FROM person_emails WHERE person_id = p.id ORDER BY position LIMIT 1) AS primary_email,
+  (SELECT number FROM person_phones WHERE person_id = p.id ORDER BY position LIMIT 1) AS primary_phone,
+  (SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM person_tags pt JOIN tags t ON t.id = pt.tag_id
+     WHERE pt.person_id = p.id ORDER BY t.name)) AS tags`;
+
+/** The SQL the People list runs; exported so the benchmark can time it bare, as its baseline. */
+export function peopleListSql(input: Pick<ListInput, 'sort' | 'direction'>, searching: boolean, tagged: boolean) {
+  const where: string[] = [];
+  if (searching) where.push('p.id IN (SELECT rowid FROM people_search WHERE people_search MATCH @match)');
+  if (tagged) where.push('p.id IN (SELECT pt.person_id FROM person_tags pt JOIN tags t ON t.id = pt.tag_id WHERE t.name = @tag)');
+  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  return {
+    page: `SELECT ${SUMMARY_COLUMNS} FROM people p ${filter} ORDER BY ${ORDER_BY[input.sort][input.direction]} LIMIT @limit OFFSET @offset`,
+    count: `SELECT count(*) AS n FROM people p ${filter}`,
+  };
+}
+
+export function listPeople(ctx: CoreContext, input: ListInput): PeoplePage {
+  const match = prefixMatchQuery(input.query);
+  if (input.query.trim() && !match) return { total: 0, offset: input.offset, items: [] };
+  const tagged = input.tag !== null && input.tag !== '';
+  const sql = peopleListSql(input, match !== null, tagged);
+  const params: Record<string, unknown> = {};
+  if (match) params.match = match;
+  if (tagged) params.tag = input.tag;
+  const total = (stmt(ctx.db, sql.count).get(params) as { n: number }).n;
+  const rows = stmt(ctx.db, sql.page).all({ ...params, limit: input.limit, offset: input.offset }) as SummaryRow[];
+  return { total, offset: input.offset, items: rows.map(toSummary) };
+}
+
+function toSummary(r: SummaryRow): PersonSummary {
+  return {
+    id: r.id,
+    name: personName({ givenName: r.given_name, familyName: r.family_name, displayName: r.display_name }),
+    organization: r.organization,
+    role: r.role,
+    primaryEmail: r.primary_email ?? '',
+    primaryPhone: r.primary_phone ?? '',
+    tags: r.tags ? r.tags.split('\u001f') : [],
+    updatedAt: r.updated_at,
+  };
+}
+
+export function listTags(ctx: CoreContext): TagCount[] {
+  return stmt<[], TagCount>(
+    ctx.db,
+    'SELECT t.name AS name, count(pt.person_id) AS count FROM tags t JOIN person_tags pt ON pt.tag_id = t.id GROUP BY t.id ORDER BY t.name',
+  ).all();
+}
+
+export function countPeople(ctx: CoreContext): number {
+  return (stmt(ctx.db, 'SELECT count(*) AS n FROM people').get() as { n: number }).n;
+}

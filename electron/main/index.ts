@@ -1,0 +1,60 @@
+import { app, BrowserWindow, dialog, session } from 'electron';
+import { AppError } from '../../shared/errors';
+import { createContext } from '../core/context';
+import { openStore, type Store } from '../core/db/store';
+import { resolveDataDir } from '../core/paths';
+import { CONTENT_SECURITY_POLICY } from '../core/security';
+import { registerIpc } from './ipc';
+import { installMenu } from './menu';
+import { createMainWindow, isTrustedFrame } from './window';
+
+let store: Store | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+function lockDownSession(): void {
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+}
+
+async function start(): Promise<void> {
+  const dataDir = resolveDataDir(undefined, app.getPath('userData'));
+  try {
+    store = await openStore(dataDir);
+  } catch (error) {
+    const message = error instanceof AppError ? error.message : `Rapport could not open its data in ${dataDir}.`;
+    dialog.showErrorBox('Rapport cannot open your book', message);
+    app.exit(1);
+    return;
+  }
+  const ctx = createContext(store, 'electron', app.getVersion());
+  lockDownSession();
+  registerIpc(ctx, isTrustedFrame);
+  installMenu(dataDir);
+  mainWindow = createMainWindow();
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // A second copy would open the same database file; hand over to the first one instead.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    store?.close();
+    store = null;
+  });
+  app.whenReady().then(start, (error: unknown) => {
+    console.error(error);
+    app.exit(1);
+  });
+}

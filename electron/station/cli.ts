@@ -1,0 +1,76 @@
+/**
+ * Station mode: the whole app in a browser, served over HTTP on the loopback address.
+ * Usage: node out/main/station.js [--port 4747|0] [--data <dir>]
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { version } from '../../package.json';
+import { AppError } from '../../shared/errors';
+import { createContext } from '../core/context';
+import { openStore } from '../core/db/store';
+import { platformDataDir, resolveDataDir } from '../core/paths';
+import { createStationServer, DEFAULT_STATION_PORT } from './http';
+
+function fail(message: string): never {
+  console.error(`Rapport station: ${message}`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: String(DEFAULT_STATION_PORT) },
+      data: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(`Usage: npm run station -- [--port <n>] [--data <dir>]
+  --port  TCP port on 127.0.0.1 (default ${DEFAULT_STATION_PORT}; 0 picks a free port)
+  --data  data folder (default: RAPPORT_DATA_DIR, else the desktop app's folder)`);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not “${values.port}”.`);
+
+  const dataDir = resolveDataDir(values.data, platformDataDir());
+  let store;
+  try {
+    store = await openStore(dataDir);
+  } catch (error) {
+    if (error instanceof AppError) fail(error.message);
+    throw error;
+  }
+  const ctx = createContext(store, 'station', version);
+  const server = createStationServer({ ctx, staticDir: path.join(import.meta.dirname, '..', 'renderer') });
+
+  let closing = false;
+  const shutdown = () => {
+    if (closing) return;
+    closing = true;
+    server.close();
+    server.closeAllConnections();
+    store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    store.close();
+    if (error.code === 'EADDRINUSE') fail(`port ${port} is in use. Choose another with --port, or --port 0 for any free port.`);
+    fail(error.message);
+  });
+  server.listen(port, '127.0.0.1', () => {
+    const address = server.address();
+    const actual = typeof address === 'object' && address ? address.port : port;
+    console.log(`Rapport station at http://127.0.0.1:${actual}`);
+    console.log(`Data folder: ${dataDir}`);
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+import type { RapportBridge } from '../../../shared/bridge';
+import type { InputOf, MethodName, OutputOf } from '../../../shared/contract';
+import { ApiError, type Envelope } from '../../../shared/errors';
+
+declare global {
+  interface Window {
+    rapport?: RapportBridge;
+  }
+}
+
+type Transport = (method: string, input: unknown) => Promise<Envelope<unknown>>;
+
+/** Station mode: the same API over HTTP to the origin that served this page. */
+const httpTransport: Transport = async (method, input) => {
+  let response: Response;
+  try {
+    response = await fetch(`/api/${encodeURIComponent(method)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(input ?? {}),
+    });
+  } catch {
+    return { ok: false, error: { code: 'internal', message: 'Rapport is not reachable. Is the station still running?' } };
+  }
+  try {
+    return (await response.json()) as Envelope<unknown>;
+  } catch {
+    return { ok: false, error: { code: 'internal', message: `Rapport answered with an unexpected response (${response.status}).` } };
+  }
+};
+
+function pickTransport(): { transport: Transport; kind: 'ipc' | 'http' } {
+  const bridge = typeof window !== 'undefined' ? window.rapport : undefined;
+  if (bridge) return { transport: (m, i) => bridge.invoke(m, i), kind: 'ipc' };
+  return { transport: httpTransport, kind: 'http' };
+}
+
+const chosen = pickTransport();
+export const transportKind = chosen.kind;
+
+/** Calls one API method; resolves with its value or rejects with an ApiError carrying code and fields. */
+export async function call<M extends MethodName>(method: M, ...args: {} extends InputOf<M> ? [input?: InputOf<M>] : [input: InputOf<M>]): Promise<OutputOf<M>> {
+  const envelope = await chosen.transport(method, args[0] ?? {});
+  if (!envelope.ok) throw new ApiError(envelope.error);
+  return envelope.value as OutputOf<M>;
+}

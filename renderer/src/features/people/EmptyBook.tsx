@@ -1,0 +1,50 @@
+import { Button, Card, Center, Group, List, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconDatabaseImport, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { useLoadSample } from './queries';
+
+/** First run: explain what the book is for and offer two ways to fill it. */
+export function EmptyBook() {
+  const load = useLoadSample();
+  return (
+    <Center style={{ flex: 1 }} p="xl">
+      <Card withBorder radius="lg" p="xl" maw={560} shadow="sm">
+        <Stack gap="md">
+          <ThemeIcon size={52} radius="xl" variant="light" aria-hidden>
+            <IconUsersGroup size={28} />
+          </ThemeIcon>
+          <Title order={2} size="h3">
+            Your book is empty
+          </Title>
+          <Text c="dimmed">
+            Rapport keeps the people you meet at your seminars and what you know about them, so each relationship can grow from
+            customer to client. Everything stays in one file on this computer.
+          </Text>
+          <List size="sm" spacing={4} c="dimmed">
+            <List.Item>Add the people you know, one by one, with how you met them.</List.Item>
+            <List.Item>Or explore with a realistic sample book of 320 fictional people first.</List.Item>
+          </List>
+          <Group mt="sm">
+            <Button component={Link} to="/people/new" leftSection={<IconUserPlus size={16} aria-hidden />}>
+              Add a person
+            </Button>
+            <Button
+              variant="light"
+              leftSection={<IconDatabaseImport size={16} aria-hidden />}
+              loading={load.isPending}
+              onClick={() =>
+                load.mutate(undefined, {
+                  onSuccess: (r) => notifications.show({ color: 'teal', title: 'Sample data loaded', message: `${r.people} people added to your book.` }),
+                  onError: (e) => notifications.show({ color: 'red', title: 'Could not load the sample data', message: e.message }),
+                })
+              }
+            >
+              Load sample data
+            </Button>
+          </Group>
+        </Stack>
+      </Card>
+    </Center>
+  );
+}

@@ -1,0 +1,288 @@
+import { ActionIcon, Badge, Box, Button, Group, Loader, Select, Text, TextInput, Tooltip, UnstyledButton } from '@mantine/core';
+import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
+import { IconArrowDown, IconArrowUp, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { PeopleSort, PersonSummary } from '../../../../shared/domain/person';
+import { PageHeader } from '../../ui/PageHeader';
+import { PersonAvatar } from '../../ui/PersonAvatar';
+import { plural } from '../../ui/format';
+import { EmptyBook } from './EmptyBook';
+import { PAGE_SIZE, peoplePageQuery, useTags, type PeopleQuery } from './queries';
+
+const ROW_HEIGHT = 56;
+const GRID = 'minmax(220px, 2.2fr) minmax(160px, 1.6fr) minmax(200px, 1.6fr) minmax(130px, 1fr) minmax(140px, 1.2fr)';
+
+const COLUMNS: { label: string; sort?: PeopleSort }[] = [
+  { label: 'Name', sort: 'name' },
+  { label: 'Organization', sort: 'organization' },
+  { label: 'Email' },
+  { label: 'Phone' },
+  { label: 'Tags' },
+];
+
+/** Search, tag and sort live in the URL so Back returns to the same list. */
+function useListParams(): [PeopleQuery, (patch: Partial<PeopleQuery>) => void] {
+  const [params, setParams] = useSearchParams();
+  const value: PeopleQuery = {
+    query: params.get('q') ?? '',
+    tag: params.get('tag'),
+    sort: (['name', 'organization', 'updated'] as const).find((s) => s === params.get('sort')) ?? 'name',
+    direction: params.get('dir') === 'desc' ? 'desc' : 'asc',
+  };
+  const update = (patch: Partial<PeopleQuery>) => {
+    const next = { ...value, ...patch };
+    const out = new URLSearchParams();
+    if (next.query) out.set('q', next.query);
+    if (next.tag) out.set('tag', next.tag);
+    if (next.sort !== 'name') out.set('sort', next.sort);
+    if (next.direction !== 'asc') out.set('dir', next.direction);
+    setParams(out, { replace: true });
+  };
+  return [value, update];
+}
+
+export function PeopleScreen() {
+  const navigate = useNavigate();
+  const [params, update] = useListParams();
+  const [query] = useDebouncedValue(params.query, 60);
+  const { tag, sort, direction } = params;
+  const listParams = useMemo(() => ({ query, tag, sort, direction }), [query, tag, sort, direction]);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const tags = useTags();
+
+  useHotkeys([
+    ['/', () => searchRef.current?.focus()],
+    ['mod+K', () => searchRef.current?.focus()],
+    ['mod+N', () => navigate('/people/new')],
+  ]);
+
+  const first = useQuery(peoplePageQuery(listParams, 0));
+  const total = first.data?.total ?? 0;
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const virtualRows = virtualizer.getVirtualItems();
+  const pageNumbers = useMemo(() => {
+    const pages = new Set<number>();
+    for (const row of virtualRows) pages.add(Math.floor(row.index / PAGE_SIZE));
+    return [...pages];
+  }, [virtualRows]);
+  const pages = useQueries({ queries: pageNumbers.map((p) => peoplePageQuery(listParams, p)) });
+  const rowAt = (index: number): PersonSummary | undefined => {
+    const page = Math.floor(index / PAGE_SIZE);
+    const data = page === 0 ? first.data : pages[pageNumbers.indexOf(page)]?.data;
+    return data && data.offset === page * PAGE_SIZE ? data.items[index % PAGE_SIZE] : undefined;
+  };
+
+  const filtering = params.query.trim() !== '' || params.tag !== null;
+  const bookIsEmpty = first.isSuccess && total === 0 && !filtering;
+
+  const sortBy = (sort: PeopleSort) => {
+    if (params.sort === sort) update({ direction: params.direction === 'asc' ? 'desc' : 'asc' });
+    else update({ sort, direction: 'asc' });
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="People"
+        subtitle={first.isSuccess ? (filtering ? `${plural(total, 'person', 'people')} match` : plural(total, 'person', 'people')) : ' '}
+        actions={
+          <Button component={Link} to="/people/new" leftSection={<IconPlus size={16} aria-hidden />}>
+            New person
+          </Button>
+        }
+      />
+      {bookIsEmpty ? (
+        <EmptyBook />
+      ) : (
+        <>
+          <Group px="xl" pb="md" gap="sm" align="flex-end">
+            <TextInput
+              ref={searchRef}
+              label="Search people"
+              placeholder="Name, organization or email"
+              value={params.query}
+              onChange={(e) => update({ query: e.currentTarget.value })}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') update({ query: '' });
+              }}
+              leftSection={<IconSearch size={16} aria-hidden />}
+              rightSection={
+                params.query ? (
+                  <ActionIcon variant="subtle" color="gray" aria-label="Clear search" onClick={() => update({ query: '' })}>
+                    <IconX size={14} />
+                  </ActionIcon>
+                ) : first.isFetching ? (
+                  <Loader size="xs" aria-label="Searching" />
+                ) : null
+              }
+              w={360}
+              autoFocus
+              spellCheck={false}
+              autoComplete="off"
+            />
+            <Select
+              label="Tag"
+              placeholder="All tags"
+              data={(tags.data ?? []).map((t) => ({ value: t.name, label: `${t.name} (${t.count})` }))}
+              value={params.tag}
+              onChange={(tag) => update({ tag })}
+              clearable
+              searchable
+              w={240}
+              nothingFoundMessage="No such tag"
+            />
+            <Select
+              label="Sort by"
+              data={[
+                { value: 'name', label: 'Name' },
+                { value: 'organization', label: 'Organization' },
+                { value: 'updated', label: 'Recently updated' },
+              ]}
+              value={params.sort}
+              onChange={(sort) => sort && update({ sort: sort as PeopleSort, direction: sort === 'updated' ? 'desc' : 'asc' })}
+              allowDeselect={false}
+              w={200}
+            />
+          </Group>
+          <Box
+            role="table"
+            aria-label="People"
+            aria-rowcount={total + 1}
+            style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', borderTop: '1px solid var(--mantine-color-gray-3)' }}
+          >
+            <Box
+              role="row"
+              aria-rowindex={1}
+              px="xl"
+              py={8}
+              bg="gray.0"
+              style={{ display: 'grid', gridTemplateColumns: GRID, gap: 16, borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+            >
+              {COLUMNS.map((col) => {
+                const active = col.sort !== undefined && params.sort === col.sort;
+                return (
+                  <Box
+                    key={col.label}
+                    role="columnheader"
+                    aria-sort={active ? (params.direction === 'asc' ? 'ascending' : 'descending') : undefined}
+                  >
+                    {col.sort ? (
+                      <UnstyledButton onClick={() => col.sort && sortBy(col.sort)} aria-label={`Sort by ${col.label.toLowerCase()}`}>
+                        <Group gap={4}>
+                          <Text size="xs" fw={700} tt="uppercase" c={active ? 'indigo' : 'dimmed'}>
+                            {col.label}
+                          </Text>
+                          {active ? params.direction === 'asc' ? <IconArrowUp size={12} aria-hidden /> : <IconArrowDown size={12} aria-hidden /> : null}
+                        </Group>
+                      </UnstyledButton>
+                    ) : (
+                      <Text size="xs" fw={700} tt="uppercase" c="dimmed">
+                        {col.label}
+                      </Text>
+                    )}
+                  </Box>
+                );
+              })}
+            </Box>
+            <div ref={scrollRef} role="rowgroup" style={{ flex: 1, overflow: 'auto' }}>
+              {first.isSuccess && total === 0 ? (
+                <Text c="dimmed" ta="center" py={48}>
+                  {params.query.trim() ? `No one matches “${params.query.trim()}”.` : 'No one carries this tag.'}
+                </Text>
+              ) : null}
+              <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+                {virtualRows.map((row) => {
+                  const person = rowAt(row.index);
+                  return (
+                    <Box
+                      key={row.key}
+                      role="row"
+                      aria-rowindex={row.index + 2}
+                      className="people-row"
+                      px="xl"
+                      onClick={() => person && navigate(`/people/${person.id}`)}
+                      style={{
+                        position: 'absolute',
+                        top: 0,
+                        left: 0,
+                        right: 0,
+                        height: ROW_HEIGHT,
+                        transform: `translateY(${row.start}px)`,
+                        display: 'grid',
+                        gridTemplateColumns: GRID,
+                        gap: 16,
+                        alignItems: 'center',
+                      }}
+                    >
+                      {person ? <PersonRow person={person} /> : <LoadingRow />}
+                    </Box>
+                  );
+                })}
+              </div>
+            </div>
+          </Box>
+        </>
+      )}
+    </>
+  );
+}
+
+function PersonRow({ person }: { person: PersonSummary }) {
+  return (
+    <>
+      <Group role="cell" gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+        <PersonAvatar name={person.name} size="sm" />
+        <Box style={{ minWidth: 0 }}>
+          <Text fw={600} size="sm" truncate component={Link} to={`/people/${person.id}`} display="block">
+            {person.name}
+          </Text>
+          {person.role ? (
+            <Text size="xs" c="dimmed" truncate>
+              {person.role}
+            </Text>
+          ) : null}
+        </Box>
+      </Group>
+      <Text role="cell" size="sm" truncate>
+        {person.organization}
+      </Text>
+      <Text role="cell" size="sm" c="dimmed" truncate>
+        {person.primaryEmail}
+      </Text>
+      <Text role="cell" size="sm" c="dimmed" truncate>
+        {person.primaryPhone}
+      </Text>
+      <Group role="cell" gap={4} wrap="nowrap" style={{ overflow: 'hidden' }}>
+        {person.tags.slice(0, 2).map((t) => (
+          <Badge key={t} variant="light" size="sm" radius="sm" style={{ flexShrink: 0 }}>
+            {t}
+          </Badge>
+        ))}
+        {person.tags.length > 2 ? (
+          <Tooltip label={person.tags.slice(2).join(', ')}>
+            <Badge variant="outline" size="sm" radius="sm" color="gray">
+              +{person.tags.length - 2}
+            </Badge>
+          </Tooltip>
+        ) : null}
+      </Group>
+    </>
+  );
+}
+
+function LoadingRow() {
+  return (
+    <Text role="cell" size="sm" c="dimmed">
+      Loading…
+    </Text>
+  );
+}

@@ -1,0 +1,180 @@
+import { ActionIcon, Button, Card, Group, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { getHotkeyHandler } from '@mantine/hooks';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { PersonInputSchema, type PersonData } from '../../../../shared/domain/person';
+import { ApiError } from '../../../../shared/errors';
+import { fieldErrors } from '../../../../shared/validation';
+import { useTags } from './queries';
+
+interface Props {
+  initial: PersonData;
+  submitLabel: string;
+  saving: boolean;
+  onSubmit: (values: PersonData) => Promise<unknown>;
+  onCancel: () => void;
+}
+
+function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
+  return (
+    <Card withBorder radius="md" p="lg" component="section" aria-label={title}>
+      <Stack gap="sm">
+        <div>
+          <Title order={2} size="h5">
+            {title}
+          </Title>
+          {description ? (
+            <Text size="xs" c="dimmed">
+              {description}
+            </Text>
+          ) : null}
+        </div>
+        {children}
+      </Stack>
+    </Card>
+  );
+}
+
+/** The one editor for a person, used to add and to edit. Validates with the contract's own schema. */
+export function PersonForm({ initial, submitLabel, saving, onSubmit, onCancel }: Props) {
+  const tags = useTags();
+  const form = useForm<PersonData>({
+    mode: 'controlled',
+    initialValues: initial,
+    validate: (values) => {
+      const result = PersonInputSchema.safeParse(values);
+      if (result.success) return {};
+      const errors = fieldErrors(result.error);
+      // Blank email and phone lines are dropped on save, so they are not mistakes.
+      values.emails.forEach((e, i) => e.address.trim() === '' && delete errors[`emails.${i}.address`]);
+      values.phones.forEach((p, i) => p.number.trim() === '' && delete errors[`phones.${i}.number`]);
+      return errors;
+    },
+    validateInputOnChange: false,
+  });
+
+  const submit = form.onSubmit(async (values) => {
+    try {
+      await onSubmit(values);
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'invalid_input') form.setErrors(error.fields);
+      else throw error;
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate onKeyDown={getHotkeyHandler([['mod+Enter', () => submit()], ['mod+S', () => submit()]])}>
+      <Stack gap="md" px="xl" pb="xl" maw={920}>
+        <Section title="Name" description="At least one name. Accents and any script are welcome.">
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput label="Given name" autoComplete="off" data-autofocus autoFocus {...form.getInputProps('givenName')} />
+            <TextInput label="Family name" autoComplete="off" {...form.getInputProps('familyName')} />
+            <TextInput label="Display name" description="Only if different from given + family" autoComplete="off" {...form.getInputProps('displayName')} />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label="Organization" autoComplete="off" {...form.getInputProps('organization')} />
+            <TextInput label="Role" autoComplete="off" {...form.getInputProps('role')} />
+          </SimpleGrid>
+          <TextInput
+            label="Introduce as"
+            description="How they want to be introduced in public — “my friend Ann”, not “my client Ann”."
+            autoComplete="off"
+            {...form.getInputProps('introduceAs')}
+          />
+        </Section>
+
+        <Section title="Contact">
+          <Stack gap="xs">
+            <Text size="sm" fw={500}>
+              Email addresses
+            </Text>
+            {form.values.emails.map((_, i) => (
+              <Group key={form.key(`emails.${i}`)} align="flex-start" gap="xs" wrap="nowrap">
+                <TextInput aria-label={`Label for email ${i + 1}`} placeholder="Work" w={140} {...form.getInputProps(`emails.${i}.label`)} />
+                <TextInput
+                  aria-label={`Email ${i + 1}`}
+                  placeholder="name@example.com"
+                  type="email"
+                  style={{ flex: 1 }}
+                  autoComplete="off"
+                  {...form.getInputProps(`emails.${i}.address`)}
+                />
+                <ActionIcon variant="subtle" color="gray" size="lg" aria-label={`Remove email ${i + 1}`} onClick={() => form.removeListItem('emails', i)}>
+                  <IconTrash size={16} />
+                </ActionIcon>
+              </Group>
+            ))}
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              leftSection={<IconPlus size={14} aria-hidden />}
+              onClick={() => form.insertListItem('emails', { label: form.values.emails.length ? 'Personal' : 'Work', address: '' })}
+              style={{ alignSelf: 'flex-start' }}
+            >
+              Add email
+            </Button>
+          </Stack>
+          <Stack gap="xs">
+            <Text size="sm" fw={500}>
+              Phone numbers
+            </Text>
+            {form.values.phones.map((_, i) => (
+              <Group key={form.key(`phones.${i}`)} align="flex-start" gap="xs" wrap="nowrap">
+                <TextInput aria-label={`Label for phone ${i + 1}`} placeholder="Mobile" w={140} {...form.getInputProps(`phones.${i}.label`)} />
+                <TextInput aria-label={`Phone ${i + 1}`} placeholder="+1 717 555 0100" type="tel" style={{ flex: 1 }} {...form.getInputProps(`phones.${i}.number`)} />
+                <ActionIcon variant="subtle" color="gray" size="lg" aria-label={`Remove phone ${i + 1}`} onClick={() => form.removeListItem('phones', i)}>
+                  <IconTrash size={16} />
+                </ActionIcon>
+              </Group>
+            ))}
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              leftSection={<IconPlus size={14} aria-hidden />}
+              onClick={() => form.insertListItem('phones', { label: form.values.phones.length ? 'Work' : 'Mobile', number: '' })}
+              style={{ alignSelf: 'flex-start' }}
+            >
+              Add phone
+            </Button>
+          </Stack>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label="Website" placeholder="example.com" {...form.getInputProps('website')} />
+            <TextInput label="LinkedIn" placeholder="linkedin.com/in/…" {...form.getInputProps('linkedin')} />
+          </SimpleGrid>
+        </Section>
+
+        <Section title="Address" description="Personal: left out of exports and printouts unless you ask for it.">
+          <TextInput label="Street" {...form.getInputProps('address.street')} />
+          <SimpleGrid cols={{ base: 1, sm: 4 }}>
+            <TextInput label="City" {...form.getInputProps('address.city')} />
+            <TextInput label="State or region" {...form.getInputProps('address.region')} />
+            <TextInput label="Postal code" {...form.getInputProps('address.postalCode')} />
+            <TextInput label="Country" {...form.getInputProps('address.country')} />
+          </SimpleGrid>
+        </Section>
+
+        <Section title="Relationship">
+          <TextInput label="How we met" placeholder="Which seminar, or who introduced you" {...form.getInputProps('howWeMet')} />
+          <TagsInput
+            label="Tags"
+            description="The segments you specialize in. Press Enter after each tag."
+            data={(tags.data ?? []).map((t) => t.name)}
+            clearable
+            {...form.getInputProps('tags')}
+          />
+          <Textarea label="Notes" autosize minRows={3} maxRows={12} {...form.getInputProps('notes')} />
+        </Section>
+
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={saving}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { PEOPLE_SORTS, PersonInputSchema, type Person, type PeoplePage, type TagCount } from './domain/person';
+
+/**
+ * The one API contract. Both transports (Electron IPC and station-mode HTTP) and the renderer's
+ * client are typed from this map; `electron/core/api.ts` must bind a handler to every entry.
+ * Adding a method = an entry here, a handler there, a service function. No second way in.
+ */
+
+interface MethodSpec<I extends z.ZodType, O> {
+  input: I;
+  /** Type-only marker for the result; never read at run time. */
+  output?: O;
+  summary: string;
+}
+
+const method =
+  <O>() =>
+  <I extends z.ZodType>(input: I, summary: string): MethodSpec<I, O> => ({ input, summary });
+
+const Id = z.number({ message: 'Expected a numeric id.' }).int().positive();
+const NoInput = z.object({}).strict().default({});
+
+export interface AppInfo {
+  version: string;
+  mode: 'electron' | 'station';
+  dataDir: string;
+  databasePath: string;
+  schemaVersion: number;
+  peopleCount: number;
+  sampleLoadedAt: string | null;
+}
+
+export interface SampleLoadResult {
+  people: number;
+}
+
+export const PeopleListInput = z.object({
+  query: z.string().max(200, 'Keep the search under 200 characters.').default(''),
+  tag: z.string().max(40).nullable().default(null),
+  sort: z.enum(PEOPLE_SORTS).default('name'),
+  direction: z.enum(['asc', 'desc']).default('asc'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+
+export const contract = {
+  'app.info': method<AppInfo>()(NoInput, 'Version, data folder and database facts for Settings.'),
+  'people.list': method<PeoplePage>()(PeopleListInput, 'A page of people, searched, filtered by tag and sorted.'),
+  'people.get': method<Person>()(z.object({ id: Id }), 'One person with everything known about them.'),
+  'people.create': method<Person>()(PersonInputSchema, 'Add a person to the book.'),
+  'people.update': method<Person>()(
+    z.object({ id: Id }).and(PersonInputSchema),
+    'Replace a person’s details (the whole record, as edited).',
+  ),
+  'people.delete': method<{ id: number }>()(z.object({ id: Id }), 'Delete a person and what belongs only to them.'),
+  'tags.list': method<TagCount[]>()(NoInput, 'Every tag in use, with how many people carry it.'),
+  'sample.load': method<SampleLoadResult>()(NoInput, 'Load the sample book from resources/ (once).'),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+/** What a caller sends (defaults may be left out). */
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives (validated, defaults applied). */
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends MethodName> = NonNullable<Contract[M]['output']>;
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
