@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, dialog, session, type BrowserWindow } from 'electron';
 import { AppError } from '../../shared/errors';
 import { createContext } from '../core/context';
 import { openStore, type Store } from '../core/db/store';

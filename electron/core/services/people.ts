@@ -73,7 +73,7 @@ function writeDependents(db: Database.Database, id: number, p: PersonData): void
   const addTag = stmt(db, 'INSERT OR IGNORE INTO person_tags (person_id, tag_id) VALUES (?, ?)');
   for (const tag of p.tags) addTag.run(id, tagId(db, tag));
   indexPerson(db, id, {
-    names: [p.givenName, p.familyName, p.displayName],
+    names: [p.givenName, p.familyName, p.displayName, personName(p)],
     organization: p.organization,
     emails: p.emails.map((e) => e.address),
   });

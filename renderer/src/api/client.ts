@@ -38,8 +38,15 @@ function pickTransport(): { transport: Transport; kind: 'ipc' | 'http' } {
 const chosen = pickTransport();
 export const transportKind = chosen.kind;
 
+/** Methods whose input is all optional may be called without one. */
+type Args<M extends MethodName> = undefined extends InputOf<M>
+  ? [input?: InputOf<M>]
+  : Partial<InputOf<M>> extends InputOf<M>
+    ? [input?: InputOf<M>]
+    : [input: InputOf<M>];
+
 /** Calls one API method; resolves with its value or rejects with an ApiError carrying code and fields. */
-export async function call<M extends MethodName>(method: M, ...args: {} extends InputOf<M> ? [input?: InputOf<M>] : [input: InputOf<M>]): Promise<OutputOf<M>> {
+export async function call<M extends MethodName>(method: M, ...args: Args<M>): Promise<OutputOf<M>> {
   const envelope = await chosen.transport(method, args[0] ?? {});
   if (!envelope.ok) throw new ApiError(envelope.error);
   return envelope.value as OutputOf<M>;

@@ -1,0 +1,134 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../../electron/core/db/migrate';
+import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../electron/core/db/migrations/index';
+import { DATABASE_FILE, openStore } from '../../electron/core/db/store';
+import { AppError } from '../../shared/errors';
+import { tempDataDir } from '../helpers/store';
+
+const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+
+/** A database brought to exactly `version` with the real migrations, as an older Rapport left it. */
+function databaseAt(version: number, file: string): Database.Database {
+  const db = new Database(file);
+  migrate(
+    db,
+    MIGRATIONS.filter((m) => m.version <= version),
+  );
+  return db;
+}
+
+describe('the migration runner', () => {
+  it('brings a fresh database to the latest version with the durable pragmas', async () => {
+    const dir = tempDataDir();
+    const store = await openStore(dir);
+    try {
+      expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+      expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(store.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+      expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(store.db.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
+      expect(store.migrationBackup).toBeNull();
+      expect(store.path).toBe(path.join(dir, DATABASE_FILE));
+    } finally {
+      store.close();
+    }
+  });
+
+  it('refuses a database from a newer Rapport and leaves the file untouched', async () => {
+    const dir = tempDataDir();
+    const file = path.join(dir, DATABASE_FILE);
+    const db = new Database(file);
+    db.exec('CREATE TABLE future (x)');
+    db.pragma(`user_version = ${LATEST_VERSION + 5}`);
+    db.close();
+    const before = sha256(file);
+    const filesBefore = fs.readdirSync(dir).sort();
+
+    const error = await openStore(dir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('database_too_new');
+    expect((error as AppError).message).toMatch(/newer version of Rapport/);
+    expect((error as AppError).message).toMatch(/not been changed/);
+    expect(sha256(file)).toBe(before);
+    expect(fs.readdirSync(dir).sort()).toEqual(filesBefore);
+  });
+
+  it('backs up an existing file before migrating it', async () => {
+    const dir = tempDataDir();
+    const file = path.join(dir, DATABASE_FILE);
+    const old = databaseAt(0, file);
+    old.exec("CREATE TABLE keepsake (note TEXT); INSERT INTO keepsake VALUES ('written by an older Rapport')");
+    old.close();
+
+    const store = await openStore(dir);
+    try {
+      expect(store.migrationBackup).not.toBeNull();
+      const backup = store.migrationBackup as string;
+      expect(path.dirname(backup)).toBe(path.join(dir, 'backups'));
+      expect(path.basename(backup)).toMatch(/before-migration-v0-to-v\d+\.db$/);
+      const copy = new Database(backup, { readonly: true });
+      expect(copy.pragma('user_version', { simple: true })).toBe(0);
+      expect(copy.prepare('SELECT note FROM keepsake').get()).toEqual({ note: 'written by an older Rapport' });
+      copy.close();
+    } finally {
+      store.close();
+    }
+  });
+
+  it('takes no backup when reopening an up-to-date file', async () => {
+    const dir = tempDataDir();
+    (await openStore(dir)).close();
+    const again = await openStore(dir);
+    expect(again.migrationBackup).toBeNull();
+    again.close();
+    expect(fs.existsSync(path.join(dir, 'backups'))).toBe(false);
+  });
+
+  it('runs all pending migrations in one transaction: one failure undoes them all', () => {
+    const db = new Database(path.join(tempDataDir(), 'x.db'));
+    const steps: Migration[] = [
+      { version: 1, name: 'one', up: (d) => d.exec('CREATE TABLE one (x)') },
+      {
+        version: 2,
+        name: 'two fails',
+        up: (d) => {
+          d.exec('CREATE TABLE two (x)');
+          throw new Error('boom');
+        },
+      },
+    ];
+    expect(() => migrate(db, steps)).toThrow('boom');
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name IN ('one', 'two')").get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('numbers migrations 1, 2, 3… without gaps', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+});
+
+describe('migration 1: the people book', () => {
+  it('creates the people tables with their constraints and a diacritics-folding search index', () => {
+    const db = databaseAt(1, path.join(tempDataDir(), DATABASE_FILE));
+    db.pragma('foreign_keys = ON');
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+    expect(tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['people', 'person_emails', 'person_phones', 'tags', 'person_tags', 'people_search', 'settings']),
+    );
+    // NOT NULL everywhere: no half-known rows.
+    expect(() => db.prepare("INSERT INTO people (sort_key, created_at) VALUES ('x', '2026')").run()).toThrow(/NOT NULL/);
+    // Emails belong to a person that exists.
+    expect(() => db.prepare("INSERT INTO person_emails (person_id, position, address, address_key) VALUES (99, 0, 'a@b.c', 'a@b.c')").run()).toThrow(
+      /FOREIGN KEY/,
+    );
+    db.prepare("INSERT INTO people_search (rowid, names, organization, emails) VALUES (1, 'josé álvarez', '', '')").run();
+    expect(db.prepare("SELECT rowid FROM people_search WHERE people_search MATCH 'jose* AND alv*'").all()).toEqual([{ rowid: 1 }]);
+    db.close();
+  });
+});
