@@ -12,7 +12,7 @@ export interface SearchDocument {
  * Each name is indexed as typed and also run together ("O'Brien" → "obrien", "田中 太郎" →
  * "田中太郎") so people find a name however they spell its punctuation and spacing.
  */
-function namesText(names: string[]): string {
+export function namesText(names: string[]): string {
   const words = new Set<string>();
   for (const name of names) {
     const tokens = searchTokens(name);
@@ -22,8 +22,8 @@ function namesText(names: string[]): string {
   return [...words].join(' ');
 }
 
-export function indexPerson(db: Database.Database, id: number, doc: SearchDocument): void {
-  stmt(db, 'DELETE FROM people_search WHERE rowid = ?').run(id);
+export function indexPerson(db: Database.Database, id: number, doc: SearchDocument, replacing: boolean): void {
+  if (replacing) stmt(db, 'DELETE FROM people_search WHERE rowid = ?').run(id);
   stmt(db, 'INSERT INTO people_search (rowid, names, organization, emails) VALUES (?, ?, ?, ?)').run(
     id,
     namesText(doc.names),

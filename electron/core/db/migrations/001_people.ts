@@ -29,7 +29,7 @@ export const m001People: Migration = {
         updated_at TEXT NOT NULL
       ) STRICT;
       CREATE INDEX people_by_sort_key ON people (sort_key, id);
-      CREATE INDEX people_by_organization ON people (organization_key, sort_key, id);
+      CREATE INDEX people_by_organization ON people (organization_key = '', organization_key, sort_key, id);
       CREATE INDEX people_by_updated ON people (updated_at, id);
 
       CREATE TABLE person_emails (

@@ -3,7 +3,7 @@ import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconArrowDown, IconArrowUp, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { PeopleSort, PersonSummary } from '../../../../shared/domain/person';
 import { PageHeader } from '../../ui/PageHeader';
@@ -47,7 +47,12 @@ function useListParams(): [PeopleQuery, (patch: Partial<PeopleQuery>) => void] {
 export function PeopleScreen() {
   const navigate = useNavigate();
   const [params, update] = useListParams();
-  const [query] = useDebouncedValue(params.query, 60);
+  // The field owns what is typed; the URL follows. Reading keystrokes back from the URL drops some.
+  const [typed, setTyped] = useState(params.query);
+  const [query] = useDebouncedValue(typed, 60);
+  useEffect(() => {
+    if (query !== params.query) update({ query });
+  }, [query]); // eslint-disable-line react-hooks/exhaustive-deps -- only when the debounced text changes
   const { tag, sort, direction } = params;
   const listParams = useMemo(() => ({ query, tag, sort, direction }), [query, tag, sort, direction]);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -81,7 +86,7 @@ export function PeopleScreen() {
     return data && data.offset === page * PAGE_SIZE ? data.items[index % PAGE_SIZE] : undefined;
   };
 
-  const filtering = params.query.trim() !== '' || params.tag !== null;
+  const filtering = query.trim() !== '' || params.tag !== null;
   const bookIsEmpty = first.isSuccess && total === 0 && !filtering;
 
   const sortBy = (sort: PeopleSort) => {
@@ -109,15 +114,15 @@ export function PeopleScreen() {
               ref={searchRef}
               label="Search people"
               placeholder="Name, organization or email"
-              value={params.query}
-              onChange={(e) => update({ query: e.currentTarget.value })}
+              value={typed}
+              onChange={(e) => setTyped(e.currentTarget.value)}
               onKeyDown={(e) => {
-                if (e.key === 'Escape') update({ query: '' });
+                if (e.key === 'Escape') setTyped('');
               }}
               leftSection={<IconSearch size={16} aria-hidden />}
               rightSection={
-                params.query ? (
-                  <ActionIcon variant="subtle" color="gray" aria-label="Clear search" onClick={() => update({ query: '' })}>
+                typed ? (
+                  <ActionIcon variant="subtle" color="gray" aria-label="Clear search" onClick={() => setTyped('')}>
                     <IconX size={14} />
                   </ActionIcon>
                 ) : first.isFetching ? (
@@ -165,7 +170,7 @@ export function PeopleScreen() {
               px="xl"
               py={8}
               bg="gray.0"
-              style={{ display: 'grid', gridTemplateColumns: GRID, gap: 16, borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+              style={{ display: 'grid', gridTemplateColumns: GRID, gap: 16, alignItems: 'center', minHeight: 36, borderBottom: '1px solid var(--mantine-color-gray-3)' }}
             >
               {COLUMNS.map((col) => {
                 const active = col.sort !== undefined && params.sort === col.sort;
@@ -196,7 +201,7 @@ export function PeopleScreen() {
             <div ref={scrollRef} role="rowgroup" style={{ flex: 1, overflow: 'auto' }}>
               {first.isSuccess && total === 0 ? (
                 <Text c="dimmed" ta="center" py={48}>
-                  {params.query.trim() ? `No one matches “${params.query.trim()}”.` : 'No one carries this tag.'}
+                  {query.trim() ? `No one matches “${query.trim()}”.` : 'No one carries this tag.'}
                 </Text>
               ) : null}
               <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -263,7 +268,7 @@ function PersonRow({ person }: { person: PersonSummary }) {
       </Text>
       <Group role="cell" gap={4} wrap="nowrap" style={{ overflow: 'hidden' }}>
         {person.tags.slice(0, 2).map((t) => (
-          <Badge key={t} variant="light" size="sm" radius="sm" style={{ flexShrink: 0 }}>
+          <Badge key={t} variant="light" size="sm" radius="sm" maw={130} style={{ flexShrink: 1, minWidth: 0 }}>
             {t}
           </Badge>
         ))}

@@ -1,0 +1,181 @@
+/**
+ * `npm run bench [-- --json]`: seeds a temporary store with 100,000 people and times, beside a
+ * baseline measured in the same run on the same file:
+ *   - people search through the API dispatch (validation + service), several realistic queries;
+ *     baseline: the same SQL statements run bare through better-sqlite3;
+ *   - a durable single-person write through the API (synchronous=FULL, one transaction);
+ *     baseline: the same rows inserted by bare prepared statements in one durable transaction.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { dispatch } from '../../electron/core/api';
+import { createContext } from '../../electron/core/context';
+import { openStore } from '../../electron/core/db/store';
+import { insertPerson, peopleListSql, WALK_INDEX_ABOVE } from '../../electron/core/services/people';
+import { prefixMatchQuery } from '../../electron/core/services/search-index';
+import { PeopleListInput } from '../../shared/contract';
+import { PersonInputSchema } from '../../shared/domain/person';
+import { makePeople } from './synthetic-people';
+
+const PEOPLE = Number(process.env.RAPPORT_BENCH_PEOPLE ?? 100_000);
+const SEARCH_ROUNDS = 60;
+const WRITE_ROUNDS = 150;
+const QUERIES = ['jose', 'alv', 'smi', 'mar', 'ann lee', 'garcia acme', '田中', 'maria.g', 'o’bri', 'zimmerman'];
+const json = process.argv.includes('--json');
+
+interface Row {
+  name: string;
+  p50_ms: number;
+  p95_ms: number;
+  baseline_p50_ms: number;
+  baseline_p95_ms: number;
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return Number((sorted[Math.max(0, index)] ?? 0).toFixed(3));
+}
+
+function time(fn: () => unknown): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+function log(message: string) {
+  if (!json) console.log(message);
+}
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-bench-'));
+try {
+  const store = await openStore(dataDir);
+  const ctx = createContext(store, 'station', 'bench');
+  const db = store.db;
+
+  log(`Seeding ${PEOPLE.toLocaleString()} people in ${dataDir} …`);
+  const seedStart = performance.now();
+  const people = makePeople(PEOPLE).map((p) => PersonInputSchema.parse(p));
+  const at = new Date().toISOString();
+  for (let i = 0; i < people.length; i += 10_000) {
+    db.transaction(() => people.slice(i, i + 10_000).forEach((p) => insertPerson(db, p, at)))();
+  }
+  db.pragma('optimize');
+  log(`Seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s\n`);
+
+  const rows: Row[] = [];
+
+  // Search: service and bare SQL interleaved per round, so both see the same cache state.
+  const serviceAll: number[] = [];
+  const bareAll: number[] = [];
+  for (const query of QUERIES) {
+    const input = PeopleListInput.parse({ query, limit: 100 });
+    const params = { match: prefixMatchQuery(query) };
+    const count = db.prepare(peopleListSql(input, true, false, false).count);
+    // The baseline runs the plan the service would choose for this query, bare.
+    const matches = (count.get(params) as { n: number }).n;
+    const page = db.prepare(peopleListSql(input, true, false, matches > WALK_INDEX_ABOVE).page);
+    const service: number[] = [];
+    const bare: number[] = [];
+    let matched = 0;
+    for (let round = 0; round < SEARCH_ROUNDS; round++) {
+      service.push(
+        time(() => {
+          const result = dispatch(ctx, 'people.list', { query, limit: 100 });
+          if (!result.ok) throw new Error(result.error.message);
+          matched = (result.value as { total: number }).total;
+        }),
+      );
+      bare.push(
+        time(() => {
+          count.get(params);
+          page.all({ ...params, limit: 100, offset: 0 });
+        }),
+      );
+    }
+    serviceAll.push(...service);
+    bareAll.push(...bare);
+    rows.push({
+      name: `people search “${query}” (${matched.toLocaleString()} matches)`,
+      p50_ms: percentile(service, 50),
+      p95_ms: percentile(service, 95),
+      baseline_p50_ms: percentile(bare, 50),
+      baseline_p95_ms: percentile(bare, 95),
+    });
+  }
+  rows.unshift({
+    name: `people search, all queries (${PEOPLE.toLocaleString()} people)`,
+    p50_ms: percentile(serviceAll, 50),
+    p95_ms: percentile(serviceAll, 95),
+    baseline_p50_ms: percentile(bareAll, 50),
+    baseline_p95_ms: percentile(bareAll, 95),
+  });
+
+  // Durable write: a whole person (2 emails, a phone, 2 tags, search row) through the API, vs the
+  // same rows written by bare prepared statements in one transaction (no validation, no read-back).
+  const bare = {
+    person: db.prepare('INSERT INTO people (given_name, family_name, sort_key, organization, organization_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    email: db.prepare('INSERT INTO person_emails (person_id, position, label, address, address_key) VALUES (?, ?, ?, ?, ?)'),
+    phone: db.prepare('INSERT INTO person_phones (person_id, position, label, number, digits) VALUES (?, ?, ?, ?, ?)'),
+    tag: db.prepare('INSERT INTO person_tags (person_id, tag_id) VALUES (?, (SELECT id FROM tags WHERE name = ?))'),
+    search: db.prepare('INSERT INTO people_search (rowid, names, organization, emails) VALUES (?, ?, ?, ?)'),
+  };
+  const bareWrite = db.transaction((round: number) => {
+    const id = Number(bare.person.run('Bare', `Schäfer ${round}`, `schafer ${round} bare`, 'Bench & Co', 'bench & co', at, at).lastInsertRowid);
+    bare.email.run(id, 0, 'Work', `x${round}@bench.example`, `x${round}@bench.example`);
+    bare.email.run(id, 1, 'Personal', `x${round}@mail.example`, `x${round}@mail.example`);
+    bare.phone.run(id, 0, 'Mobile', '+1 717 555 0100', '17175550100');
+    bare.tag.run(id, 'Benchmark');
+    bare.tag.run(id, 'Speakers');
+    bare.search.run(id, `bare schafer ${round}`, 'Bench & Co', `x${round}@bench.example x${round}@mail.example`);
+  });
+  const writes: number[] = [];
+  const bareWrites: number[] = [];
+  for (let round = 0; round < WRITE_ROUNDS; round++) {
+    writes.push(
+      time(() => {
+        const result = dispatch(ctx, 'people.create', {
+          givenName: 'Benedikt',
+          familyName: `Schäfer ${round}`,
+          organization: 'Bench & Co',
+          emails: [
+            { label: 'Work', address: `b${round}@bench.example` },
+            { label: 'Personal', address: `b${round}@mail.example` },
+          ],
+          phones: [{ label: 'Mobile', number: '+1 717 555 0100' }],
+          tags: ['Benchmark', 'Speakers'],
+        });
+        if (!result.ok) throw new Error(result.error.message);
+      }),
+    );
+    bareWrites.push(time(() => bareWrite.immediate(round)));
+  }
+  rows.push({
+    name: 'durable single-person write (synchronous=FULL)',
+    p50_ms: percentile(writes, 50),
+    p95_ms: percentile(writes, 95),
+    baseline_p50_ms: percentile(bareWrites, 50),
+    baseline_p95_ms: percentile(bareWrites, 95),
+  });
+  store.close();
+
+  if (json) {
+    console.log(JSON.stringify(rows.map(({ name, p50_ms, p95_ms, baseline_p95_ms }) => ({ name, p50_ms, p95_ms, baseline_p95_ms }))));
+  } else {
+    const width = Math.max(...rows.map((r) => r.name.length));
+    console.log(`${'measure'.padEnd(width)}   p50 ms   p95 ms │ baseline p50   p95 │ p95 ratio`);
+    for (const r of rows) {
+      const ratio = r.baseline_p95_ms > 0 ? (r.p95_ms / r.baseline_p95_ms).toFixed(2) : '–';
+      console.log(
+        `${r.name.padEnd(width)} ${r.p50_ms.toFixed(3).padStart(8)} ${r.p95_ms.toFixed(3).padStart(8)} │ ${r.baseline_p50_ms
+          .toFixed(3)
+          .padStart(8)} ${r.baseline_p95_ms.toFixed(3).padStart(8)} │ ${ratio.padStart(6)}×`,
+      );
+    }
+    console.log('\nbaseline: the same SQL statements run bare through better-sqlite3 on the same file (no validation, no service layer).');
+  }
+} finally {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
