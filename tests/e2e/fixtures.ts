@@ -40,6 +40,7 @@ async function startStation(dataDir: string): Promise<{ child: ChildProcess; url
 }
 
 export const test = base.extend<{ station: Station }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
   station: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-e2e-'));
     const { child, url } = await startStation(dataDir);

@@ -197,14 +197,7 @@ const ORDERS: Record<ListInput['sort'], { index: string; asc: string; desc: stri
  */
 export const WALK_INDEX_ABOVE = 5000;
 
-interface SummaryRow {
-  id: number;
-  given_name: string;
-  family_name: string;
-  display_name: string;
-  organization: string;
-  role: string;
-  updated_at: string;
+interface SummaryRow extends Pick<PersonRow, 'id' | 'given_name' | 'family_name' | 'display_name' | 'organization' | 'role' | 'updated_at'> {
   primary_email: string | null;
   primary_phone: string | null;
   tags: string | null;

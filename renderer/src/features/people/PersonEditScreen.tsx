@@ -1,7 +1,7 @@
-import { Center, Loader } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useNavigate, useParams } from 'react-router';
 import { emptyPersonInput, type Person, type PersonData } from '../../../../shared/domain/person';
+import { LoadingScreen } from '../../ui/LoadingScreen';
 import { PageHeader } from '../../ui/PageHeader';
 import { PersonNotFound } from './PersonNotFound';
 import { PersonForm } from './PersonForm';
@@ -38,13 +38,7 @@ export function PersonEditScreen() {
   const navigate = useNavigate();
   const person = usePerson(id);
   const update = useUpdatePerson(id);
-  if (person.isPending) {
-    return (
-      <Center style={{ flex: 1 }}>
-        <Loader aria-label="Loading" />
-      </Center>
-    );
-  }
+  if (person.isPending) return <LoadingScreen />;
   if (person.isError) return <PersonNotFound error={person.error} />;
   return (
     <div style={{ overflow: 'auto', flex: 1 }}>

@@ -1,5 +1,5 @@
 import { ActionIcon, Button, Card, Group, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { useForm, type UseFormReturnType } from '@mantine/form';
 import { getHotkeyHandler } from '@mantine/hooks';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -33,6 +33,59 @@ function Section({ title, description, children }: { title: string; description?
         {children}
       </Stack>
     </Card>
+  );
+}
+
+interface ContactLinesProps {
+  form: UseFormReturnType<PersonData>;
+  list: 'emails' | 'phones';
+  field: 'address' | 'number';
+  noun: string;
+  title: string;
+  placeholder: string;
+  type: 'email' | 'tel';
+  /** Label for the first line, then for the others. */
+  labels: [string, string];
+}
+
+/** A list of labelled email or phone lines, each removable; accessible names carry the line number. */
+function ContactLines({ form, list, field, noun, title, placeholder, type, labels }: ContactLinesProps) {
+  const lines = form.values[list];
+  return (
+    <Stack gap="xs">
+      <Text size="sm" fw={500}>
+        {title}
+      </Text>
+      {lines.map((_, i) => (
+        <Group key={form.key(`${list}.${i}`)} align="flex-start" gap="xs" wrap="nowrap">
+          <TextInput aria-label={`Label for ${noun} ${i + 1}`} placeholder={labels[i === 0 ? 0 : 1]} w={140} {...form.getInputProps(`${list}.${i}.label`)} />
+          <TextInput
+            aria-label={`${noun[0]?.toUpperCase()}${noun.slice(1)} ${i + 1}`}
+            placeholder={placeholder}
+            type={type}
+            style={{ flex: 1 }}
+            autoComplete="off"
+            {...form.getInputProps(`${list}.${i}.${field}`)}
+          />
+          <ActionIcon variant="subtle" color="gray" size="lg" aria-label={`Remove ${noun} ${i + 1}`} onClick={() => form.removeListItem(list, i)}>
+            <IconTrash size={16} />
+          </ActionIcon>
+        </Group>
+      ))}
+      <Button
+        variant="subtle"
+        size="compact-sm"
+        leftSection={<IconPlus size={14} aria-hidden />}
+        onClick={() => {
+          const label = labels[lines.length ? 1 : 0];
+          if (list === 'emails') form.insertListItem(list, { label, address: '' });
+          else form.insertListItem(list, { label, number: '' });
+        }}
+        style={{ alignSelf: 'flex-start' }}
+      >
+        Add {noun}
+      </Button>
+    </Stack>
   );
 }
 
@@ -85,59 +138,8 @@ export function PersonForm({ initial, submitLabel, saving, onSubmit, onCancel }:
         </Section>
 
         <Section title="Contact">
-          <Stack gap="xs">
-            <Text size="sm" fw={500}>
-              Email addresses
-            </Text>
-            {form.values.emails.map((_, i) => (
-              <Group key={form.key(`emails.${i}`)} align="flex-start" gap="xs" wrap="nowrap">
-                <TextInput aria-label={`Label for email ${i + 1}`} placeholder="Work" w={140} {...form.getInputProps(`emails.${i}.label`)} />
-                <TextInput
-                  aria-label={`Email ${i + 1}`}
-                  placeholder="name@example.com"
-                  type="email"
-                  style={{ flex: 1 }}
-                  autoComplete="off"
-                  {...form.getInputProps(`emails.${i}.address`)}
-                />
-                <ActionIcon variant="subtle" color="gray" size="lg" aria-label={`Remove email ${i + 1}`} onClick={() => form.removeListItem('emails', i)}>
-                  <IconTrash size={16} />
-                </ActionIcon>
-              </Group>
-            ))}
-            <Button
-              variant="subtle"
-              size="compact-sm"
-              leftSection={<IconPlus size={14} aria-hidden />}
-              onClick={() => form.insertListItem('emails', { label: form.values.emails.length ? 'Personal' : 'Work', address: '' })}
-              style={{ alignSelf: 'flex-start' }}
-            >
-              Add email
-            </Button>
-          </Stack>
-          <Stack gap="xs">
-            <Text size="sm" fw={500}>
-              Phone numbers
-            </Text>
-            {form.values.phones.map((_, i) => (
-              <Group key={form.key(`phones.${i}`)} align="flex-start" gap="xs" wrap="nowrap">
-                <TextInput aria-label={`Label for phone ${i + 1}`} placeholder="Mobile" w={140} {...form.getInputProps(`phones.${i}.label`)} />
-                <TextInput aria-label={`Phone ${i + 1}`} placeholder="+1 717 555 0100" type="tel" style={{ flex: 1 }} {...form.getInputProps(`phones.${i}.number`)} />
-                <ActionIcon variant="subtle" color="gray" size="lg" aria-label={`Remove phone ${i + 1}`} onClick={() => form.removeListItem('phones', i)}>
-                  <IconTrash size={16} />
-                </ActionIcon>
-              </Group>
-            ))}
-            <Button
-              variant="subtle"
-              size="compact-sm"
-              leftSection={<IconPlus size={14} aria-hidden />}
-              onClick={() => form.insertListItem('phones', { label: form.values.phones.length ? 'Work' : 'Mobile', number: '' })}
-              style={{ alignSelf: 'flex-start' }}
-            >
-              Add phone
-            </Button>
-          </Stack>
+          <ContactLines form={form} list="emails" field="address" noun="email" title="Email addresses" placeholder="name@example.com" type="email" labels={['Work', 'Personal']} />
+          <ContactLines form={form} list="phones" field="number" noun="phone" title="Phone numbers" placeholder="+1 717 555 0100" type="tel" labels={['Mobile', 'Work']} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label="Website" placeholder="example.com" {...form.getInputProps('website')} />
             <TextInput label="LinkedIn" placeholder="linkedin.com/in/…" {...form.getInputProps('linkedin')} />

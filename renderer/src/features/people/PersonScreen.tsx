@@ -1,10 +1,11 @@
-import { Alert, Anchor, Badge, Button, Card, Center, Grid, Group, Loader, Modal, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconEdit, IconMicrophone, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Person } from '../../../../shared/domain/person';
+import { LoadingScreen } from '../../ui/LoadingScreen';
 import { PersonAvatar } from '../../ui/PersonAvatar';
 import { formatDate } from '../../ui/format';
 import { PersonNotFound } from './PersonNotFound';
@@ -40,6 +41,22 @@ function Empty({ children }: { children: ReactNode }) {
   );
 }
 
+function ContactList({ lines, empty }: { lines: { label: string; text: string; href: string }[]; empty: string }) {
+  if (lines.length === 0) return <Empty>{empty}</Empty>;
+  return lines.map((line) => (
+    <Group key={line.text} gap="xs">
+      <Anchor href={line.href} size="sm">
+        {line.text}
+      </Anchor>
+      {line.label ? (
+        <Text size="xs" c="dimmed">
+          {line.label}
+        </Text>
+      ) : null}
+    </Group>
+  ));
+}
+
 function addressLines(p: Person): string[] {
   const a = p.address;
   const cityLine = [a.city, [a.region, a.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', ');
@@ -54,13 +71,7 @@ export function PersonScreen() {
   const [confirming, confirm] = useDisclosure(false);
   useHotkeys([['E', () => person.data && navigate(`/people/${id}/edit`)]]);
 
-  if (person.isPending) {
-    return (
-      <Center style={{ flex: 1 }}>
-        <Loader aria-label="Loading" />
-      </Center>
-    );
-  }
+  if (person.isPending) return <LoadingScreen />;
   if (person.isError) return <PersonNotFound error={person.error} />;
   const p = person.data;
   const subtitle = [p.role, p.organization].filter(Boolean).join(' · ');
@@ -111,40 +122,13 @@ export function PersonScreen() {
           <Grid.Col span={{ base: 12, md: 6 }}>
             <Panel title="Contact">
               <Field label="Email">
-                {p.emails.length ? (
-                  p.emails.map((e) => (
-                    <Group key={e.address} gap="xs">
-                      <Anchor href={`mailto:${e.address}`} size="sm">
-                        {e.address}
-                      </Anchor>
-                      {e.label ? (
-                        <Text size="xs" c="dimmed">
-                          {e.label}
-                        </Text>
-                      ) : null}
-                    </Group>
-                  ))
-                ) : (
-                  <Empty>No email address</Empty>
-                )}
+                <ContactList lines={p.emails.map((e) => ({ label: e.label, text: e.address, href: `mailto:${e.address}` }))} empty="No email address" />
               </Field>
               <Field label="Phone">
-                {p.phones.length ? (
-                  p.phones.map((ph) => (
-                    <Group key={ph.number} gap="xs">
-                      <Anchor href={`tel:${ph.number.replace(/[^\d+]/g, '')}`} size="sm">
-                        {ph.number}
-                      </Anchor>
-                      {ph.label ? (
-                        <Text size="xs" c="dimmed">
-                          {ph.label}
-                        </Text>
-                      ) : null}
-                    </Group>
-                  ))
-                ) : (
-                  <Empty>No phone number</Empty>
-                )}
+                <ContactList
+                  lines={p.phones.map((ph) => ({ label: ph.label, text: ph.number, href: `tel:${ph.number.replace(/[^\d+]/g, '')}` }))}
+                  empty="No phone number"
+                />
               </Field>
               {p.website ? (
                 <Field label="Website">
