@@ -52,12 +52,14 @@ test('invalid input is shown at the field and nothing is written', async ({ page
   await page.getByRole('button', { name: 'Save person' }).click();
 
   const given = page.getByLabel('Given name');
+  await expect(given).toBeFocused();
   await expect(given).toHaveAttribute('aria-invalid', 'true');
   await expect(given).toHaveAccessibleDescription(/Enter a name: a given, family or display name/);
   const email = page.getByLabel('Email 1', { exact: true });
   await expect(email).toHaveAttribute('aria-invalid', 'true');
   await expect(email).toHaveAccessibleDescription(/Enter a valid email address/);
   await expect(page.getByRole('heading', { name: 'New person' })).toBeVisible();
+  await screenshot(page, 'person-form-errors');
 
   const stored = await station.api<{ total: number }>('people.list', {});
   expect(stored.value.total).toBe(0);

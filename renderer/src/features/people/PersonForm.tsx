@@ -2,7 +2,7 @@ import { ActionIcon, Button, Card, Group, SimpleGrid, Stack, TagsInput, Text, Te
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { getHotkeyHandler } from '@mantine/hooks';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { PersonInputSchema, type PersonData } from '../../../../shared/domain/person';
 import { ApiError } from '../../../../shared/errors';
 import { fieldErrors } from '../../../../shared/validation';
@@ -107,17 +107,24 @@ export function PersonForm({ initial, submitLabel, saving, onSubmit, onCancel }:
     validateInputOnChange: false,
   });
 
+  // Take the person to the first field that needs attention: it may be far above the Save button.
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstError = () => {
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  };
+
   const submit = form.onSubmit(async (values) => {
     try {
       await onSubmit(values);
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'invalid_input') form.setErrors(error.fields);
-      else throw error;
+      if (!(error instanceof ApiError && error.code === 'invalid_input')) throw error;
+      form.setErrors(error.fields);
+      focusFirstError();
     }
-  });
+  }, focusFirstError);
 
   return (
-    <form onSubmit={submit} noValidate onKeyDown={getHotkeyHandler([['mod+Enter', () => submit()], ['mod+S', () => submit()]])}>
+    <form ref={formRef} onSubmit={submit} noValidate onKeyDown={getHotkeyHandler([['mod+Enter', () => submit()], ['mod+S', () => submit()]])}>
       <Stack gap="md" px="xl" pb="xl" maw={920}>
         <Section title="Name" description="At least one name. Accents and any script are welcome.">
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
