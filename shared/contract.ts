@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PEOPLE_SORTS, PersonInputSchema, type Person, type PeoplePage, type TagCount } from './domain/person';
+import { ATTENDANCE_MODES, SeminarInputSchema, type Registration, type Seminar, type SeminarSummary } from './domain/seminar';
 
 /**
  * The one API contract. Both transports (Electron IPC and station-mode HTTP) and the renderer's
@@ -44,6 +45,12 @@ export const PeopleListInput = z.object({
   limit: z.number().int().min(1).max(500).default(100),
 });
 
+export const SeminarListInput = z.object({
+  when: z.enum(['upcoming', 'past', 'archived']).default('upcoming'),
+});
+
+const Mode = z.enum(ATTENDANCE_MODES, { message: 'Choose in person or live stream.' });
+
 export const contract = {
   'app.info': method<AppInfo>()(NoInput, 'Version, data folder and database facts for Settings.'),
   'people.list': method<PeoplePage>()(PeopleListInput, 'A page of people, searched, filtered by tag and sorted.'),
@@ -56,6 +63,28 @@ export const contract = {
   'people.delete': method<{ id: number }>()(z.object({ id: Id }), 'Delete a person and what belongs only to them.'),
   'tags.list': method<TagCount[]>()(NoInput, 'Every tag in use, with how many people carry it.'),
   'sample.load': method<SampleLoadResult>()(NoInput, 'Load the sample book from resources/ (once).'),
+  'seminars.list': method<SeminarSummary[]>()(SeminarListInput, 'Upcoming, past or archived seminars with their counts.'),
+  'seminars.get': method<Seminar>()(z.object({ id: Id }), 'One seminar with its registration counts.'),
+  'seminars.create': method<Seminar>()(SeminarInputSchema, 'Plan a seminar (wall-clock times in its own time zone).'),
+  'seminars.update': method<Seminar>()(z.object({ id: Id }).and(SeminarInputSchema), 'Change a seminar’s details.'),
+  'seminars.archive': method<Seminar>()(z.object({ id: Id, archived: z.boolean() }), 'Archive a seminar, or bring it back.'),
+  'seminars.close': method<Seminar>()(
+    z.object({ id: Id, closed: z.boolean() }),
+    'Close a seminar (registrations never checked in become no-shows), or reopen it.',
+  ),
+  'registrations.list': method<Registration[]>()(z.object({ seminarId: Id }), 'Everyone registered for a seminar.'),
+  'registrations.add': method<{ added: number; alreadyRegistered: number }>()(
+    z.object({
+      seminarId: Id,
+      personIds: z.array(Id).min(1, 'Choose at least one person.').max(10_000, 'Register at most 10,000 people at once.'),
+      mode: Mode.default('in_person'),
+    }),
+    'Register people from the book for a seminar.',
+  ),
+  'registrations.update': method<Registration>()(
+    z.object({ id: Id, mode: Mode.optional(), cancelled: z.boolean().optional() }),
+    'Change how someone attends, or cancel / restore their registration.',
+  ),
 } as const;
 
 export type Contract = typeof contract;

@@ -6,6 +6,17 @@ import type { CoreContext } from './context';
 import { appInfo } from './services/app-info';
 import { createPerson, deletePerson, getPerson, listPeople, listTags, updatePerson } from './services/people';
 import { loadSampleData } from './services/sample';
+import {
+  createSeminar,
+  getSeminar,
+  listRegistrations,
+  listSeminars,
+  registerPeople,
+  setSeminarArchived,
+  setSeminarClosed,
+  updateRegistration,
+  updateSeminar,
+} from './services/seminars';
 
 type Handlers = { [M in MethodName]: (ctx: CoreContext, input: ParsedInputOf<M>) => OutputOf<M> };
 
@@ -19,6 +30,15 @@ const handlers: Handlers = {
   'people.delete': (ctx, { id }) => deletePerson(ctx, id),
   'tags.list': (ctx) => listTags(ctx),
   'sample.load': (ctx) => loadSampleData(ctx),
+  'seminars.list': (ctx, input) => listSeminars(ctx, input),
+  'seminars.get': (ctx, { id }) => getSeminar(ctx, id),
+  'seminars.create': (ctx, input) => createSeminar(ctx, input),
+  'seminars.update': (ctx, { id, ...seminar }) => updateSeminar(ctx, id, seminar),
+  'seminars.archive': (ctx, { id, archived }) => setSeminarArchived(ctx, id, archived),
+  'seminars.close': (ctx, { id, closed }) => setSeminarClosed(ctx, id, closed),
+  'registrations.list': (ctx, { seminarId }) => listRegistrations(ctx, seminarId),
+  'registrations.add': (ctx, { seminarId, personIds, mode }) => registerPeople(ctx, seminarId, personIds, mode),
+  'registrations.update': (ctx, { id, mode, cancelled }) => updateRegistration(ctx, id, { mode, cancelled }),
 };
 
 function invalidInput(error: z.ZodError): AppError {

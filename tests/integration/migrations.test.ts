@@ -132,3 +132,31 @@ describe('migration 1: the people book', () => {
     db.close();
   });
 });
+
+describe('migration 2: seminars and registrations', () => {
+  it('adds seminars and registrations to a book of people, keeping the people', () => {
+    const file = path.join(tempDataDir(), DATABASE_FILE);
+    const db = databaseAt(1, file);
+    db.prepare("INSERT INTO people (id, given_name, sort_key, created_at, updated_at) VALUES (7, 'Ann', 'ann', 'x', 'x')").run();
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 2));
+    db.pragma('foreign_keys = ON');
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.prepare('SELECT given_name FROM people WHERE id = 7').get()).toEqual({ given_name: 'Ann' });
+    db.prepare(
+      "INSERT INTO seminars (id, title, starts_at, ends_at, time_zone, created_at, updated_at) VALUES (1, 'T', '2023-01-19T14:00Z', '2023-01-19T17:00Z', 'America/New_York', 'x', 'x')",
+    ).run();
+    const register = db.prepare(
+      "INSERT INTO registrations (seminar_id, person_id, mode, source, state, checked_in_at, ticket_code, created_at, updated_at) VALUES (1, 7, ?, 'ahead', ?, ?, ?, 'x', 'x')",
+    );
+    register.run('in_person', 'registered', null, 'AAAA1111');
+    // One registration per person and seminar; a check-in always has its time; modes are known.
+    expect(() => register.run('stream', 'registered', null, 'BBBB2222')).toThrow(/UNIQUE/);
+    db.prepare('DELETE FROM registrations').run();
+    expect(() => register.run('in_person', 'checked_in', null, 'CCCC3333')).toThrow(/CHECK/);
+    expect(() => register.run('by_pigeon', 'registered', null, 'DDDD4444')).toThrow(/CHECK/);
+    expect(() =>
+      db.prepare("INSERT INTO seminars (title, starts_at, ends_at, time_zone, created_at, updated_at) VALUES ('Backwards', 'b', 'a', 'UTC', 'x', 'x')").run(),
+    ).toThrow(/CHECK/);
+    db.close();
+  });
+});
