@@ -2,6 +2,9 @@ import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { PeopleScreen } from '../features/people/PeopleScreen';
 import { PersonEditScreen, PersonNewScreen } from '../features/people/PersonEditScreen';
 import { PersonScreen } from '../features/people/PersonScreen';
+import { SeminarEditScreen, SeminarNewScreen } from '../features/seminars/SeminarEditScreen';
+import { SeminarScreen } from '../features/seminars/SeminarScreen';
+import { SeminarsScreen } from '../features/seminars/SeminarsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { Layout } from './Layout';
 import { RouteError } from './RouteError';
@@ -17,6 +20,10 @@ const router = createHashRouter([
       { path: 'people/new', element: <PersonNewScreen /> },
       { path: 'people/:id', element: <PersonScreen /> },
       { path: 'people/:id/edit', element: <PersonEditScreen /> },
+      { path: 'seminars', element: <SeminarsScreen /> },
+      { path: 'seminars/new', element: <SeminarNewScreen /> },
+      { path: 'seminars/:id', element: <SeminarScreen /> },
+      { path: 'seminars/:id/edit', element: <SeminarEditScreen /> },
       { path: 'settings', element: <SettingsScreen /> },
       { path: '*', element: <RouteError /> },
     ],

@@ -3,7 +3,7 @@ import { useNavigate, useParams } from 'react-router';
 import { emptyPersonInput, type Person, type PersonData } from '../../../../shared/domain/person';
 import { LoadingScreen } from '../../ui/LoadingScreen';
 import { PageHeader } from '../../ui/PageHeader';
-import { PersonNotFound } from './PersonNotFound';
+import { NotFound } from '../../ui/NotFound';
 import { PersonForm } from './PersonForm';
 import { useCreatePerson, usePerson, useUpdatePerson } from './queries';
 
@@ -39,7 +39,7 @@ export function PersonEditScreen() {
   const person = usePerson(id);
   const update = useUpdatePerson(id);
   if (person.isPending) return <LoadingScreen />;
-  if (person.isError) return <PersonNotFound error={person.error} />;
+  if (person.isError) return <NotFound title="This person is not in your book" error={person.error} back={{ to: '/people', label: 'Back to People' }} />;
   return (
     <div style={{ overflow: 'auto', flex: 1 }}>
       <PageHeader title={`Edit ${person.data.name}`} />

@@ -1,11 +1,11 @@
 import { ActionIcon, Button, Card, Group, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
-import { getHotkeyHandler } from '@mantine/hooks';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
-import { useRef, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { PersonInputSchema, type PersonData } from '../../../../shared/domain/person';
-import { ApiError } from '../../../../shared/errors';
 import { fieldErrors } from '../../../../shared/validation';
+import { EditorForm } from '../../ui/EditorForm';
+import { useFormSubmit } from '../../ui/useFormSubmit';
 import { useTags } from './queries';
 
 interface Props {
@@ -107,25 +107,10 @@ export function PersonForm({ initial, submitLabel, saving, onSubmit, onCancel }:
     validateInputOnChange: false,
   });
 
-  // Take the person to the first field that needs attention: it may be far above the Save button.
-  const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstError = () => {
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-  };
-
-  const submit = form.onSubmit(async (values) => {
-    try {
-      await onSubmit(values);
-    } catch (error) {
-      if (!(error instanceof ApiError && error.code === 'invalid_input')) throw error;
-      form.setErrors(error.fields);
-      focusFirstError();
-    }
-  }, focusFirstError);
+  const { formRef, submit } = useFormSubmit(form, onSubmit);
 
   return (
-    <form ref={formRef} onSubmit={submit} noValidate onKeyDown={getHotkeyHandler([['mod+Enter', () => submit()], ['mod+S', () => submit()]])}>
-      <Stack gap="md" px="xl" pb="xl" maw={920}>
+    <EditorForm formRef={formRef} submit={submit} submitLabel={submitLabel} saving={saving} onCancel={onCancel}>
         <Section title="Name" description="At least one name. Accents and any script are welcome.">
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput label="Given name" autoComplete="off" data-autofocus autoFocus {...form.getInputProps('givenName')} />
@@ -175,15 +160,6 @@ export function PersonForm({ initial, submitLabel, saving, onSubmit, onCancel }:
           <Textarea label="Notes" autosize minRows={3} maxRows={12} {...form.getInputProps('notes')} />
         </Section>
 
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={saving}>
-            {submitLabel}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    </EditorForm>
   );
 }

@@ -1,14 +1,15 @@
 import { Alert, Anchor, Badge, Button, Card, Grid, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconEdit, IconMicrophone, IconTrash } from '@tabler/icons-react';
+import { IconEdit, IconMicrophone, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Person } from '../../../../shared/domain/person';
+import { BackLink } from '../../ui/BackLink';
 import { LoadingScreen } from '../../ui/LoadingScreen';
 import { PersonAvatar } from '../../ui/PersonAvatar';
 import { formatDate } from '../../ui/format';
-import { PersonNotFound } from './PersonNotFound';
+import { NotFound } from '../../ui/NotFound';
 import { useDeletePerson, usePerson } from './queries';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -72,7 +73,7 @@ export function PersonScreen() {
   useHotkeys([['E', () => person.data && navigate(`/people/${id}/edit`)]]);
 
   if (person.isPending) return <LoadingScreen />;
-  if (person.isError) return <PersonNotFound error={person.error} />;
+  if (person.isError) return <NotFound title="This person is not in your book" error={person.error} back={{ to: '/people', label: 'Back to People' }} />;
   const p = person.data;
   const subtitle = [p.role, p.organization].filter(Boolean).join(' · ');
   const address = addressLines(p);
@@ -80,11 +81,7 @@ export function PersonScreen() {
   return (
     <div style={{ overflow: 'auto', flex: 1 }}>
       <Stack gap="lg" px="xl" py="lg" maw={1100}>
-        <Anchor component={Link} to="/people" size="sm" c="dimmed">
-          <Group gap={4}>
-            <IconArrowLeft size={14} aria-hidden /> People
-          </Group>
-        </Anchor>
+        <BackLink to="/people" label="People" />
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Group gap="md" wrap="nowrap">
             <PersonAvatar name={p.name} size="xl" />

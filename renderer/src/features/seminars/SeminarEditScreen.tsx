@@ -1,0 +1,75 @@
+import { notifications } from '@mantine/notifications';
+import { useNavigate, useParams } from 'react-router';
+import type { Seminar, SeminarData } from '../../../../shared/domain/seminar';
+import { LoadingScreen } from '../../ui/LoadingScreen';
+import { NotFound } from '../../ui/NotFound';
+import { PageHeader } from '../../ui/PageHeader';
+import { localTimeZone, SeminarForm } from './SeminarForm';
+import { useSaveSeminar, useSeminar } from './queries';
+
+function editable(s: Seminar): SeminarData {
+  const { title, description, date, startTime, endTime, timeZone, venueName, venueAddress, streamUrl, capacity } = s;
+  return { title, description, date, startTime, endTime, timeZone, venueName, venueAddress, streamUrl, capacity };
+}
+
+function nextWeek(): string {
+  const d = new Date(Date.now() + 7 * 86_400_000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function SeminarNewScreen() {
+  const navigate = useNavigate();
+  const save = useSaveSeminar(null);
+  return (
+    <div style={{ overflow: 'auto', flex: 1 }}>
+      <PageHeader title="New seminar" />
+      <SeminarForm
+        initial={{
+          title: '',
+          description: '',
+          date: nextWeek(),
+          startTime: '09:00',
+          endTime: '12:00',
+          timeZone: localTimeZone(),
+          venueName: '',
+          venueAddress: '',
+          streamUrl: '',
+          capacity: null,
+        }}
+        submitLabel="Create seminar"
+        saving={save.isPending}
+        onCancel={() => navigate(-1)}
+        onSubmit={async (values) => {
+          const seminar = await save.mutateAsync(values);
+          notifications.show({ color: 'teal', message: `“${seminar.title}” is planned.` });
+          navigate(`/seminars/${seminar.id}`, { replace: true });
+        }}
+      />
+    </div>
+  );
+}
+
+export function SeminarEditScreen() {
+  const id = Number(useParams().id);
+  const navigate = useNavigate();
+  const seminar = useSeminar(id);
+  const save = useSaveSeminar(id);
+  if (seminar.isPending) return <LoadingScreen />;
+  if (seminar.isError) return <NotFound title="This seminar is not in your book" error={seminar.error} back={{ to: '/seminars', label: 'Back to Seminars' }} />;
+  return (
+    <div style={{ overflow: 'auto', flex: 1 }}>
+      <PageHeader title={`Edit ${seminar.data.title}`} />
+      <SeminarForm
+        initial={editable(seminar.data)}
+        submitLabel="Save changes"
+        saving={save.isPending}
+        onCancel={() => navigate(-1)}
+        onSubmit={async (values) => {
+          await save.mutateAsync(values);
+          notifications.show({ color: 'teal', message: 'Changes saved.' });
+          navigate(`/seminars/${id}`, { replace: true });
+        }}
+      />
+    </div>
+  );
+}

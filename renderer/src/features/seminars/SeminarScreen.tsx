@@ -1,0 +1,210 @@
+import { ActionIcon, Anchor, Badge, Button, Card, Group, Menu, Select, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconArchive, IconDots, IconEdit, IconLock, IconLockOpen, IconUserPlus } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import {
+  formatLocalHours,
+  formatSeminarDate,
+  formatSeminarHours,
+  MODE_LABELS,
+  STATE_LABELS,
+  type AttendanceMode,
+  type Registration,
+} from '../../../../shared/domain/seminar';
+import { BackLink } from '../../ui/BackLink';
+import { LoadingScreen } from '../../ui/LoadingScreen';
+import { NotFound } from '../../ui/NotFound';
+import { localTimeZone } from './SeminarForm';
+import { RegisterPeopleDialog } from './RegisterPeopleDialog';
+import { useRegistrations, useSeminar, useSeminarFlags, useUpdateRegistration } from './queries';
+
+const STATE_COLORS: Record<Registration['state'], string> = { registered: 'blue', checked_in: 'teal', cancelled: 'gray', no_show: 'orange' };
+
+function Counter({ label, value, hint }: { label: string; value: number; hint?: ReactNode }) {
+  return (
+    <Card withBorder radius="md" p="md" role="group" aria-label={label}>
+      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+        {label}
+      </Text>
+      <Text fz={28} fw={700} lh={1.2}>
+        {value.toLocaleString()}
+      </Text>
+      {hint ? (
+        <Text size="xs" c="dimmed">
+          {hint}
+        </Text>
+      ) : null}
+    </Card>
+  );
+}
+
+export function SeminarScreen() {
+  const id = Number(useParams().id);
+  const seminar = useSeminar(id);
+  const registrations = useRegistrations(id);
+  const flags = useSeminarFlags(id);
+  const update = useUpdateRegistration();
+  const [registering, registerDialog] = useDisclosure(false);
+
+  if (seminar.isPending) return <LoadingScreen />;
+  if (seminar.isError) return <NotFound title="This seminar is not in your book" error={seminar.error} back={{ to: '/seminars', label: 'Back to Seminars' }} />;
+  const s = seminar.data;
+  const local = formatLocalHours(s.startsAt, s.endsAt, s.timeZone, localTimeZone());
+  const rows = registrations.data ?? [];
+  const registeredIds = new Set(rows.filter((r) => r.state !== 'cancelled').map((r) => r.personId));
+  const fail = (title: string) => (e: Error) => notifications.show({ color: 'red', title, message: e.message });
+
+  return (
+    <div style={{ overflow: 'auto', flex: 1 }}>
+      <Stack gap="lg" px="xl" py="lg" maw={1200}>
+        <BackLink to="/seminars" label="Seminars" />
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Stack gap={4}>
+            <Group gap="sm">
+              <Title order={1} size="h2">
+                {s.title}
+              </Title>
+              {s.closed ? <Badge color="gray">Closed</Badge> : null}
+              {s.archived ? <Badge color="gray" variant="outline">Archived</Badge> : null}
+            </Group>
+            <Text fw={500}>
+              {formatSeminarDate(s.startsAt, s.timeZone)} · {formatSeminarHours(s.startsAt, s.endsAt, s.timeZone)}
+            </Text>
+            {local ? (
+              <Text size="sm" c="dimmed">
+                Your time: {local}
+              </Text>
+            ) : null}
+            <Text size="sm" c="dimmed">
+              {[s.venueName, s.venueAddress].filter(Boolean).join(', ') || 'No venue yet'}
+              {s.capacity ? ` · ${s.capacity.toLocaleString()} seats` : ''}
+            </Text>
+            {s.streamUrl ? (
+              <Anchor href={s.streamUrl} target="_blank" rel="noreferrer" size="sm">
+                Live stream: {s.streamUrl.replace(/^https?:\/\//, '')}
+              </Anchor>
+            ) : null}
+            {s.description ? (
+              <Text size="sm" mt="xs" maw={760} style={{ whiteSpace: 'pre-wrap' }}>
+                {s.description}
+              </Text>
+            ) : null}
+          </Stack>
+          <Group gap="sm" wrap="nowrap">
+            <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={registerDialog.open} disabled={s.closed}>
+              Register people
+            </Button>
+            <Button component={Link} to={`/seminars/${s.id}/edit`} variant="default" leftSection={<IconEdit size={16} aria-hidden />}>
+              Edit
+            </Button>
+            <Menu position="bottom-end">
+              <Menu.Target>
+                <ActionIcon variant="default" size="lg" aria-label="More seminar actions">
+                  <IconDots size={16} />
+                </ActionIcon>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item
+                  leftSection={s.closed ? <IconLockOpen size={14} /> : <IconLock size={14} />}
+                  onClick={() => flags.close.mutate(!s.closed, { onError: fail('Could not change the seminar') })}
+                >
+                  {s.closed ? 'Reopen seminar' : 'Close seminar (mark no-shows)'}
+                </Menu.Item>
+                <Menu.Item leftSection={<IconArchive size={14} />} onClick={() => flags.archive.mutate(!s.archived, { onError: fail('Could not change the seminar') })}>
+                  {s.archived ? 'Bring back from archive' : 'Archive seminar'}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+
+        <SimpleGrid cols={{ base: 2, md: 5 }}>
+          <Counter label="Registered" value={s.counts.registered} hint={s.capacity ? `of ${s.capacity.toLocaleString()} seats` : undefined} />
+          <Counter label="Checked in" value={s.counts.checkedIn} hint={`${s.counts.checkedInInPerson} in person · ${s.counts.checkedInStream} on the stream`} />
+          <Counter label="Walk-ins" value={s.counts.walkIns} />
+          <Counter label={s.closed ? 'No-shows' : 'Still expected'} value={s.closed ? s.counts.noShows : s.counts.expected} />
+          <Counter label="Cancelled" value={s.counts.cancelled} />
+        </SimpleGrid>
+
+        <Card withBorder radius="md" p={0} component="section" aria-label="Registrations">
+          <Group justify="space-between" p="md">
+            <Title order={2} size="h5">
+              Registrations
+            </Title>
+          </Group>
+          {rows.length === 0 ? (
+            <Text c="dimmed" size="sm" px="md" pb="md">
+              No one is registered yet. Use “Register people” to add people from your book.
+            </Text>
+          ) : (
+            <Table striped highlightOnHover verticalSpacing="xs" aria-label="Registrations">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Name</Table.Th>
+                  <Table.Th>Organization</Table.Th>
+                  <Table.Th>Attending</Table.Th>
+                  <Table.Th>State</Table.Th>
+                  <Table.Th>Ticket</Table.Th>
+                  <Table.Th aria-label="Actions" />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((r) => (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/people/${r.personId}`} size="sm" fw={600}>
+                        {r.name}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{r.organization}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Select
+                        aria-label={`How ${r.name} attends`}
+                        size="xs"
+                        w={130}
+                        data={Object.entries(MODE_LABELS).map(([value, label]) => ({ value, label }))}
+                        value={r.mode}
+                        allowDeselect={false}
+                        onChange={(mode) => mode && update.mutate({ id: r.id, mode: mode as AttendanceMode }, { onError: fail('Could not change it') })}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge color={STATE_COLORS[r.state]} variant="light">
+                        {STATE_LABELS[r.state]}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" ff="monospace">
+                        {r.ticketCode}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {r.state === 'registered' || r.state === 'cancelled' ? (
+                        <Tooltip label={r.state === 'cancelled' ? 'Register again' : 'Cancel this registration'}>
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            color={r.state === 'cancelled' ? 'indigo' : 'red'}
+                            aria-label={`${r.state === 'cancelled' ? 'Restore' : 'Cancel'} registration of ${r.name}`}
+                            onClick={() => update.mutate({ id: r.id, cancelled: r.state !== 'cancelled' }, { onError: fail('Could not change it') })}
+                          >
+                            {r.state === 'cancelled' ? 'Restore' : 'Cancel'}
+                          </Button>
+                        </Tooltip>
+                      ) : null}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Card>
+      </Stack>
+      <RegisterPeopleDialog seminarId={s.id} opened={registering} onClose={registerDialog.close} registered={registeredIds} />
+    </div>
+  );
+}
