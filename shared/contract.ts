@@ -34,6 +34,7 @@ export interface AppInfo {
 
 export interface SampleLoadResult {
   people: number;
+  seminars: number;
 }
 
 export const PeopleListInput = z.object({

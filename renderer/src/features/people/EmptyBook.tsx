@@ -23,7 +23,7 @@ export function EmptyBook() {
           </Text>
           <List size="sm" spacing={4} c="dimmed">
             <List.Item>Add the people you know, one by one, with how you met them.</List.Item>
-            <List.Item>Or explore with a realistic sample book of 320 fictional people first.</List.Item>
+            <List.Item>Or explore first with a realistic sample book: 320 fictional people and two seminars.</List.Item>
           </List>
           <Group mt="sm">
             <Button component={Link} to="/people/new" leftSection={<IconUserPlus size={16} aria-hidden />}>

@@ -75,7 +75,7 @@ export function SettingsScreen() {
             Sample data
           </Title>
           <Text size="sm" c="dimmed" mb="md">
-            A realistic book of 320 fictional people, to explore Rapport before you enter your own. It is added beside your own
+            A realistic book of 320 fictional people and two seminars (one past, one upcoming), to explore Rapport before you enter your own. It is added beside your own
             people.
           </Text>
           {i?.sampleLoadedAt ? (
