@@ -2,6 +2,15 @@ import { z } from 'zod';
 import { PEOPLE_SORTS, PersonInputSchema, type Person, type PeoplePage, type TagCount } from './domain/person';
 import { ATTENDANCE_MODES, SeminarInputSchema, type Registration, type Seminar, type SeminarSummary } from './domain/seminar';
 
+export interface PersonMatch {
+  id: number;
+  name: string;
+  organization: string;
+  primaryEmail: string;
+  /** What made us think it is the same person. */
+  reason: 'email' | 'phone' | 'name';
+}
+
 /**
  * The one API contract. Both transports (Electron IPC and station-mode HTTP) and the renderer's
  * client are typed from this map; `electron/core/api.ts` must bind a handler to every entry.
@@ -85,6 +94,34 @@ export const contract = {
   'registrations.update': method<Registration>()(
     z.object({ id: Id, mode: Mode.optional(), cancelled: z.boolean().optional() }),
     'Change how someone attends, or cancel / restore their registration.',
+  ),
+  'checkin.find': method<Registration[]>()(
+    z.object({ seminarId: Id, query: z.string().max(200).default('') }),
+    'Registrants matching a name, organization, email or ticket prefix; not yet checked in first.',
+  ),
+  'checkin.checkIn': method<Registration>()(
+    z.object({ registrationId: Id, note: z.string().trim().max(500, 'Keep the note under 500 characters.').default('') }),
+    'Check a registrant in (one durable transaction), with an optional note.',
+  ),
+  'checkin.byTicket': method<Registration>()(
+    z.object({ seminarId: Id, ticket: z.string().max(40) }),
+    'Check in the holder of a full ticket code (typed or scanned).',
+  ),
+  'checkin.undo': method<Registration>()(z.object({ registrationId: Id }), 'Revert a check-in.'),
+  'checkin.note': method<Registration>()(
+    z.object({ registrationId: Id, note: z.string().trim().min(1, 'Type the note first.').max(500, 'Keep the note under 500 characters.') }),
+    'Keep a one-line note about an attendee, on the registration and in the person’s notes.',
+  ),
+  'checkin.walkIn': method<Registration>()(
+    z.union([
+      z.object({ seminarId: Id, personId: Id, mode: Mode }),
+      z.object({ seminarId: Id, person: PersonInputSchema, mode: Mode }),
+    ]),
+    'Register and check in someone who arrived unannounced: an existing person or a new one.',
+  ),
+  'people.matches': method<PersonMatch[]>()(
+    z.object({ name: z.string().max(200).default(''), email: z.string().max(254).default(''), phone: z.string().max(40).default('') }),
+    'People already in the book who may be the person being typed (same email or phone, or a similar name).',
   ),
 } as const;
 

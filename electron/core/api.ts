@@ -5,6 +5,7 @@ import { fieldErrors } from '../../shared/validation';
 import type { CoreContext } from './context';
 import { appInfo } from './services/app-info';
 import { createPerson, deletePerson, getPerson, listPeople, listTags, updatePerson } from './services/people';
+import { checkIn, checkInByTicket, findRegistrants, matchPeople, noteAtTable, undoCheckIn, walkIn } from './services/checkin';
 import { loadSampleData } from './services/sample';
 import {
   createSeminar,
@@ -39,6 +40,13 @@ const handlers: Handlers = {
   'registrations.list': (ctx, { seminarId }) => listRegistrations(ctx, seminarId),
   'registrations.add': (ctx, { seminarId, personIds, mode }) => registerPeople(ctx, seminarId, personIds, mode),
   'registrations.update': (ctx, { id, mode, cancelled }) => updateRegistration(ctx, id, { mode, cancelled }),
+  'checkin.find': (ctx, { seminarId, query }) => findRegistrants(ctx, seminarId, query),
+  'checkin.checkIn': (ctx, { registrationId, note }) => checkIn(ctx, registrationId, note),
+  'checkin.byTicket': (ctx, { seminarId, ticket }) => checkInByTicket(ctx, seminarId, ticket),
+  'checkin.undo': (ctx, { registrationId }) => undoCheckIn(ctx, registrationId),
+  'checkin.note': (ctx, { registrationId, note }) => noteAtTable(ctx, registrationId, note),
+  'checkin.walkIn': (ctx, input) => walkIn(ctx, input.seminarId, 'personId' in input ? { personId: input.personId } : { person: input.person }, input.mode),
+  'people.matches': (ctx, input) => matchPeople(ctx, input),
 };
 
 function invalidInput(error: z.ZodError): AppError {

@@ -1,0 +1,193 @@
+import type { AttendanceMode, Registration } from '../../../shared/domain/seminar';
+import type { PersonMatch } from '../../../shared/contract';
+import type { PersonData } from '../../../shared/domain/person';
+import { foldText, personName } from '../../../shared/domain/names';
+import { AppError, notFound } from '../../../shared/errors';
+import type { CoreContext } from '../context';
+import { stmt } from '../db/statements';
+import { insertPerson } from './people';
+import { prefixMatchQuery } from './search-index';
+import { getRegistration, newTicketCode, normalizeTicketCode, TICKET_LENGTH } from './seminars';
+
+/** How many registrants the check-in list shows at once: the person at the table types more to narrow. */
+const FIND_LIMIT = 30;
+
+function openSeminar(ctx: CoreContext, seminarId: number): void {
+  const s = stmt<[number], { closed_at: string | null }>(ctx.db, 'SELECT closed_at FROM seminars WHERE id = ?').get(seminarId);
+  if (!s) throw notFound('This seminar');
+  if (s.closed_at) throw new AppError('conflict', 'This seminar is closed. Reopen it to check people in.');
+}
+
+/**
+ * Registrants of one seminar matching what was typed: a prefix of any name part, organization or
+ * email, or of a ticket code. Not yet checked in first, then by name.
+ */
+export function findRegistrants(ctx: CoreContext, seminarId: number, query: string): Registration[] {
+  if (!stmt(ctx.db, 'SELECT 1 FROM seminars WHERE id = ?').get(seminarId)) throw notFound('This seminar');
+  return findRegistrantIds(ctx, seminarId, query).map((id) => getRegistration(ctx, id));
+}
+
+/** The ids only, in display order; exported for the benchmark's bare baseline. */
+export function findRegistrantIds(ctx: CoreContext, seminarId: number, query: string): number[] {
+  const match = prefixMatchQuery(query);
+  if (!match) {
+    return (
+      stmt(
+        ctx.db,
+        `SELECT r.id FROM registrations r JOIN people p ON p.id = r.person_id
+         WHERE r.seminar_id = ? AND r.state != 'cancelled' ORDER BY r.state = 'checked_in', p.sort_key, r.id LIMIT ?`,
+      ).all(seminarId, FIND_LIMIT) as { id: number }[]
+    ).map((r) => r.id);
+  }
+  const code = normalizeTicketCode(query);
+  const byName = (stmt(
+        ctx.db,
+        `SELECT r.id FROM registrations r JOIN people p ON p.id = r.person_id
+         WHERE r.seminar_id = @seminarId AND r.state != 'cancelled'
+           AND r.person_id IN (SELECT rowid FROM people_search WHERE people_search MATCH @match)
+         ORDER BY r.state = 'checked_in', p.sort_key, r.id LIMIT @limit`,
+      ).all({ seminarId, match, limit: FIND_LIMIT }) as { id: number }[]);
+  const byCode =
+    code.length >= 3
+      ? (stmt(
+          ctx.db,
+          `SELECT id FROM registrations WHERE seminar_id = @seminarId AND state != 'cancelled' AND ticket_code >= @code AND ticket_code < @code || 'Z~' LIMIT 5`,
+        ).all({ seminarId, code }) as { id: number }[])
+      : [];
+  const ids = [...byCode, ...byName].map((r) => r.id);
+  return [...new Set(ids)].slice(0, FIND_LIMIT);
+}
+
+export function checkIn(ctx: CoreContext, registrationId: number, note = ''): Registration {
+  ctx.db
+    .transaction(() => {
+      const current = getRegistration(ctx, registrationId);
+      openSeminar(ctx, current.seminarId);
+      if (current.state === 'checked_in') throw new AppError('conflict', `${current.name} is already checked in.`);
+      if (current.state === 'cancelled') throw new AppError('conflict', `${current.name}’s registration was cancelled. Restore it first.`);
+      const at = ctx.now().toISOString();
+      stmt(ctx.db, "UPDATE registrations SET state = 'checked_in', checked_in_at = ?, updated_at = ? WHERE id = ?").run(at, at, registrationId);
+      if (note.trim()) addNote(ctx, registrationId, note, at);
+    })
+    .immediate();
+  return getRegistration(ctx, registrationId);
+}
+
+/** A full ticket code (typed or scanned) checks its holder in directly. */
+export function checkInByTicket(ctx: CoreContext, seminarId: number, ticket: string): Registration {
+  const code = normalizeTicketCode(ticket);
+  if (code.length !== TICKET_LENGTH) throw new AppError('invalid_input', 'A ticket code has 8 letters and digits.', { ticket: 'A ticket code has 8 letters and digits.' });
+  const row = stmt<[number, string], { id: number }>(ctx.db, 'SELECT id FROM registrations WHERE seminar_id = ? AND ticket_code = ?').get(seminarId, code);
+  if (!row) throw new AppError('not_found', `No registration for this seminar has the ticket ${code}.`);
+  return checkIn(ctx, row.id);
+}
+
+export function undoCheckIn(ctx: CoreContext, registrationId: number): Registration {
+  ctx.db
+    .transaction(() => {
+      const current = getRegistration(ctx, registrationId);
+      openSeminar(ctx, current.seminarId);
+      if (current.state !== 'checked_in') throw new AppError('conflict', `${current.name} is not checked in.`);
+      // A walk-in who is un-checked-in was never expected: their registration goes with the check-in.
+      if (current.source === 'walk_in') stmt(ctx.db, "UPDATE registrations SET state = 'cancelled', checked_in_at = NULL, updated_at = ? WHERE id = ?").run(ctx.now().toISOString(), registrationId);
+      else stmt(ctx.db, "UPDATE registrations SET state = 'registered', checked_in_at = NULL, updated_at = ? WHERE id = ?").run(ctx.now().toISOString(), registrationId);
+    })
+    .immediate();
+  return getRegistration(ctx, registrationId);
+}
+
+/** A word typed at the table: kept on the registration and, dated, in the person's notes. */
+function addNote(ctx: CoreContext, registrationId: number, note: string, at: string): void {
+  const line = note.trim().slice(0, 500);
+  const reg = getRegistration(ctx, registrationId);
+  const seminar = stmt<[number], { title: string }>(ctx.db, 'SELECT title FROM seminars WHERE id = ?').get(reg.seminarId);
+  stmt(ctx.db, "UPDATE registrations SET note = trim(note || char(10) || ?, char(10, 32)), updated_at = ? WHERE id = ?").run(line, at, registrationId);
+  stmt(ctx.db, "UPDATE people SET notes = trim(notes || char(10) || ?, char(10, 32)), updated_at = ? WHERE id = ?").run(
+    `${at.slice(0, 10)} at ${seminar?.title ?? 'a seminar'}: ${line}`,
+    at,
+    reg.personId,
+  );
+}
+
+export function noteAtTable(ctx: CoreContext, registrationId: number, note: string): Registration {
+  ctx.db.transaction(() => addNote(ctx, registrationId, note, ctx.now().toISOString())).immediate();
+  return getRegistration(ctx, registrationId);
+}
+
+
+/** People already in the book who may be the walk-in being typed: same email or phone, or a similar name. */
+export function matchPeople(ctx: CoreContext, input: { name: string; email: string; phone: string }): PersonMatch[] {
+  const found = new Map<number, PersonMatch['reason']>();
+  const email = input.email.trim().toLowerCase();
+  if (email.includes('@')) {
+    for (const r of stmt(ctx.db, 'SELECT person_id FROM person_emails WHERE address_key = ?').all(email) as { person_id: number }[]) found.set(r.person_id, 'email');
+  }
+  const digits = input.phone.replace(/\D/g, '');
+  if (digits.length >= 7) {
+    // Compare the last 10 digits so "+1 717 555 0100" and "(717) 555-0100" are the same phone.
+    for (const r of stmt(ctx.db, 'SELECT person_id FROM person_phones WHERE substr(digits, -10) = substr(?, -10)').all(digits) as { person_id: number }[]) {
+      if (!found.has(r.person_id)) found.set(r.person_id, 'phone');
+    }
+  }
+  const words = foldText(input.name).split(/\s+/).filter((w) => w.length >= 2);
+  if (words.length >= 2) {
+    const match = prefixMatchQuery(words.join(' '));
+    if (match) {
+      for (const r of stmt(ctx.db, 'SELECT rowid AS id FROM people_search WHERE people_search MATCH ? LIMIT 5').all(match) as { id: number }[]) {
+        if (!found.has(r.id)) found.set(r.id, 'name');
+      }
+    }
+  }
+  return [...found.entries()].slice(0, 5).map(([id, reason]) => {
+    const p = stmt(
+      ctx.db,
+      `SELECT given_name, family_name, display_name, organization,
+         (SELECT address FROM person_emails WHERE person_id = people.id ORDER BY position LIMIT 1) AS email
+       FROM people WHERE id = ?`,
+    ).get(id) as { given_name: string; family_name: string; display_name: string; organization: string; email: string | null };
+    return {
+      id,
+      name: personName({ givenName: p.given_name, familyName: p.family_name, displayName: p.display_name }),
+      organization: p.organization,
+      primaryEmail: p.email ?? '',
+      reason,
+    };
+  });
+}
+
+/**
+ * Registers and checks in someone who arrived unannounced, in one transaction: an existing person
+ * (the suggestion was accepted) or a new one.
+ */
+export function walkIn(
+  ctx: CoreContext,
+  seminarId: number,
+  who: { personId: number } | { person: PersonData },
+  mode: AttendanceMode,
+): Registration {
+  const id = ctx.db
+    .transaction(() => {
+      openSeminar(ctx, seminarId);
+      const at = ctx.now().toISOString();
+      const personId = 'personId' in who ? who.personId : insertPerson(ctx.db, who.person, at);
+      if (!stmt(ctx.db, 'SELECT 1 FROM people WHERE id = ?').get(personId)) throw notFound('This person');
+      const existing = stmt<[number, number], { id: number; state: string }>(
+        ctx.db,
+        'SELECT id, state FROM registrations WHERE seminar_id = ? AND person_id = ?',
+      ).get(seminarId, personId);
+      if (existing?.state === 'checked_in') throw new AppError('conflict', 'This person is already checked in.');
+      if (existing) {
+        stmt(ctx.db, "UPDATE registrations SET state = 'checked_in', checked_in_at = ?, mode = ?, updated_at = ? WHERE id = ?").run(at, mode, at, existing.id);
+        return existing.id;
+      }
+      return Number(
+        stmt(
+          ctx.db,
+          `INSERT INTO registrations (seminar_id, person_id, mode, source, state, checked_in_at, ticket_code, created_at, updated_at)
+           VALUES (?, ?, ?, 'walk_in', 'checked_in', ?, ?, ?, ?)`,
+        ).run(seminarId, personId, mode, at, newTicketCode(), at, at).lastInsertRowid,
+      );
+    })
+    .immediate();
+  return getRegistration(ctx, id);
+}
