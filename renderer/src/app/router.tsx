@@ -1,4 +1,5 @@
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
+import { CheckInScreen } from '../features/checkin/CheckInScreen';
 import { PeopleScreen } from '../features/people/PeopleScreen';
 import { PersonEditScreen, PersonNewScreen } from '../features/people/PersonEditScreen';
 import { PersonScreen } from '../features/people/PersonScreen';
@@ -11,6 +12,8 @@ import { RouteError } from './RouteError';
 
 // A hash router: the same URLs work from a file:// page in Electron and from the station's `/`.
 const router = createHashRouter([
+  // The check-in table takes the whole window: no navigation to stray into.
+  { path: '/seminars/:id/check-in', element: <CheckInScreen />, errorElement: <RouteError /> },
   {
     element: <Layout />,
     errorElement: <RouteError />,

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, Radio, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconSearch } from '@tabler/icons-react';
@@ -7,6 +7,7 @@ import { useState } from 'react';
 import type { AttendanceMode } from '../../../../shared/domain/seminar';
 import { call } from '../../api/client';
 import { plural } from '../../ui/format';
+import { AttendanceModeRadio } from './AttendanceModeRadio';
 import { useRegister } from './queries';
 
 /** Pick people from the book (search, tick several) and register them in one go. */
@@ -89,12 +90,7 @@ export function RegisterPeopleDialog({ seminarId, opened, onClose, registered }:
             ) : null}
           </Stack>
         </ScrollArea.Autosize>
-        <Radio.Group label="Attending" value={mode} onChange={(v) => setMode(v as AttendanceMode)}>
-          <Group mt={4}>
-            <Radio value="in_person" label="In person" />
-            <Radio value="stream" label="Live stream" />
-          </Group>
-        </Radio.Group>
+        <AttendanceModeRadio value={mode} onChange={setMode} />
         <Group justify="space-between">
           <Text size="sm" c="dimmed">
             {chosen.size ? `${plural(chosen.size, 'person', 'people')} chosen` : 'Tick the people to register.'}

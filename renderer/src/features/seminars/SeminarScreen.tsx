@@ -1,8 +1,7 @@
 import { ActionIcon, Anchor, Badge, Button, Card, Group, Menu, Select, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconArchive, IconDots, IconEdit, IconLock, IconLockOpen, IconUserPlus } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { IconArchive, IconDoorEnter, IconDots, IconEdit, IconLock, IconLockOpen, IconUserPlus } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import {
   formatLocalHours,
@@ -14,6 +13,7 @@ import {
   type Registration,
 } from '../../../../shared/domain/seminar';
 import { BackLink } from '../../ui/BackLink';
+import { Counter } from '../../ui/Counter';
 import { LoadingScreen } from '../../ui/LoadingScreen';
 import { NotFound } from '../../ui/NotFound';
 import { localTimeZone } from './SeminarForm';
@@ -21,24 +21,6 @@ import { RegisterPeopleDialog } from './RegisterPeopleDialog';
 import { useRegistrations, useSeminar, useSeminarFlags, useUpdateRegistration } from './queries';
 
 const STATE_COLORS: Record<Registration['state'], string> = { registered: 'blue', checked_in: 'teal', cancelled: 'gray', no_show: 'orange' };
-
-function Counter({ label, value, hint }: { label: string; value: number; hint?: ReactNode }) {
-  return (
-    <Card withBorder radius="md" p="md" role="group" aria-label={label}>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <Text fz={28} fw={700} lh={1.2}>
-        {value.toLocaleString()}
-      </Text>
-      {hint ? (
-        <Text size="xs" c="dimmed">
-          {hint}
-        </Text>
-      ) : null}
-    </Card>
-  );
-}
 
 export function SeminarScreen() {
   const id = Number(useParams().id);
@@ -93,7 +75,10 @@ export function SeminarScreen() {
             ) : null}
           </Stack>
           <Group gap="sm" wrap="nowrap">
-            <Button leftSection={<IconUserPlus size={16} aria-hidden />} onClick={registerDialog.open} disabled={s.closed}>
+            <Button component={Link} to={`/seminars/${s.id}/check-in`} leftSection={<IconDoorEnter size={16} aria-hidden />} disabled={s.closed} color="teal">
+              Open check-in
+            </Button>
+            <Button variant="light" leftSection={<IconUserPlus size={16} aria-hidden />} onClick={registerDialog.open} disabled={s.closed}>
               Register people
             </Button>
             <Button component={Link} to={`/seminars/${s.id}/edit`} variant="default" leftSection={<IconEdit size={16} aria-hidden />}>
@@ -121,8 +106,8 @@ export function SeminarScreen() {
         </Group>
 
         <SimpleGrid cols={{ base: 2, md: 5 }}>
-          <Counter label="Registered" value={s.counts.registered} hint={s.capacity ? `of ${s.capacity.toLocaleString()} seats` : undefined} />
-          <Counter label="Checked in" value={s.counts.checkedIn} hint={`${s.counts.checkedInInPerson} in person · ${s.counts.checkedInStream} on the stream`} />
+          <Counter label="Registered" value={s.counts.registered} detail={s.capacity ? `of ${s.capacity.toLocaleString()} seats` : undefined} />
+          <Counter label="Checked in" value={s.counts.checkedIn} detail={`${s.counts.checkedInInPerson} in person · ${s.counts.checkedInStream} on the stream`} />
           <Counter label="Walk-ins" value={s.counts.walkIns} />
           <Counter label={s.closed ? 'No-shows' : 'Still expected'} value={s.closed ? s.counts.noShows : s.counts.expected} />
           <Counter label="Cancelled" value={s.counts.cancelled} />

@@ -1,0 +1,296 @@
+import { Alert, Badge, Box, Button, Group, Kbd, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
+import { IconAlertTriangle, IconCircleCheck, IconSearch } from '@tabler/icons-react';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { formatSeminarHours, MODE_LABELS, type Registration } from '../../../../shared/domain/seminar';
+import { Counter } from '../../ui/Counter';
+import { LoadingScreen } from '../../ui/LoadingScreen';
+import { NotFound } from '../../ui/NotFound';
+import { useSeminar } from '../seminars/queries';
+import { useCheckInActions, useRegistrantSearch } from './queries';
+import { WalkInDialog } from './WalkInDialog';
+
+/** A scanner or a person typing a whole ticket: 8 letters and digits with at least one digit. */
+const looksLikeTicket = (text: string) => /^(?=.*\d)[0-9a-z]{4}-?[0-9a-z]{4}$/i.test(text.trim());
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+
+/**
+ * The check-in table: find an arriving person in a keystroke or two and check them in with
+ * Enter. Keyboard: ↑/↓ choose, Enter checks in, Alt+U undoes the last check-in, Alt+W opens a
+ * walk-in, Alt+N notes a word about the person just checked in, Esc clears the search.
+ */
+export function CheckInScreen() {
+  const seminarId = Number(useParams().id);
+  const seminar = useSeminar(seminarId);
+  const [query, setQuery] = useState('');
+  const [debounced] = useDebouncedValue(query, 40);
+  const results = useRegistrantSearch(seminarId, debounced);
+  const actions = useCheckInActions();
+  const [selected, setSelected] = useState(0);
+  const [last, setLast] = useState<Registration | null>(null);
+  const [message, setMessage] = useState<{ tone: 'error' | 'info'; text: string } | null>(null);
+  const [walkInOpen, setWalkInOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const searchRef = useRef<HTMLInputElement>(null);
+  const noteRef = useRef<HTMLInputElement>(null);
+  const rows = results.data ?? [];
+
+  useEffect(() => setSelected(0), [debounced]);
+
+  // Enter pressed before the list caught up with the typing acts once the list is current:
+  // people type a name and press Enter faster than any search answers.
+  const [enterPending, setEnterPending] = useState(false);
+  const listIsCurrent = debounced === query && !results.isPlaceholderData && !results.isFetching;
+
+  const focusSearch = () => requestAnimationFrame(() => searchRef.current?.focus());
+
+  const done = (registration: Registration) => {
+    setLast(registration);
+    setMessage(null);
+    setQuery('');
+    setNote('');
+    focusSearch();
+  };
+  const failed = (error: Error) => {
+    setMessage({ tone: 'error', text: error.message });
+    focusSearch();
+  };
+
+  const checkInSelected = () => {
+    if (looksLikeTicket(query)) {
+      actions.byTicket.mutate({ seminarId, ticket: query }, { onSuccess: done, onError: failed });
+      return;
+    }
+    const target = rows[selected];
+    if (!target) return;
+    if (target.state === 'checked_in') {
+      setMessage({ tone: 'info', text: `${target.name} is already checked in${target.checkedInAt ? ` (${timeFormat.format(new Date(target.checkedInAt))})` : ''}.` });
+      return;
+    }
+    actions.checkIn.mutate({ registrationId: target.id }, { onSuccess: done, onError: failed });
+  };
+
+  const undo = (registration: Registration | null) => {
+    if (!registration) return;
+    actions.undo.mutate(registration.id, {
+      onSuccess: (r) => {
+        setLast(null);
+        setMessage({ tone: 'info', text: `Check-in of ${r.name} undone.` });
+        focusSearch();
+      },
+      onError: failed,
+    });
+  };
+
+  const saveNote = () => {
+    if (!last || !note.trim()) return;
+    actions.note.mutate(
+      { registrationId: last.id, note },
+      {
+        onSuccess: (r) => {
+          setLast(r);
+          setNote('');
+          focusSearch();
+        },
+        onError: failed,
+      },
+    );
+  };
+
+  const checkInLatest = useRef(checkInSelected);
+  checkInLatest.current = checkInSelected;
+  useEffect(() => {
+    if (enterPending && listIsCurrent) {
+      setEnterPending(false);
+      checkInLatest.current();
+    }
+  }, [enterPending, listIsCurrent]);
+
+  useHotkeys(
+    [
+      ['alt+U', () => undo(last)],
+      ['alt+W', () => setWalkInOpen(true)],
+      ['alt+N', () => last && noteRef.current?.focus()],
+    ],
+    [],
+  );
+
+  if (seminar.isPending) return <LoadingScreen />;
+  if (seminar.isError) return <NotFound title="This seminar is not in your book" error={seminar.error} back={{ to: '/seminars', label: 'Back to Seminars' }} />;
+  const s = seminar.data;
+  const atCapacity = s.capacity !== null && s.counts.checkedInInPerson >= s.capacity;
+  const activeId = rows[selected] ? `attendee-${rows[selected].id}` : undefined;
+
+  return (
+    <Box p="lg" style={{ height: '100vh', display: 'flex', flexDirection: 'column', gap: 16, overflow: 'hidden' }}>
+      <Group justify="space-between" wrap="nowrap">
+        <Stack gap={0}>
+          <Title order={1} size="h2">
+            Check-in · {s.title}
+          </Title>
+          <Text c="dimmed">{formatSeminarHours(s.startsAt, s.endsAt, s.timeZone)}</Text>
+        </Stack>
+        <Group gap="sm">
+          <Button variant="light" onClick={() => setWalkInOpen(true)} rightSection={<Kbd size="xs">Alt+W</Kbd>}>
+            Walk-in
+          </Button>
+          <Button component={Link} to={`/seminars/${s.id}`} variant="default">
+            Exit check-in
+          </Button>
+        </Group>
+      </Group>
+
+      <SimpleGrid cols={4}>
+        <Counter label="Registered" value={s.counts.registered} detail={s.capacity ? `${s.capacity} seats` : undefined} />
+        <Counter label="Checked in" value={s.counts.checkedIn} detail={`${s.counts.checkedInInPerson} in person · ${s.counts.checkedInStream} on the stream`} />
+        <Counter label="Walk-ins" value={s.counts.walkIns} />
+        <Counter label="Still expected" value={s.counts.expected} />
+      </SimpleGrid>
+      {atCapacity ? (
+        <Alert color="orange" icon={<IconAlertTriangle aria-hidden />} title="The room is full">
+          {s.counts.checkedInInPerson} people are checked in for {s.capacity} seats.
+        </Alert>
+      ) : null}
+
+      <div role="status" aria-live="polite" aria-label="Last check-in">
+        {last ? (
+          <Paper withBorder radius="md" p="md" bg="teal.0" style={{ borderColor: 'var(--mantine-color-teal-4)' }}>
+            <Group justify="space-between" align="flex-start" wrap="nowrap">
+              <Group align="flex-start" wrap="nowrap">
+                <IconCircleCheck size={36} color="var(--mantine-color-teal-7)" aria-hidden />
+                <Stack gap={2}>
+                  <Text fz={22} fw={700}>
+                    {last.name} is checked in
+                  </Text>
+                  <Text fz="lg">
+                    Introduce as: <b>{last.introduceAs || last.name}</b>
+                  </Text>
+                  {last.note ? <Text c="dimmed">Note: {last.note}</Text> : null}
+                </Stack>
+              </Group>
+              <Button variant="default" onClick={() => undo(last)} rightSection={<Kbd size="xs">Alt+U</Kbd>}>
+                Undo check-in
+              </Button>
+            </Group>
+            <TextInput
+              ref={noteRef}
+              mt="sm"
+              label={`Note about ${last.name}`}
+              description="A word to remember (Alt+N), Enter to keep it"
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') saveNote();
+                if (e.key === 'Escape') focusSearch();
+              }}
+            />
+          </Paper>
+        ) : null}
+        {message ? (
+          <Alert color={message.tone === 'error' ? 'red' : 'blue'} mt={last ? 'sm' : 0}>
+            {message.text}
+          </Alert>
+        ) : null}
+      </div>
+
+      <TextInput
+        ref={searchRef}
+        label="Find attendee"
+        description="Type part of a name, organization, email or ticket code; ↑ ↓ to choose, Enter to check in."
+        size="xl"
+        autoFocus
+        autoComplete="off"
+        spellCheck={false}
+        leftSection={<IconSearch aria-hidden />}
+        value={query}
+        role="combobox"
+        aria-expanded={rows.length > 0}
+        aria-controls="attendee-list"
+        aria-activedescendant={activeId}
+        onChange={(e) => setQuery(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            setSelected((i) => Math.min(i + 1, rows.length - 1));
+          } else if (e.key === 'ArrowUp') {
+            e.preventDefault();
+            setSelected((i) => Math.max(i - 1, 0));
+          } else if (e.key === 'Enter') {
+            e.preventDefault();
+            if (listIsCurrent || looksLikeTicket(query)) checkInSelected();
+            else setEnterPending(true);
+          } else if (e.key === 'Escape') {
+            setQuery('');
+          }
+        }}
+      />
+
+      <Box id="attendee-list" role="listbox" aria-label="Attendees" style={{ flex: 1, overflow: 'auto' }}>
+        {rows.length === 0 && results.isSuccess ? (
+          <Text c="dimmed" py="lg" ta="center">
+            {debounced.trim() ? `No registrant matches “${debounced.trim()}”. Press Alt+W to add a walk-in.` : 'No one is registered yet.'}
+          </Text>
+        ) : null}
+        {rows.map((r, i) => (
+          <Group
+            key={r.id}
+            id={`attendee-${r.id}`}
+            role="option"
+            aria-selected={i === selected}
+            aria-label={`${r.name}${r.organization ? `, ${r.organization}` : ''}${r.state === 'checked_in' ? ', checked in' : ''}`}
+            justify="space-between"
+            wrap="nowrap"
+            px="md"
+            py="sm"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => setSelected(i)}
+            onDoubleClick={checkInSelected}
+            style={{
+              borderRadius: 8,
+              cursor: 'pointer',
+              background: i === selected ? 'var(--mantine-color-indigo-0)' : undefined,
+              outline: i === selected ? '2px solid var(--mantine-color-indigo-5)' : undefined,
+            }}
+          >
+            <Stack gap={0} style={{ minWidth: 0 }}>
+              <Text fz={20} fw={650} truncate>
+                {r.name}
+              </Text>
+              <Text c="dimmed" truncate>
+                {[r.organization, r.primaryEmail].filter(Boolean).join(' · ') || '—'}
+              </Text>
+            </Stack>
+            <Group gap="xs" wrap="nowrap">
+              <Badge variant="outline" color="gray">
+                {MODE_LABELS[r.mode]}
+              </Badge>
+              {r.state === 'checked_in' ? (
+                <>
+                  <Badge color="teal">Checked in {r.checkedInAt ? timeFormat.format(new Date(r.checkedInAt)) : ''}</Badge>
+                  <Button size="compact-sm" variant="subtle" color="red" aria-label={`Undo check-in of ${r.name}`} onClick={() => undo(r)}>
+                    Undo
+                  </Button>
+                </>
+              ) : (
+                <Text ff="monospace" c="dimmed" size="sm">
+                  {r.ticketCode}
+                </Text>
+              )}
+            </Group>
+          </Group>
+        ))}
+      </Box>
+      <WalkInDialog
+        seminarId={seminarId}
+        opened={walkInOpen}
+        onClose={() => {
+          setWalkInOpen(false);
+          focusSearch();
+        }}
+        onDone={done}
+      />
+    </Box>
+  );
+}

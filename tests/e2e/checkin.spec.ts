@@ -1,0 +1,114 @@
+import type { Page } from '@playwright/test';
+import { expect, screenshot, test, type Station } from './fixtures';
+
+interface Reg {
+  id: number;
+  name: string;
+  ticketCode: string;
+}
+
+async function seminarWith(station: Station, people: { givenName: string; familyName: string; organization?: string; emails?: { address: string }[]; introduceAs?: string }[]) {
+  const ids: number[] = [];
+  for (const p of people) ids.push((await station.api<{ id: number }>('people.create', p)).value.id);
+  const seminar = await station.api<{ id: number }>('seminars.create', {
+    title: 'Become a Master Networker',
+    date: '2031-01-16',
+    startTime: '09:00',
+    endTime: '12:00',
+    timeZone: 'America/New_York',
+    capacity: 50,
+  });
+  return { seminarId: seminar.value.id, ids };
+}
+
+async function expectCountersMatchStore(page: Page, station: Station, seminarId: number) {
+  const { value } = await station.api<{ counts: { registered: number; checkedIn: number; walkIns: number; expected: number } }>('seminars.get', { id: seminarId });
+  for (const [label, n] of [
+    ['Registered', value.counts.registered],
+    ['Checked in', value.counts.checkedIn],
+    ['Walk-ins', value.counts.walkIns],
+    ['Still expected', value.counts.expected],
+  ] as const) {
+    await expect(page.getByRole('group', { name: label })).toContainText(String(n));
+  }
+  return value.counts;
+}
+
+test('check in by name, undo, check in by ticket, and a walk-in who is already in the book', async ({ page, station }) => {
+  const { seminarId, ids } = await seminarWith(station, [
+    { givenName: 'Ann', familyName: 'Lee', organization: 'Acme Print & Sign', emails: [{ address: 'ann@acme.com' }], introduceAs: 'my friend Ann' },
+    { givenName: 'José', familyName: 'Álvarez', organization: 'Globex', introduceAs: 'José, who runs Globex' },
+    { givenName: '太郎', familyName: '田中', organization: 'Tanaka Trading' },
+    { givenName: 'Olga', familyName: 'Outside', organization: 'Initech', emails: [{ address: 'olga@initech.example' }] },
+  ]);
+  await station.api('registrations.add', { seminarId, personIds: ids.slice(0, 3), mode: 'in_person' });
+  const regs = (await station.api<Reg[]>('registrations.list', { seminarId })).value;
+  const ann = regs.find((r) => r.name === 'Ann Lee');
+
+  await page.goto(`${station.url}/#/seminars/${seminarId}`);
+  await page.getByRole('link', { name: 'Open check-in' }).click();
+  const find = page.getByRole('combobox', { name: 'Find attendee' });
+  await expect(find).toBeFocused();
+
+  await find.pressSequentially('jos');
+  await expect(page.getByRole('option', { name: /José Álvarez/ })).toHaveAttribute('aria-selected', 'true');
+  await find.press('Enter');
+  const status = page.getByRole('status', { name: 'Last check-in' });
+  await expect(status).toContainText('José Álvarez is checked in');
+  await expect(status).toContainText('Introduce as: José, who runs Globex');
+  await expect(find).toBeFocused();
+  await expect(find).toHaveValue('');
+  await expectCountersMatchStore(page, station, seminarId);
+
+  await page.keyboard.press('Alt+U');
+  await expect(page.getByText('Check-in of José Álvarez undone.')).toBeVisible();
+  expect((await expectCountersMatchStore(page, station, seminarId)).checkedIn).toBe(0);
+
+  await find.pressSequentially(ann?.ticketCode ?? '');
+  await find.press('Enter');
+  await expect(status).toContainText('Ann Lee is checked in');
+  await expect(status).toContainText('Introduce as: my friend Ann');
+
+  const peopleBefore = (await station.api<{ total: number }>('people.list', {})).value.total;
+  await page.keyboard.press('Alt+W');
+  const walkIn = page.getByRole('dialog', { name: 'Walk-in' });
+  await walkIn.getByLabel('Given name').fill('Olga');
+  await walkIn.getByLabel('Email').fill('olga@initech.example');
+  await walkIn.getByRole('button', { name: 'Is this Olga Outside, Initech?' }).click();
+  await expect(status).toContainText('Olga Outside is checked in');
+  expect((await station.api<{ total: number }>('people.list', {})).value.total).toBe(peopleBefore);
+  const counts = await expectCountersMatchStore(page, station, seminarId);
+  expect(counts).toMatchObject({ checkedIn: 2, walkIns: 1, registered: 4, expected: 2 });
+  await screenshot(page, 'check-in');
+});
+
+test('five check-ins in a row from the keyboard alone', async ({ page, station }) => {
+  const names = [
+    ['Ann', 'Lee'],
+    ['Bo', 'Chen'],
+    ['Carmen', 'Núñez'],
+    ['Dmitri', 'Øster'],
+    ['Emeka', 'Okafor'],
+    ['Fiona', 'Walsh'],
+  ] as const;
+  const { seminarId, ids } = await seminarWith(
+    station,
+    names.map(([givenName, familyName]) => ({ givenName, familyName })),
+  );
+  await station.api('registrations.add', { seminarId, personIds: ids, mode: 'in_person' });
+  await page.goto(`${station.url}/#/seminars/${seminarId}/check-in`);
+  await expect(page.getByRole('combobox', { name: 'Find attendee' })).toBeFocused();
+
+  for (const typed of ['ann', 'chen', 'nunez', 'oster', 'emeka']) {
+    await page.keyboard.type(typed);
+    await expect(page.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('option')).toHaveCount(1);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('status', { name: 'Last check-in' })).toContainText('is checked in');
+    await expect(page.getByRole('combobox', { name: 'Find attendee' })).toHaveValue('');
+  }
+  const counts = await expectCountersMatchStore(page, station, seminarId);
+  expect(counts.checkedIn).toBe(5);
+  const regs = (await station.api<{ name: string; state: string }[]>('registrations.list', { seminarId })).value;
+  expect(regs.filter((r) => r.state === 'registered').map((r) => r.name)).toEqual(['Fiona Walsh']);
+});
