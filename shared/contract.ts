@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PEOPLE_SORTS, PersonInputSchema, type Person, type PeoplePage, type TagCount } from './domain/person';
-import { ATTENDANCE_MODES, SeminarInputSchema, type Registration, type Seminar, type SeminarSummary } from './domain/seminar';
+import { ATTENDANCE_MODES, SeminarInputSchema, type PersonSeminar, type Registration, type Seminar, type SeminarSummary } from './domain/seminar';
 
 export interface PersonMatch {
   id: number;
@@ -95,6 +95,7 @@ export const contract = {
     z.object({ id: Id, mode: Mode.optional(), cancelled: z.boolean().optional() }),
     'Change how someone attends, or cancel / restore their registration.',
   ),
+  'registrations.ofPerson': method<PersonSeminar[]>()(z.object({ personId: Id }), 'The seminars a person registered for and how they took part.'),
   'checkin.find': method<Registration[]>()(
     z.object({ seminarId: Id, query: z.string().max(200).default('') }),
     'Registrants matching a name, organization, email or ticket prefix; not yet checked in first.',

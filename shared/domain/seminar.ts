@@ -157,3 +157,17 @@ export function wallClock(startsAt: string, endsAt: string, timeZone: string): P
   const start = parts(startsAt);
   return { date: start.date, startTime: start.time, endTime: parts(endsAt).time };
 }
+
+/** One line of a person's seminar history. */
+export interface PersonSeminar {
+  registrationId: number;
+  seminarId: number;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  mode: AttendanceMode;
+  source: RegistrationSource;
+  state: RegistrationState;
+  checkedInAt: string | null;
+}

@@ -80,6 +80,14 @@ test('check in by name, undo, check in by ticket, and a walk-in who is already i
   const counts = await expectCountersMatchStore(page, station, seminarId);
   expect(counts).toMatchObject({ checkedIn: 2, walkIns: 1, registered: 4, expected: 2 });
   await screenshot(page, 'check-in');
+
+  // The person's page tells how they took part.
+  await page.getByRole('link', { name: 'Exit check-in' }).click();
+  await page.getByRole('table', { name: 'Registrations' }).getByRole('link', { name: 'Olga Outside' }).click();
+  const history = page.getByRole('region', { name: 'Seminars' });
+  await expect(history.getByRole('link', { name: 'Become a Master Networker' })).toBeVisible();
+  await expect(history).toContainText('walk-in');
+  await expect(history).toContainText('Attended');
 });
 
 test('five check-ins in a row from the keyboard alone', async ({ page, station }) => {

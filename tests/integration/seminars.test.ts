@@ -12,6 +12,7 @@ import {
   newTicketCode,
   normalizeTicketCode,
   registerPeople,
+  seminarsOfPerson,
   setSeminarArchived,
   setSeminarClosed,
   updateRegistration,
@@ -100,6 +101,9 @@ describe('registrations', () => {
     for (const r of regs) expect(r.ticketCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{8}$/);
     expect(new Set(regs.map((r) => r.ticketCode)).size).toBe(3);
     expect(getSeminar(ctx, s.id).counts).toMatchObject({ registered: 3, expected: 3, checkedIn: 0 });
+    expect(seminarsOfPerson(ctx, taro)).toEqual([
+      expect.objectContaining({ seminarId: s.id, title: 'Become a Master Networker', mode: 'stream', state: 'registered', source: 'ahead' }),
+    ]);
   });
 
   it('cancels and restores a registration, keeping its ticket', async () => {

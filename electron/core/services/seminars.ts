@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { personName } from '../../../shared/domain/names';
 import type {
   AttendanceMode,
+  PersonSeminar,
   Registration,
   RegistrationCounts,
   RegistrationSource,
@@ -315,4 +316,16 @@ export function updateRegistration(
     })
     .immediate();
   return getRegistration(ctx, id);
+}
+
+/** The seminars a person registered for, newest first, and how they took part. */
+export function seminarsOfPerson(ctx: CoreContext, personId: number): PersonSeminar[] {
+  if (!stmt(ctx.db, 'SELECT 1 FROM people WHERE id = ?').get(personId)) throw notFound('This person');
+  return stmt<[number], PersonSeminar>(
+    ctx.db,
+    `SELECT r.id AS registrationId, s.id AS seminarId, s.title, s.starts_at AS startsAt, s.ends_at AS endsAt, s.time_zone AS timeZone,
+       r.mode, r.source, r.state, r.checked_in_at AS checkedInAt
+     FROM registrations r JOIN seminars s ON s.id = r.seminar_id
+     WHERE r.person_id = ? ORDER BY s.starts_at DESC`,
+  ).all(personId);
 }

@@ -10,6 +10,7 @@ import { LoadingScreen } from '../../ui/LoadingScreen';
 import { PersonAvatar } from '../../ui/PersonAvatar';
 import { formatDate } from '../../ui/format';
 import { NotFound } from '../../ui/NotFound';
+import { PersonSeminars } from '../seminars/PersonSeminars';
 import { useDeletePerson, usePerson } from './queries';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -156,6 +157,9 @@ export function PersonScreen() {
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 6 }}>
             <Stack gap="lg">
+              <Panel title="Seminars">
+                <PersonSeminars personId={p.id} />
+              </Panel>
               <Panel title="How we met">{p.howWeMet ? <Text size="sm">{p.howWeMet}</Text> : <Empty>Not noted</Empty>}</Panel>
               <Panel title="Notes">
                 {p.notes ? (

@@ -58,3 +58,11 @@ export function useUpdateRegistration() {
     onSuccess: changed,
   });
 }
+
+export function usePersonSeminars(personId: number) {
+  return useQuery({
+    queryKey: ['seminars', 'ofPerson', personId],
+    queryFn: () => call('registrations.ofPerson', { personId }),
+    enabled: Number.isInteger(personId) && personId > 0,
+  });
+}
