@@ -7,6 +7,7 @@ import { SeminarEditScreen, SeminarNewScreen } from '../features/seminars/Semina
 import { SeminarScreen } from '../features/seminars/SeminarScreen';
 import { SeminarsScreen } from '../features/seminars/SeminarsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { BadgesScreen } from '../print/BadgesScreen';
 import { Layout } from './Layout';
 import { RouteError } from './RouteError';
 
@@ -14,6 +15,8 @@ import { RouteError } from './RouteError';
 const router = createHashRouter([
   // The check-in table takes the whole window: no navigation to stray into.
   { path: '/seminars/:id/check-in', element: <CheckInScreen />, errorElement: <RouteError /> },
+  // Print layouts stand alone so nothing but the paper prints.
+  { path: '/seminars/:id/badges', element: <BadgesScreen />, errorElement: <RouteError /> },
   {
     element: <Layout />,
     errorElement: <RouteError />,

@@ -170,9 +170,14 @@ export function CheckInScreen() {
                   {last.note ? <Text c="dimmed">Note: {last.note}</Text> : null}
                 </Stack>
               </Group>
-              <Button variant="default" onClick={() => undo(last)} rightSection={<Kbd size="xs">Alt+U</Kbd>}>
-                Undo check-in
-              </Button>
+              <Group gap="xs" wrap="nowrap">
+                <Button component={Link} to={`/seminars/${seminarId}/badges?layout=badge&from=check-in&registration=${last.id}`} variant="default">
+                  Print badge
+                </Button>
+                <Button variant="default" onClick={() => undo(last)} rightSection={<Kbd size="xs">Alt+U</Kbd>}>
+                  Undo check-in
+                </Button>
+              </Group>
             </Group>
             <TextInput
               ref={noteRef}

@@ -1,7 +1,7 @@
 import { ActionIcon, Anchor, Badge, Button, Card, Group, Menu, Select, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconArchive, IconDoorEnter, IconDots, IconEdit, IconLock, IconLockOpen, IconUserPlus } from '@tabler/icons-react';
+import { IconArchive, IconDoorEnter, IconDots, IconEdit, IconId, IconLock, IconLockOpen, IconUserPlus } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import {
   formatLocalHours,
@@ -91,6 +91,9 @@ export function SeminarScreen() {
                 </ActionIcon>
               </Menu.Target>
               <Menu.Dropdown>
+                <Menu.Item component={Link} to={`/seminars/${s.id}/badges`} leftSection={<IconId size={14} />}>
+                  Print badges
+                </Menu.Item>
                 <Menu.Item
                   leftSection={s.closed ? <IconLockOpen size={14} /> : <IconLock size={14} />}
                   onClick={() => flags.close.mutate(!s.closed, { onError: fail('Could not change the seminar') })}
