@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { expect, SCREENSHOTS, test } from './fixtures';
+import { expect, planSeminar, SCREENSHOTS, test } from './fixtures';
 
 const GIVEN = ['Ann', 'José', 'Zoë', 'Małgorzata', 'Søren', 'Priya', 'Kwame', 'Thảo', 'Hélène', 'Björn'];
 const FAMILY = ['Lee', 'Álvarez', 'Núñez'];
@@ -15,16 +15,10 @@ test('a batch badge sheet for 30 registrants prints to PDF with every name', asy
       names.push(`${given} ${family}`);
     }
   }
-  const seminar = await station.api<{ id: number }>('seminars.create', {
-    title: 'Become a Master Networker',
-    date: '2031-01-16',
-    startTime: '09:00',
-    endTime: '12:00',
-    timeZone: 'America/New_York',
-  });
-  await station.api('registrations.add', { seminarId: seminar.value.id, personIds: ids, mode: 'in_person' });
+  const seminarId = await planSeminar(station);
+  await station.api('registrations.add', { seminarId, personIds: ids, mode: 'in_person' });
 
-  await page.goto(`${station.url}/#/seminars/${seminar.value.id}`);
+  await page.goto(`${station.url}/#/seminars/${seminarId}`);
   await page.getByRole('button', { name: 'More seminar actions' }).click();
   await page.getByRole('menuitem', { name: 'Print badges' }).click();
   await expect(page.getByText('30 badges on 5 pages')).toBeVisible();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, screenshot, test, type Station } from './fixtures';
+import { expect, planSeminar, screenshot, test, type Station } from './fixtures';
 
 interface Reg {
   id: number;
@@ -10,15 +10,7 @@ interface Reg {
 async function seminarWith(station: Station, people: { givenName: string; familyName: string; organization?: string; emails?: { address: string }[]; introduceAs?: string }[]) {
   const ids: number[] = [];
   for (const p of people) ids.push((await station.api<{ id: number }>('people.create', p)).value.id);
-  const seminar = await station.api<{ id: number }>('seminars.create', {
-    title: 'Become a Master Networker',
-    date: '2031-01-16',
-    startTime: '09:00',
-    endTime: '12:00',
-    timeZone: 'America/New_York',
-    capacity: 50,
-  });
-  return { seminarId: seminar.value.id, ids };
+  return { seminarId: await planSeminar(station, { capacity: 50 }), ids };
 }
 
 async function expectCountersMatchStore(page: Page, station: Station, seminarId: number) {

@@ -64,3 +64,16 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
 }
+
+/** The seminar most tests need: the Master Networker morning, 9 to noon in New York. */
+export async function planSeminar(station: Station, extra: Record<string, unknown> = {}): Promise<number> {
+  const seminar = await station.api<{ id: number }>('seminars.create', {
+    title: 'Become a Master Networker',
+    date: '2031-01-16',
+    startTime: '09:00',
+    endTime: '12:00',
+    timeZone: 'America/New_York',
+    ...extra,
+  });
+  return seminar.value.id;
+}
