@@ -4,7 +4,10 @@
  *   - people search through the API dispatch (validation + service), several realistic queries;
  *     baseline: the same SQL statements run bare through better-sqlite3;
  *   - a durable single-person write through the API (synchronous=FULL, one transaction);
- *     baseline: the same rows inserted by bare prepared statements in one durable transaction.
+ *     baseline: the same rows inserted by bare prepared statements in one durable transaction;
+ *   - check-in search and a durable check-in with 5,000 registrants, beside the same SQL bare;
+ *   - in Chromium against station mode: keystroke to painted results on the check-in screen,
+ *     beside the bare HTTP round trip of the same search (needs `npm run build` and Chromium).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,14 +21,20 @@ import { prefixMatchQuery } from '../../electron/core/services/search-index';
 import { PeopleListInput } from '../../shared/contract';
 import { PersonInputSchema } from '../../shared/domain/person';
 import { makePeople } from './synthetic-people';
+import { keystrokeToPaint } from './keystroke-to-paint';
+import { FIND_LIMIT, FIND_SQL } from '../../electron/core/services/checkin';
+import { createSeminar, normalizeTicketCode, registerPeople } from '../../electron/core/services/seminars';
+import { SeminarInputSchema } from '../../shared/domain/seminar';
 
 const PEOPLE = Number(process.env.RAPPORT_BENCH_PEOPLE ?? 100_000);
 const SEARCH_ROUNDS = 60;
 const WRITE_ROUNDS = 150;
+const REGISTRANTS = 5_000;
+const CHECKIN_QUERIES = ['ann', 'mar', 'smi', 'jose', 'garcia acme', '田中', 'zimmerman', ''];
 const QUERIES = ['jose', 'alv', 'smi', 'mar', 'ann lee', 'garcia acme', '田中', 'maria.g', 'o’bri', 'zimmerman'];
 const json = process.argv.includes('--json');
 
-interface Row {
+export interface Row {
   name: string;
   p50_ms: number;
   p95_ms: number;
@@ -159,7 +168,72 @@ try {
     baseline_p50_ms: percentile(bareWrites, 50),
     baseline_p95_ms: percentile(bareWrites, 95),
   });
+  // Check-in: a seminar with 5,000 registrants spread through the book.
+  const seminar = createSeminar(
+    ctx,
+    SeminarInputSchema.parse({ title: 'Bench seminar', date: '2031-01-16', startTime: '09:00', endTime: '12:00', timeZone: 'America/New_York' }),
+  );
+  const registrantIds = Array.from({ length: REGISTRANTS }, (_, i) => 1 + Math.floor((i * PEOPLE) / REGISTRANTS));
+  registerPeople(ctx, seminar.id, registrantIds, 'in_person');
+  const someTicket = (db.prepare('SELECT ticket_code FROM registrations WHERE seminar_id = ? LIMIT 1').get(seminar.id) as { ticket_code: string }).ticket_code;
+  const findStatements = { all: db.prepare(FIND_SQL.all), byName: db.prepare(FIND_SQL.byName), byCode: db.prepare(FIND_SQL.byCode) };
+  const findService: number[] = [];
+  const findBare: number[] = [];
+  for (const query of [...CHECKIN_QUERIES, someTicket.slice(0, 4).toLowerCase()]) {
+    const match = prefixMatchQuery(query);
+    const code = normalizeTicketCode(query);
+    for (let round = 0; round < SEARCH_ROUNDS; round++) {
+      findService.push(
+        time(() => {
+          const result = dispatch(ctx, 'checkin.find', { seminarId: seminar.id, query });
+          if (!result.ok) throw new Error(result.error.message);
+        }),
+      );
+      findBare.push(
+        time(() => {
+          if (match) findStatements.byName.all({ seminarId: seminar.id, match, limit: FIND_LIMIT });
+          else findStatements.all.all({ seminarId: seminar.id, limit: FIND_LIMIT });
+          if (code.length >= 3) findStatements.byCode.all({ seminarId: seminar.id, code });
+        }),
+      );
+    }
+  }
+  rows.push({
+    name: `check-in search (${REGISTRANTS.toLocaleString()} registrants, ${PEOPLE.toLocaleString()} people)`,
+    p50_ms: percentile(findService, 50),
+    p95_ms: percentile(findService, 95),
+    baseline_p50_ms: percentile(findBare, 50),
+    baseline_p95_ms: percentile(findBare, 95),
+  });
+
+  // Durable check-in through the API vs the same UPDATE bare in one durable transaction.
+  const registrationIds = (db.prepare("SELECT id FROM registrations WHERE seminar_id = ? AND state = 'registered' LIMIT ?").all(seminar.id, 2 * WRITE_ROUNDS) as {
+    id: number;
+  }[]).map((r) => r.id);
+  const bareCheckIn = db.prepare("UPDATE registrations SET state = 'checked_in', checked_in_at = ?, updated_at = ? WHERE id = ? AND state = 'registered'");
+  const checkIns: number[] = [];
+  const bareCheckIns: number[] = [];
+  for (let round = 0; round < WRITE_ROUNDS; round++) {
+    const forService = registrationIds[2 * round] ?? 0;
+    const forBare = registrationIds[2 * round + 1] ?? 0;
+    checkIns.push(
+      time(() => {
+        const result = dispatch(ctx, 'checkin.checkIn', { registrationId: forService });
+        if (!result.ok) throw new Error(result.error.message);
+      }),
+    );
+    bareCheckIns.push(time(() => db.transaction(() => bareCheckIn.run(at, at, forBare)).immediate()));
+  }
+  rows.push({
+    name: 'durable check-in (synchronous=FULL)',
+    p50_ms: percentile(checkIns, 50),
+    p95_ms: percentile(checkIns, 95),
+    baseline_p50_ms: percentile(bareCheckIns, 50),
+    baseline_p95_ms: percentile(bareCheckIns, 95),
+  });
   store.close();
+
+  rows.push(await keystrokeToPaint(dataDir, seminar.id, log));
 
   if (json) {
     console.log(JSON.stringify(rows.map(({ name, p50_ms, p95_ms, baseline_p95_ms }) => ({ name, p50_ms, p95_ms, baseline_p95_ms }))));

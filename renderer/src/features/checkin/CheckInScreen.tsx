@@ -1,5 +1,5 @@
 import { Alert, Badge, Box, Button, Group, Kbd, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
+import { useHotkeys } from '@mantine/hooks';
 import { IconAlertTriangle, IconCircleCheck, IconSearch } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -25,7 +25,8 @@ export function CheckInScreen() {
   const seminarId = Number(useParams().id);
   const seminar = useSeminar(seminarId);
   const [query, setQuery] = useState('');
-  const [debounced] = useDebouncedValue(query, 40);
+  // Every keystroke searches: an answer is a millisecond away, and a debounce would only add delay.
+  const debounced = query;
   const results = useRegistrantSearch(seminarId, debounced);
   const actions = useCheckInActions();
   const [selected, setSelected] = useState(0);
@@ -232,7 +233,14 @@ export function CheckInScreen() {
         }}
       />
 
-      <Box id="attendee-list" role="listbox" aria-label="Attendees" style={{ flex: 1, overflow: 'auto' }}>
+      <Box
+        id="attendee-list"
+        role="listbox"
+        aria-label="Attendees"
+        data-query={results.isPlaceholderData ? undefined : debounced}
+        data-current={listIsCurrent}
+        style={{ flex: 1, overflow: 'auto' }}
+      >
         {rows.length === 0 && results.isSuccess ? (
           <Text c="dimmed" py="lg" ta="center">
             {debounced.trim() ? `No registrant matches “${debounced.trim()}”. Press Alt+W to add a walk-in.` : 'No one is registered yet.'}
