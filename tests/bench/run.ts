@@ -16,14 +16,14 @@ import { performance } from 'node:perf_hooks';
 import { dispatch } from '../../electron/core/api';
 import { createContext } from '../../electron/core/context';
 import { openStore } from '../../electron/core/db/store';
-import { insertPerson, peopleListSql, WALK_INDEX_ABOVE } from '../../electron/core/services/people';
+import { insertPerson, listPlan, peopleListSql } from '../../electron/core/services/people';
 import { prefixMatchQuery } from '../../electron/core/services/search-index';
 import { PeopleListInput } from '../../shared/contract';
 import { PersonInputSchema } from '../../shared/domain/person';
 import { makePeople } from './synthetic-people';
 import { keystrokeToPaint } from './keystroke-to-paint';
 import { FIND_LIMIT, FIND_SQL } from '../../electron/core/services/checkin';
-import { createSeminar, normalizeTicketCode, registerPeople } from '../../electron/core/services/seminars';
+import { createSeminar, mayBeTicket, normalizeTicketCode, registerPeople } from '../../electron/core/services/seminars';
 import { SeminarInputSchema } from '../../shared/domain/seminar';
 
 const PEOPLE = Number(process.env.RAPPORT_BENCH_PEOPLE ?? 100_000);
@@ -82,10 +82,10 @@ try {
   for (const query of QUERIES) {
     const input = PeopleListInput.parse({ query, limit: 100 });
     const params = { match: prefixMatchQuery(query) };
-    const count = db.prepare(peopleListSql(input, true, false, false).count);
+    const count = db.prepare(peopleListSql(input, true, false, 'sort').count);
     // The baseline runs the plan the service would choose for this query, bare.
     const matches = (count.get(params) as { n: number }).n;
-    const page = db.prepare(peopleListSql(input, true, false, matches > WALK_INDEX_ABOVE).page);
+    const page = db.prepare(peopleListSql(input, true, false, listPlan(input.sort, true, false, matches)).page);
     const service: number[] = [];
     const bare: number[] = [];
     let matched = 0;
@@ -125,20 +125,24 @@ try {
   // Durable write: a whole person (2 emails, a phone, 2 tags, search row) through the API, vs the
   // same rows written by bare prepared statements in one transaction (no validation, no read-back).
   const bare = {
-    person: db.prepare('INSERT INTO people (given_name, family_name, sort_key, organization, organization_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    person: db.prepare(
+      'INSERT INTO people (given_name, family_name, sort_key, search_rank, organization, organization_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
     email: db.prepare('INSERT INTO person_emails (person_id, position, label, address, address_key) VALUES (?, ?, ?, ?, ?)'),
     phone: db.prepare('INSERT INTO person_phones (person_id, position, label, number, digits) VALUES (?, ?, ?, ?, ?)'),
     tag: db.prepare('INSERT INTO person_tags (person_id, tag_id) VALUES (?, (SELECT id FROM tags WHERE name = ?))'),
     search: db.prepare('INSERT INTO people_search (rowid, names, organization, emails) VALUES (?, ?, ?, ?)'),
   };
   const bareWrite = db.transaction((round: number) => {
-    const id = Number(bare.person.run('Bare', `Schäfer ${round}`, `schafer ${round} bare`, 'Bench & Co', 'bench & co', at, at).lastInsertRowid);
+    // A rank past every real one: the bare write skips the neighbour look-up the service does.
+    const rank = 2 ** 52 + round;
+    const id = Number(bare.person.run('Bare', `Schäfer ${round}`, `schafer ${round} bare`, rank, 'Bench & Co', 'bench & co', at, at).lastInsertRowid);
     bare.email.run(id, 0, 'Work', `x${round}@bench.example`, `x${round}@bench.example`);
     bare.email.run(id, 1, 'Personal', `x${round}@mail.example`, `x${round}@mail.example`);
     bare.phone.run(id, 0, 'Mobile', '+1 717 555 0100', '17175550100');
     bare.tag.run(id, 'Benchmark');
     bare.tag.run(id, 'Speakers');
-    bare.search.run(id, `bare schafer ${round}`, 'Bench & Co', `x${round}@bench.example x${round}@mail.example`);
+    bare.search.run(rank, `bare schafer ${round}`, 'Bench & Co', `x${round}@bench.example x${round}@mail.example`);
   });
   const writes: number[] = [];
   const bareWrites: number[] = [];
@@ -181,7 +185,7 @@ try {
   const findBare: number[] = [];
   for (const query of [...CHECKIN_QUERIES, someTicket.slice(0, 4).toLowerCase()]) {
     const match = prefixMatchQuery(query);
-    const code = normalizeTicketCode(query);
+    const code = mayBeTicket(query) ? normalizeTicketCode(query) : '';
     for (let round = 0; round < SEARCH_ROUNDS; round++) {
       findService.push(
         time(() => {
@@ -191,8 +195,10 @@ try {
       );
       findBare.push(
         time(() => {
-          if (match) findStatements.byName.all({ seminarId: seminar.id, match, limit: FIND_LIMIT });
-          else findStatements.all.all({ seminarId: seminar.id, limit: FIND_LIMIT });
+          if (match) {
+            findStatements.byName.all({ seminarId: seminar.id, match, limit: FIND_LIMIT, expected: 1 });
+            findStatements.byName.all({ seminarId: seminar.id, match, limit: FIND_LIMIT, expected: 0 });
+          } else findStatements.all.all({ seminarId: seminar.id, limit: FIND_LIMIT });
           if (code.length >= 3) findStatements.byCode.all({ seminarId: seminar.id, code });
         }),
       );

@@ -122,7 +122,7 @@ describe('migration 1: the people book', () => {
       expect.arrayContaining(['people', 'person_emails', 'person_phones', 'tags', 'person_tags', 'people_search', 'settings']),
     );
     // NOT NULL everywhere: no half-known rows.
-    expect(() => db.prepare("INSERT INTO people (sort_key, created_at) VALUES ('x', '2026')").run()).toThrow(/NOT NULL/);
+    expect(() => db.prepare("INSERT INTO people (sort_key, search_rank, created_at) VALUES ('x', 1, '2026')").run()).toThrow(/NOT NULL/);
     // Emails belong to a person that exists.
     expect(() => db.prepare("INSERT INTO person_emails (person_id, position, address, address_key) VALUES (99, 0, 'a@b.c', 'a@b.c')").run()).toThrow(
       /FOREIGN KEY/,
@@ -137,7 +137,7 @@ describe('migration 2: seminars and registrations', () => {
   it('adds seminars and registrations to a book of people, keeping the people', () => {
     const file = path.join(tempDataDir(), DATABASE_FILE);
     const db = databaseAt(1, file);
-    db.prepare("INSERT INTO people (id, given_name, sort_key, created_at, updated_at) VALUES (7, 'Ann', 'ann', 'x', 'x')").run();
+    db.prepare("INSERT INTO people (id, given_name, sort_key, search_rank, created_at, updated_at) VALUES (7, 'Ann', 'ann', 1, 'x', 'x')").run();
     migrate(db, MIGRATIONS.filter((m) => m.version <= 2));
     db.pragma('foreign_keys = ON');
     expect(db.pragma('user_version', { simple: true })).toBe(2);

@@ -143,4 +143,26 @@ describe('people service', () => {
       .get();
     expect(counts).toEqual({ people: 0, emails: 0, search: 0 });
   });
+
+  it('keeps the search index in name order even when a gap between ranks is used up', async () => {
+    const ctx = await openTestContext();
+    add(ctx, { givenName: 'Zed', familyName: 'Zimmer' });
+    // Namesakes always land in the same gap; forty of them exhaust it and force a respacing.
+    for (let i = 0; i < 40; i++) add(ctx, { givenName: 'Ann', familyName: 'Lee', organization: `Org ${i}` });
+    add(ctx, { givenName: 'Bea', familyName: 'Lee' });
+    const order = ctx.db.prepare('SELECT id FROM people ORDER BY sort_key, id').all();
+    expect(ctx.db.prepare('SELECT id FROM people ORDER BY search_rank').all()).toEqual(order);
+    expect(ctx.db.prepare('SELECT count(*) AS n FROM people_search').get()).toEqual({ n: 42 });
+    const lees = search(ctx, { query: 'lee', limit: 100 }).items;
+    expect(lees).toHaveLength(41);
+    expect(lees.map((p) => p.organization).slice(0, 3)).toEqual(['Org 0', 'Org 1', 'Org 2']);
+    expect(lees.at(-1)?.name).toBe('Bea Lee');
+    expect(names(ctx, 'zimmer')).toEqual(['Zed Zimmer']);
+    // Renaming moves a person in name order and in the index.
+    const zed = search(ctx, { query: 'zed' }).items[0];
+    updatePerson(ctx, zed?.id ?? 0, PersonInputSchema.parse({ givenName: 'Zed', familyName: 'Aaronson' }));
+    expect(search(ctx, { query: '', limit: 1 }).items[0]?.name).toBe('Zed Aaronson');
+    expect(search(ctx, { query: 'a', limit: 1 }).items[0]?.name).toBe('Zed Aaronson');
+    expect(ctx.db.prepare('SELECT id FROM people ORDER BY search_rank').all()).toEqual(ctx.db.prepare('SELECT id FROM people ORDER BY sort_key, id').all());
+  });
 });

@@ -7,7 +7,7 @@ import type { CoreContext } from '../context';
 import { stmt } from '../db/statements';
 import { insertPerson } from './people';
 import { prefixMatchQuery } from './search-index';
-import { getRegistration, newTicketCode, normalizeTicketCode, TICKET_LENGTH } from './seminars';
+import { getRegistration, mayBeTicket, newTicketCode, normalizeTicketCode, TICKET_LENGTH } from './seminars';
 
 /** How many registrants the check-in list shows at once: the person at the table types more to narrow. */
 const FIND_LIMIT = 30;
@@ -31,10 +31,12 @@ export function findRegistrants(ctx: CoreContext, seminarId: number, query: stri
 export const FIND_SQL = {
   all: `SELECT r.id FROM registrations r JOIN people p ON p.id = r.person_id
     WHERE r.seminar_id = @seminarId AND r.state != 'cancelled' ORDER BY r.state = 'checked_in', p.sort_key, r.id LIMIT @limit`,
-  byName: `SELECT r.id FROM registrations r JOIN people p ON p.id = r.person_id
-    WHERE r.seminar_id = @seminarId AND r.state != 'cancelled'
-      AND r.person_id IN (SELECT rowid FROM people_search WHERE people_search MATCH @match)
-    ORDER BY r.state = 'checked_in', p.sort_key, r.id LIMIT @limit`,
+  // Matches stream out of the search index in name order; the first registrants found are the page.
+  byName: `SELECT r.id FROM people_search s
+      JOIN people p ON p.search_rank = s.rowid
+      JOIN registrations r ON r.seminar_id = @seminarId AND r.person_id = p.id
+    WHERE people_search MATCH @match AND (r.state = 'registered') = @expected AND r.state != 'cancelled'
+    ORDER BY s.rowid LIMIT @limit`,
   byCode: `SELECT id FROM registrations WHERE seminar_id = @seminarId AND state != 'cancelled'
     AND ticket_code >= @code AND ticket_code < @code || 'Z~' LIMIT 5`,
 };
@@ -44,8 +46,11 @@ export { FIND_LIMIT };
 export function findRegistrantIds(ctx: CoreContext, seminarId: number, query: string): number[] {
   const match = prefixMatchQuery(query);
   if (!match) return (stmt(ctx.db, FIND_SQL.all).all({ seminarId, limit: FIND_LIMIT }) as { id: number }[]).map((r) => r.id);
-  const code = normalizeTicketCode(query);
-  const byName = stmt(ctx.db, FIND_SQL.byName).all({ seminarId, match, limit: FIND_LIMIT }) as { id: number }[];
+  const code = mayBeTicket(query) ? normalizeTicketCode(query) : '';
+  // Those still expected first, then those already checked in (or no-shows), each in name order.
+  const expected = stmt(ctx.db, FIND_SQL.byName).all({ seminarId, match, limit: FIND_LIMIT, expected: 1 }) as { id: number }[];
+  const rest = expected.length < FIND_LIMIT ? (stmt(ctx.db, FIND_SQL.byName).all({ seminarId, match, limit: FIND_LIMIT - expected.length, expected: 0 }) as { id: number }[]) : [];
+  const byName = [...expected, ...rest];
   const byCode = code.length >= 3 ? (stmt(ctx.db, FIND_SQL.byCode).all({ seminarId, code }) as { id: number }[]) : [];
   const ids = [...byCode, ...byName].map((r) => r.id);
   return [...new Set(ids)].slice(0, FIND_LIMIT);
@@ -126,7 +131,8 @@ export function matchPeople(ctx: CoreContext, input: { name: string; email: stri
   if (words.length >= 2) {
     const match = prefixMatchQuery(words.join(' '));
     if (match) {
-      for (const r of stmt(ctx.db, 'SELECT rowid AS id FROM people_search WHERE people_search MATCH ? LIMIT 5').all(match) as { id: number }[]) {
+      const similar = stmt(ctx.db, 'SELECT p.id FROM people_search s JOIN people p ON p.search_rank = s.rowid WHERE people_search MATCH ? ORDER BY s.rowid LIMIT 5');
+      for (const r of similar.all(match) as { id: number }[]) {
         if (!found.has(r.id)) found.set(r.id, 'name');
       }
     }

@@ -6,7 +6,7 @@ import type { PeoplePage, Person, PersonData, PersonSummary, TagCount } from '..
 import { notFound } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { stmt } from '../db/statements';
-import { indexPerson, prefixMatchQuery, unindexPerson } from './search-index';
+import { indexPerson, prefixMatchQuery, rankFor, unindexPerson } from './search-index';
 
 interface PersonRow {
   id: number;
@@ -62,7 +62,7 @@ function tagId(db: Database.Database, name: string): number {
 }
 
 /** Emails, phones, tags and the search row: everything that hangs off the people row. */
-function writeDependents(db: Database.Database, id: number, p: PersonData, replacing: boolean): void {
+function writeDependents(db: Database.Database, id: number, rank: number, p: PersonData, replacing: boolean): void {
   if (replacing) {
     stmt(db, 'DELETE FROM person_emails WHERE person_id = ?').run(id);
     stmt(db, 'DELETE FROM person_phones WHERE person_id = ?').run(id);
@@ -74,12 +74,11 @@ function writeDependents(db: Database.Database, id: number, p: PersonData, repla
   p.phones.forEach((ph, i) => addPhone.run(id, i, ph.label, ph.number, ph.number.replace(/\D/g, '')));
   const addTag = stmt(db, 'INSERT OR IGNORE INTO person_tags (person_id, tag_id) VALUES (?, ?)');
   for (const tag of p.tags) addTag.run(id, tagId(db, tag));
-  indexPerson(
-    db,
-    id,
-    { names: [p.givenName, p.familyName, p.displayName, personName(p)], organization: p.organization, emails: p.emails.map((e) => e.address) },
-    replacing,
-  );
+  indexPerson(db, rank, {
+    names: [p.givenName, p.familyName, p.displayName, personName(p)],
+    organization: p.organization,
+    emails: p.emails.map((e) => e.address),
+  });
 }
 
 function dropUnusedTags(db: Database.Database): void {
@@ -89,14 +88,22 @@ function dropUnusedTags(db: Database.Database): void {
 /** Inserts one person; the caller owns the transaction (sample loading inserts hundreds in one). */
 export function insertPerson(db: Database.Database, p: PersonData, at: string): number {
   const placeholders = columnValues(p).map(() => '?').join(', ');
-  const result = stmt(db, `INSERT INTO people (${COLUMNS}, created_at, updated_at) VALUES (${placeholders}, ?, ?)`).run(
+  const rank = rankFor(db, nameSortKey(p));
+  const result = stmt(db, `INSERT INTO people (${COLUMNS}, search_rank, created_at, updated_at) VALUES (${placeholders}, CAST(? AS INTEGER), ?, ?)`).run(
     ...columnValues(p),
+    rank,
     at,
     at,
   );
   const id = Number(result.lastInsertRowid);
-  writeDependents(db, id, p, false);
+  writeDependents(db, id, rank, p, false);
   return id;
+}
+
+function currentRank(db: Database.Database, id: number): { rank: number; sortKey: string } {
+  const row = stmt<[number], { rank: number; sortKey: string }>(db, 'SELECT search_rank AS rank, sort_key AS sortKey FROM people WHERE id = ?').get(id);
+  if (!row) throw notFound('This person');
+  return row;
 }
 
 export function createPerson(ctx: CoreContext, p: PersonData): Person {
@@ -107,16 +114,16 @@ export function createPerson(ctx: CoreContext, p: PersonData): Person {
 export function updatePerson(ctx: CoreContext, id: number, p: PersonData): Person {
   ctx.db
     .transaction(() => {
+      const before = currentRank(ctx.db, id);
+      unindexPerson(ctx.db, before.rank);
+      const sortKey = nameSortKey(p);
+      // A changed name moves the person in name order, and so in the search index.
+      const rank = sortKey === before.sortKey ? before.rank : rankFor(ctx.db, sortKey, id);
       const assignments = COLUMNS.split(',')
         .map((c) => `${c.trim()} = ?`)
         .join(', ');
-      const result = stmt(ctx.db, `UPDATE people SET ${assignments}, updated_at = ? WHERE id = ?`).run(
-        ...columnValues(p),
-        ctx.now().toISOString(),
-        id,
-      );
-      if (result.changes === 0) throw notFound('This person');
-      writeDependents(ctx.db, id, p, true);
+      stmt(ctx.db, `UPDATE people SET ${assignments}, search_rank = CAST(? AS INTEGER), updated_at = ? WHERE id = ?`).run(...columnValues(p), rank, ctx.now().toISOString(), id);
+      writeDependents(ctx.db, id, rank, p, true);
       dropUnusedTags(ctx.db);
     })
     .immediate();
@@ -126,9 +133,8 @@ export function updatePerson(ctx: CoreContext, id: number, p: PersonData): Perso
 export function deletePerson(ctx: CoreContext, id: number): { id: number } {
   ctx.db
     .transaction(() => {
-      const result = stmt(ctx.db, 'DELETE FROM people WHERE id = ?').run(id);
-      if (result.changes === 0) throw notFound('This person');
-      unindexPerson(ctx.db, id);
+      unindexPerson(ctx.db, currentRank(ctx.db, id).rank);
+      stmt(ctx.db, 'DELETE FROM people WHERE id = ?').run(id);
       dropUnusedTags(ctx.db);
     })
     .immediate();
@@ -191,9 +197,8 @@ const ORDERS: Record<ListInput['sort'], { index: string; asc: string; desc: stri
 };
 
 /**
- * Above this many matches, walking the sort index and keeping the matching people beats
- * fetching every match and sorting it (a prefix like "mar" matches a tenth of a large book).
- * Measured with `npm run bench`.
+ * With another sort than name, above this many matches walking that sort's index and keeping the
+ * matching people beats fetching every match and sorting it. Measured with `npm run bench`.
  */
 export const WALK_INDEX_ABOVE = 5000;
 
@@ -209,24 +214,43 @@ const SUMMARY_COLUMNS = `p.id, p.given_name, p.family_name, p.display_name, p.or
   (SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM person_tags pt JOIN tags t ON t.id = pt.tag_id
      WHERE pt.person_id = p.id ORDER BY t.name)) AS tags`;
 
+const TAG_FILTER = 'p.id IN (SELECT pt.person_id FROM person_tags pt JOIN tags t ON t.id = pt.tag_id WHERE t.name = @tag)';
+
+export type ListPlan = 'rank' | 'sort' | 'walk';
+
 /**
  * The SQL the People list runs; exported so the benchmark can time it bare, as its baseline.
- * The page is chosen first (ids only) and only its rows get their email, phone and tags:
- * computing those for every match before sorting was most of the cost of a broad search.
+ * The page is chosen first (ids only) and only its rows get their email, phone and tags.
+ * Plans: `rank` streams search matches in name order straight from the index; `walk` walks a sort
+ * index keeping members; `sort` collects the matches and sorts them.
  */
-export function peopleListSql(input: Pick<ListInput, 'sort' | 'direction'>, searching: boolean, tagged: boolean, walkIndex: boolean) {
+export function peopleListSql(input: Pick<ListInput, 'sort' | 'direction'>, searching: boolean, tagged: boolean, plan: ListPlan) {
   const where: string[] = [];
-  if (searching) where.push('p.id IN (SELECT rowid FROM people_search WHERE people_search MATCH @match)');
-  if (tagged) where.push('p.id IN (SELECT pt.person_id FROM person_tags pt JOIN tags t ON t.id = pt.tag_id WHERE t.name = @tag)');
+  if (searching) where.push('p.search_rank IN (SELECT rowid FROM people_search WHERE people_search MATCH @match)');
+  if (tagged) where.push(TAG_FILTER);
   const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const order = ORDERS[input.sort];
-  const from = walkIndex ? `people p INDEXED BY ${order.index}` : 'people p';
+  let ids: string;
+  if (plan === 'rank') {
+    ids = `SELECT p.id FROM people_search s JOIN people p ON p.search_rank = s.rowid
+      WHERE people_search MATCH @match ${tagged ? `AND ${TAG_FILTER}` : ''}
+      ORDER BY s.rowid ${input.direction === 'asc' ? 'ASC' : 'DESC'} LIMIT @limit OFFSET @offset`;
+  } else {
+    const from = plan === 'walk' ? `people p INDEXED BY ${order.index}` : 'people p';
+    ids = `SELECT p.id FROM ${from} ${filter} ORDER BY ${order[input.direction]} LIMIT @limit OFFSET @offset`;
+  }
   return {
-    page: `SELECT ${SUMMARY_COLUMNS} FROM people p
-      WHERE p.id IN (SELECT p.id FROM ${from} ${filter} ORDER BY ${order[input.direction]} LIMIT @limit OFFSET @offset)
-      ORDER BY ${order[input.direction]}`,
-    count: `SELECT count(*) AS n FROM people p ${filter}`,
+    page: `SELECT ${SUMMARY_COLUMNS} FROM people p WHERE p.id IN (${ids}) ORDER BY ${order[input.direction]}`,
+    count: searching
+      ? `SELECT count(*) AS n FROM people_search s JOIN people p ON p.search_rank = s.rowid WHERE people_search MATCH @match ${tagged ? `AND ${TAG_FILTER}` : ''}`
+      : `SELECT count(*) AS n FROM people p ${filter}`,
   };
+}
+
+/** Which plan the list uses for a query with this many matches. */
+export function listPlan(sort: ListInput['sort'], searching: boolean, tagged: boolean, total: number): ListPlan {
+  if (searching && sort === 'name') return 'rank';
+  return !(searching || tagged) || total > WALK_INDEX_ABOVE ? 'walk' : 'sort';
 }
 
 export function listPeople(ctx: CoreContext, input: ListInput): PeoplePage {
@@ -236,11 +260,10 @@ export function listPeople(ctx: CoreContext, input: ListInput): PeoplePage {
   const params: Record<string, unknown> = {};
   if (match) params.match = match;
   if (tagged) params.tag = input.tag;
-  const countSql = peopleListSql(input, match !== null, tagged, false).count;
-  const total = (stmt(ctx.db, countSql).get(params) as { n: number }).n;
+  const searching = match !== null;
+  const total = (stmt(ctx.db, peopleListSql(input, searching, tagged, 'sort').count).get(params) as { n: number }).n;
   if (total === 0 || input.offset >= total) return { total, offset: input.offset, items: [] };
-  const narrow = match !== null || tagged;
-  const sql = peopleListSql(input, match !== null, tagged, !narrow || total > WALK_INDEX_ABOVE);
+  const sql = peopleListSql(input, searching, tagged, listPlan(input.sort, searching, tagged, total));
   const rows = stmt(ctx.db, sql.page).all({ ...params, limit: input.limit, offset: input.offset }) as SummaryRow[];
   return { total, offset: input.offset, items: rows.map(toSummary) };
 }

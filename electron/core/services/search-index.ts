@@ -2,6 +2,16 @@ import type Database from 'better-sqlite3';
 import { searchTokens } from '../../../shared/domain/names';
 import { stmt } from '../db/statements';
 
+/**
+ * The people search index (FTS5) is keyed by each person's *search rank*: their position in name
+ * order, spaced with gaps. FTS5 yields matches in rowid order and stops at LIMIT, so a search of
+ * 100,000 people returns its first page in name order without sorting every match — "mar" may
+ * match a tenth of a large book. A new rank goes into the gap between its neighbours; when a gap
+ * is used up, every rank is spread out again (rare: gaps start at 2^32).
+ */
+const SPACING = 2 ** 32;
+const LAST_ID = Number.MAX_SAFE_INTEGER;
+
 export interface SearchDocument {
   names: string[];
   organization: string;
@@ -22,18 +32,58 @@ export function namesText(names: string[]): string {
   return [...words].join(' ');
 }
 
-export function indexPerson(db: Database.Database, id: number, doc: SearchDocument, replacing: boolean): void {
-  if (replacing) stmt(db, 'DELETE FROM people_search WHERE rowid = ?').run(id);
-  stmt(db, 'INSERT INTO people_search (rowid, names, organization, emails) VALUES (?, ?, ?, ?)').run(
-    id,
+/** A free rank between the neighbours of (sortKey, id) in name order, or null if there is no gap. */
+function rankBetween(db: Database.Database, sortKey: string, id: number): number | null {
+  const prev =
+    stmt<[string, number, number], { r: number }>(
+      db,
+      'SELECT search_rank AS r FROM people WHERE (sort_key, id) < (?, ?) AND id != ? ORDER BY sort_key DESC, id DESC LIMIT 1',
+    ).get(sortKey, id, id)?.r ?? 0;
+  const next = stmt<[string, number, number], { r: number }>(
+    db,
+    'SELECT search_rank AS r FROM people WHERE (sort_key, id) > (?, ?) AND id != ? ORDER BY sort_key, id LIMIT 1',
+  ).get(sortKey, id, id)?.r;
+  if (next === undefined) return prev + SPACING <= Number.MAX_SAFE_INTEGER ? prev + SPACING : null;
+  return next - prev >= 2 ? prev + Math.floor((next - prev) / 2) : null;
+}
+
+/** Spreads every rank out again, moving each search row with its person. */
+function respace(db: Database.Database): void {
+  const rows = stmt<[], { id: number; r: number }>(db, 'SELECT id, search_rank AS r FROM people ORDER BY sort_key, id').all();
+  // Through negative ranks first, so no two rows ever share a rank on the way.
+  stmt(db, 'UPDATE people SET search_rank = -search_rank').run();
+  stmt(db, 'UPDATE people_search SET rowid = -rowid').run();
+  // Ranks pass 2^31, so JavaScript numbers bind as REAL: cast them back to integers for SQLite.
+  const person = stmt(db, 'UPDATE people SET search_rank = CAST(? AS INTEGER) WHERE id = ?');
+  const search = stmt(db, 'UPDATE people_search SET rowid = CAST(? AS INTEGER) WHERE rowid = CAST(? AS INTEGER)');
+  rows.forEach((row, i) => {
+    const rank = (i + 1) * SPACING;
+    person.run(rank, row.id);
+    search.run(rank, -row.r);
+  });
+}
+
+/** The rank a person with this sort key gets (a new person: `id` omitted, placed after namesakes). */
+export function rankFor(db: Database.Database, sortKey: string, id: number = LAST_ID): number {
+  const rank = rankBetween(db, sortKey, id);
+  if (rank !== null) return rank;
+  respace(db);
+  const spaced = rankBetween(db, sortKey, id);
+  if (spaced === null) throw new Error('No search rank is free even after respacing.');
+  return spaced;
+}
+
+export function indexPerson(db: Database.Database, rank: number, doc: SearchDocument): void {
+  stmt(db, 'INSERT INTO people_search (rowid, names, organization, emails) VALUES (CAST(? AS INTEGER), ?, ?, ?)').run(
+    rank,
     namesText(doc.names),
     doc.organization,
     doc.emails.join(' '),
   );
 }
 
-export function unindexPerson(db: Database.Database, id: number): void {
-  stmt(db, 'DELETE FROM people_search WHERE rowid = ?').run(id);
+export function unindexPerson(db: Database.Database, rank: number): void {
+  stmt(db, 'DELETE FROM people_search WHERE rowid = CAST(? AS INTEGER)').run(rank);
 }
 
 /**

@@ -185,10 +185,18 @@ export function listSeminars(ctx: CoreContext, input: ListInput): SeminarSummary
 const TICKET_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const TICKET_LENGTH = 8;
 
-/** 40 random bits: short enough to type, far too many to guess. */
+/**
+ * About 38 random bits: short enough to type, far too many to guess. The first character is a
+ * digit, so a search that starts with a letter is a name and one that starts with a digit may be
+ * a ticket — "alv" never pulls up a stranger whose ticket happens to begin with A-1-V.
+ */
 export function newTicketCode(): string {
   const bytes = crypto.randomBytes(TICKET_LENGTH);
-  return Array.from(bytes, (b) => TICKET_ALPHABET[b % 32]).join('');
+  return Array.from(bytes, (b, i) => (i === 0 ? String(b % 10) : TICKET_ALPHABET[b % 32])).join('');
+}
+
+export function mayBeTicket(text: string): boolean {
+  return /^\d/.test(text.trim());
 }
 
 export function normalizeTicketCode(text: string): string {

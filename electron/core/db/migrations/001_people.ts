@@ -12,6 +12,8 @@ export const m001People: Migration = {
         family_name TEXT NOT NULL DEFAULT '',
         display_name TEXT NOT NULL DEFAULT '',
         sort_key TEXT NOT NULL,
+        -- Position in name order, with gaps; the search index is keyed by it (see search-index.ts).
+        search_rank INTEGER NOT NULL UNIQUE,
         organization TEXT NOT NULL DEFAULT '',
         organization_key TEXT NOT NULL DEFAULT '',
         role TEXT NOT NULL DEFAULT '',
@@ -66,7 +68,8 @@ export const m001People: Migration = {
       ) STRICT, WITHOUT ROWID;
       CREATE INDEX person_tags_by_tag ON person_tags (tag_id, person_id);
 
-      -- rowid = people.id. Kept in step by the people service inside the same transaction.
+      -- rowid = people.search_rank, so matches come out already in name order.
+      -- Kept in step by the people service inside the same transaction.
       CREATE VIRTUAL TABLE people_search USING fts5 (
         names, organization, emails,
         tokenize = 'unicode61 remove_diacritics 2',

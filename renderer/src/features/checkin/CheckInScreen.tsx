@@ -11,8 +11,8 @@ import { useSeminar } from '../seminars/queries';
 import { useCheckInActions, useRegistrantSearch } from './queries';
 import { WalkInDialog } from './WalkInDialog';
 
-/** A scanner or a person typing a whole ticket: 8 letters and digits with at least one digit. */
-const looksLikeTicket = (text: string) => /^(?=.*\d)[0-9a-z]{4}-?[0-9a-z]{4}$/i.test(text.trim());
+/** A scanner or a person typing a whole ticket: a digit, then seven more letters or digits. */
+const looksLikeTicket = (text: string) => /^\d[0-9a-z]{3}-?[0-9a-z]{4}$/i.test(text.trim());
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 
