@@ -17,9 +17,13 @@ export function foldText(text: string): string {
     .replace(FOLDABLE, (ch) => FOLDS[ch] ?? ch);
 }
 
-/** Words as a search index sees them: runs of letters and digits. */
+/**
+ * Words as the search index sees them: runs of letters, and runs of digits, apart — so
+ * "jose.garcia77@mail.com" is found by "garcia" without the index holding a word per number.
+ */
 export function searchTokens(text: string): string[] {
   return foldText(text)
+    .replace(/(\p{L})(?=\p{N})|(\p{N})(?=\p{L})/gu, '$1$2 ')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((t) => t.length > 0);
 }

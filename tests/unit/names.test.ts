@@ -17,6 +17,9 @@ describe('searchTokens', () => {
   it('splits on anything that is not a letter or digit', () => {
     expect(searchTokens("maría.núñez@acme.com O'Brien")).toEqual(['maria', 'nunez', 'acme', 'com', 'o', 'brien']);
   });
+  it('separates letters from digits, so numbered email names are found by the name', () => {
+    expect(searchTokens('jose.garcia77@mail2.com')).toEqual(['jose', 'garcia', '77', 'mail', '2', 'com']);
+  });
   it('returns nothing for punctuation only', () => {
     expect(searchTokens(' -- @ ')).toEqual([]);
   });

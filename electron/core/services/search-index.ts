@@ -77,8 +77,8 @@ export function indexPerson(db: Database.Database, rank: number, doc: SearchDocu
   stmt(db, 'INSERT INTO people_search (rowid, names, organization, emails) VALUES (CAST(? AS INTEGER), ?, ?, ?)').run(
     rank,
     namesText(doc.names),
-    doc.organization,
-    doc.emails.join(' '),
+    searchTokens(doc.organization).join(' '),
+    searchTokens(doc.emails.join(' ')).join(' '),
   );
 }
 

@@ -13,7 +13,7 @@ export const m001People: Migration = {
         display_name TEXT NOT NULL DEFAULT '',
         sort_key TEXT NOT NULL,
         -- Position in name order, with gaps; the search index is keyed by it (see search-index.ts).
-        search_rank INTEGER NOT NULL UNIQUE,
+        search_rank INTEGER NOT NULL,
         organization TEXT NOT NULL DEFAULT '',
         organization_key TEXT NOT NULL DEFAULT '',
         role TEXT NOT NULL DEFAULT '',
@@ -31,6 +31,7 @@ export const m001People: Migration = {
         updated_at TEXT NOT NULL
       ) STRICT;
       CREATE INDEX people_by_sort_key ON people (sort_key, id);
+      CREATE UNIQUE INDEX people_by_search_rank ON people (search_rank);
       CREATE INDEX people_by_organization ON people (organization_key = '', organization_key, sort_key, id);
       CREATE INDEX people_by_updated ON people (updated_at, id);
 
