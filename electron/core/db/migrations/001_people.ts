@@ -74,7 +74,7 @@ export const m001People: Migration = {
       CREATE VIRTUAL TABLE people_search USING fts5 (
         names, organization, emails,
         tokenize = 'unicode61 remove_diacritics 2',
-        prefix = '1 2 3'
+        prefix = '1 2 3 4 5 6'
       );
 
       CREATE TABLE settings (
