@@ -188,7 +188,8 @@ try {
   const perQuery: Row[] = [];
   for (const query of [...CHECKIN_QUERIES, someTicket.slice(0, 4).toLowerCase()]) {
     const before = findService.length;
-    const match = prefixMatchQuery(query);
+    const ticketOnly = mayBeTicket(query) && normalizeTicketCode(query).length >= 4;
+    const match = ticketOnly ? null : prefixMatchQuery(query);
     const code = mayBeTicket(query) ? normalizeTicketCode(query) : '';
     for (let round = 0; round < SEARCH_ROUNDS; round++) {
       findService.push(
@@ -201,8 +202,10 @@ try {
         time(() => {
           const params = match ? { seminarId: seminar.id, match } : { seminarId: seminar.id };
           const statement = match ? findStatements.byName : findStatements.all;
-          const first = statement.all({ ...params, limit: FIND_LIMIT, expected: 1 });
-          if (first.length < FIND_LIMIT) statement.all({ ...params, limit: FIND_LIMIT - first.length, expected: 0 });
+          if (!ticketOnly) {
+            const first = statement.all({ ...params, limit: FIND_LIMIT, expected: 1 });
+            if (first.length < FIND_LIMIT) statement.all({ ...params, limit: FIND_LIMIT - first.length, expected: 0 });
+          }
           if (code.length >= 3) findStatements.byCode.all({ seminarId: seminar.id, code });
         }),
       );

@@ -47,14 +47,18 @@ export { FIND_LIMIT };
 
 /** The ids only, in display order. */
 export function findRegistrantIds(ctx: CoreContext, seminarId: number, query: string): number[] {
-  const match = prefixMatchQuery(query);
+  // Four or more characters starting with a digit are a ticket being typed or scanned, not a name.
+  const ticketOnly = mayBeTicket(query) && normalizeTicketCode(query).length >= 4;
+  const match = ticketOnly ? null : prefixMatchQuery(query);
   const sql = match ? FIND_SQL.byName : FIND_SQL.all;
   const code = mayBeTicket(query) ? normalizeTicketCode(query) : '';
   // Those still expected first, then those already checked in (or no-shows), each in name order.
   const params = match ? { seminarId, match } : { seminarId };
-  const expected = stmt(ctx.db, sql).all({ ...params, limit: FIND_LIMIT, expected: 1 }) as { id: number }[];
-  const rest = expected.length < FIND_LIMIT ? (stmt(ctx.db, sql).all({ ...params, limit: FIND_LIMIT - expected.length, expected: 0 }) as { id: number }[]) : [];
-  const byName = [...expected, ...rest];
+  const byName: { id: number }[] = [];
+  if (!ticketOnly) {
+    byName.push(...(stmt(ctx.db, sql).all({ ...params, limit: FIND_LIMIT, expected: 1 }) as { id: number }[]));
+    if (byName.length < FIND_LIMIT) byName.push(...(stmt(ctx.db, sql).all({ ...params, limit: FIND_LIMIT - byName.length, expected: 0 }) as { id: number }[]));
+  }
   const byCode = code.length >= 3 ? (stmt(ctx.db, FIND_SQL.byCode).all({ seminarId, code }) as { id: number }[]) : [];
   const ids = [...byCode, ...byName].map((r) => r.id);
   return [...new Set(ids)].slice(0, FIND_LIMIT);
@@ -63,12 +67,19 @@ export function findRegistrantIds(ctx: CoreContext, seminarId: number, query: st
 export function checkIn(ctx: CoreContext, registrationId: number, note = ''): Registration {
   ctx.db
     .transaction(() => {
-      const current = getRegistration(ctx, registrationId);
-      openSeminar(ctx, current.seminarId);
-      if (current.state === 'checked_in') throw new AppError('conflict', `${current.name} is already checked in.`);
-      if (current.state === 'cancelled') throw new AppError('conflict', `${current.name}’s registration was cancelled. Restore it first.`);
       const at = ctx.now().toISOString();
-      stmt(ctx.db, "UPDATE registrations SET state = 'checked_in', checked_in_at = ?, updated_at = ? WHERE id = ?").run(at, at, registrationId);
+      // The common case in one statement; only when it changes nothing do we look for why.
+      const done = stmt(
+        ctx.db,
+        `UPDATE registrations SET state = 'checked_in', checked_in_at = ?, updated_at = ?
+         WHERE id = ? AND state = 'registered' AND seminar_id IN (SELECT id FROM seminars WHERE closed_at IS NULL)`,
+      ).run(at, at, registrationId);
+      if (done.changes === 0) {
+        const current = getRegistration(ctx, registrationId);
+        openSeminar(ctx, current.seminarId);
+        if (current.state === 'checked_in') throw new AppError('conflict', `${current.name} is already checked in.`);
+        throw new AppError('conflict', `${current.name}’s registration was cancelled. Restore it first.`);
+      }
       if (note.trim()) addNote(ctx, registrationId, note, at);
     })
     .immediate();

@@ -1,20 +1,19 @@
-import { Alert, Badge, Box, Button, Group, Kbd, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Box, Button, Group, Kbd, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconAlertTriangle, IconCircleCheck, IconSearch } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { formatSeminarHours, MODE_LABELS, type Registration } from '../../../../shared/domain/seminar';
+import { formatSeminarHours, type Registration } from '../../../../shared/domain/seminar';
 import { Counter } from '../../ui/Counter';
 import { LoadingScreen } from '../../ui/LoadingScreen';
 import { NotFound } from '../../ui/NotFound';
 import { useSeminar } from '../seminars/queries';
 import { useCheckInActions, useRegistrantSearch } from './queries';
+import { AttendeeRow, checkInTime } from './AttendeeRow';
 import { WalkInDialog } from './WalkInDialog';
 
 /** A scanner or a person typing a whole ticket: a digit, then seven more letters or digits. */
 const looksLikeTicket = (text: string) => /^\d[0-9a-z]{3}-?[0-9a-z]{4}$/i.test(text.trim());
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 
 /**
  * The check-in table: find an arriving person in a keystroke or two and check them in with
@@ -67,7 +66,7 @@ export function CheckInScreen() {
     const target = rows[selected];
     if (!target) return;
     if (target.state === 'checked_in') {
-      setMessage({ tone: 'info', text: `${target.name} is already checked in${target.checkedInAt ? ` (${timeFormat.format(new Date(target.checkedInAt))})` : ''}.` });
+      setMessage({ tone: 'info', text: `${target.name} is already checked in${target.checkedInAt ? ` (${checkInTime(target.checkedInAt)})` : ''}.` });
       return;
     }
     actions.checkIn.mutate({ registrationId: target.id }, { onSuccess: done, onError: failed });
@@ -102,6 +101,11 @@ export function CheckInScreen() {
 
   const checkInLatest = useRef(checkInSelected);
   checkInLatest.current = checkInSelected;
+  const undoLatest = useRef(undo);
+  undoLatest.current = undo;
+  // Stable callbacks, so memoized rows do not re-render just because the screen did.
+  const stableCheckIn = useCallback(() => checkInLatest.current(), []);
+  const stableUndo = useCallback((r: Registration) => undoLatest.current(r), []);
   useEffect(() => {
     if (enterPending && listIsCurrent) {
       setEnterPending(false);
@@ -247,52 +251,7 @@ export function CheckInScreen() {
           </Text>
         ) : null}
         {rows.map((r, i) => (
-          <Group
-            key={r.id}
-            id={`attendee-${r.id}`}
-            role="option"
-            aria-selected={i === selected}
-            aria-label={`${r.name}${r.organization ? `, ${r.organization}` : ''}${r.state === 'checked_in' ? ', checked in' : ''}`}
-            justify="space-between"
-            wrap="nowrap"
-            px="md"
-            py="sm"
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => setSelected(i)}
-            onDoubleClick={checkInSelected}
-            style={{
-              borderRadius: 8,
-              cursor: 'pointer',
-              background: i === selected ? 'var(--mantine-color-indigo-0)' : undefined,
-              outline: i === selected ? '2px solid var(--mantine-color-indigo-5)' : undefined,
-            }}
-          >
-            <Stack gap={0} style={{ minWidth: 0 }}>
-              <Text fz={20} fw={650} truncate>
-                {r.name}
-              </Text>
-              <Text c="dimmed" truncate>
-                {[r.organization, r.primaryEmail].filter(Boolean).join(' · ') || '—'}
-              </Text>
-            </Stack>
-            <Group gap="xs" wrap="nowrap">
-              <Badge variant="outline" color="gray">
-                {MODE_LABELS[r.mode]}
-              </Badge>
-              {r.state === 'checked_in' ? (
-                <>
-                  <Badge color="teal">Checked in {r.checkedInAt ? timeFormat.format(new Date(r.checkedInAt)) : ''}</Badge>
-                  <Button size="compact-sm" variant="subtle" color="red" aria-label={`Undo check-in of ${r.name}`} onClick={() => undo(r)}>
-                    Undo
-                  </Button>
-                </>
-              ) : (
-                <Text ff="monospace" c="dimmed" size="sm">
-                  {r.ticketCode}
-                </Text>
-              )}
-            </Group>
-          </Group>
+          <AttendeeRow key={r.id} registration={r} index={i} selected={i === selected} onSelect={setSelected} onCheckIn={stableCheckIn} onUndo={stableUndo} />
         ))}
       </Box>
       <WalkInDialog
