@@ -37,7 +37,6 @@ export function CheckInScreen() {
   const noteRef = useRef<HTMLInputElement>(null);
   const rows = results.data ?? [];
 
-  useEffect(() => setSelected(0), [debounced]);
 
   // Enter pressed before the list caught up with the typing acts once the list is current:
   // people type a name and press Enter faster than any search answers.
@@ -50,6 +49,7 @@ export function CheckInScreen() {
     setLast(registration);
     setMessage(null);
     setQuery('');
+    setSelected(0);
     setNote('');
     focusSearch();
   };
@@ -219,7 +219,11 @@ export function CheckInScreen() {
         aria-expanded={rows.length > 0}
         aria-controls="attendee-list"
         aria-activedescendant={activeId}
-        onChange={(e) => setQuery(e.currentTarget.value)}
+        onChange={(e) => {
+          // One render per keystroke: the selection resets together with the text.
+          setQuery(e.currentTarget.value);
+          setSelected(0);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') {
             e.preventDefault();
@@ -233,6 +237,7 @@ export function CheckInScreen() {
             else setEnterPending(true);
           } else if (e.key === 'Escape') {
             setQuery('');
+            setSelected(0);
           }
         }}
       />
