@@ -61,8 +61,20 @@ test('plan a seminar in New York time, register three people, cancel one', async
     ['田中 太郎', 'stream', 'registered'],
   ]);
 
+  // Straight on to the check-in table for the seminar just planned.
+  await page.getByRole('link', { name: 'Open check-in' }).click();
+  const findAttendee = page.getByRole('combobox', { name: 'Find attendee' });
+  await expect(findAttendee).toBeFocused();
+  await findAttendee.pressSequentially('tana');
+  await expect(page.getByRole('option', { name: /田中 太郎/ })).toHaveAttribute('aria-selected', 'true');
+  await findAttendee.press('Enter');
+  await expect(page.getByRole('status', { name: 'Last check-in' })).toContainText('田中 太郎 is checked in');
+  await expect(page.getByRole('group', { name: 'Checked in' })).toContainText('0 in person · 1 on the stream');
+  await page.getByRole('link', { name: 'Exit check-in' }).click();
+
   await page.getByRole('link', { name: 'Seminars', exact: true }).first().click();
   await expect(page.getByRole('link', { name: 'Become a Master Networker' })).toBeVisible();
   await expect(page.getByText('2 registrations')).toBeVisible();
+  await expect(page.getByText('1 checked in')).toBeVisible();
   await screenshot(page, 'seminars-list');
 });
