@@ -36,3 +36,20 @@ test('a batch badge sheet for 30 registrants prints to PDF with every name', asy
   for (const name of names) expect(plain).toContain(name.normalize('NFC'));
   expect(plain).not.toContain('Back to seminar'); // the toolbar stays off paper
 });
+
+test('a printable registration confirmation shows the ticket and its QR code', async ({ page, station }) => {
+  const person = await station.api<{ id: number }>('people.create', { givenName: 'Zoë', familyName: 'Núñez', organization: 'Acme' });
+  const seminarId = await planSeminar(station, { venueName: 'Melhorn Manor', venueAddress: 'Mount Joy, PA' });
+  await station.api('registrations.add', { seminarId, personIds: [person.value.id], mode: 'in_person' });
+  const [reg] = (await station.api<{ ticketCode: string }[]>('registrations.list', { seminarId })).value;
+  await page.goto(`${station.url}/#/seminars/${seminarId}`);
+  await page.getByRole('link', { name: `Confirmation for Zoë Núñez, ticket ${reg?.ticketCode}` }).click();
+  const confirmation = page.getByRole('article', { name: 'Registration confirmation' });
+  await expect(confirmation).toContainText('Become a Master Networker');
+  await expect(confirmation).toContainText('Melhorn Manor, Mount Joy, PA');
+  await expect(confirmation.getByRole('img', { name: `Ticket ${reg?.ticketCode}` })).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(await page.pdf({ preferCSSPageSize: true }))), { mergePages: true });
+  expect(text.normalize('NFC')).toContain('Zoë Núñez');
+  expect(text).toContain(`Ticket ${reg?.ticketCode}`);
+});

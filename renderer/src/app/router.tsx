@@ -8,6 +8,7 @@ import { SeminarScreen } from '../features/seminars/SeminarScreen';
 import { SeminarsScreen } from '../features/seminars/SeminarsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { BadgesScreen } from '../print/BadgesScreen';
+import { ConfirmationScreen } from '../print/ConfirmationScreen';
 import { Layout } from './Layout';
 import { RouteError } from './RouteError';
 
@@ -17,6 +18,7 @@ const router = createHashRouter([
   { path: '/seminars/:id/check-in', element: <CheckInScreen />, errorElement: <RouteError /> },
   // Print layouts stand alone so nothing but the paper prints.
   { path: '/seminars/:id/badges', element: <BadgesScreen />, errorElement: <RouteError /> },
+  { path: '/seminars/:id/confirmation/:registrationId', element: <ConfirmationScreen />, errorElement: <RouteError /> },
   {
     element: <Layout />,
     errorElement: <RouteError />,

@@ -166,9 +166,9 @@ export function SeminarScreen() {
                       </Badge>
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm" ff="monospace">
+                      <Anchor component={Link} to={`/seminars/${s.id}/confirmation/${r.id}`} size="sm" ff="monospace" aria-label={`Confirmation for ${r.name}, ticket ${r.ticketCode}`}>
                         {r.ticketCode}
-                      </Text>
+                      </Anchor>
                     </Table.Td>
                     <Table.Td>
                       {r.state === 'registered' || r.state === 'cancelled' ? (
