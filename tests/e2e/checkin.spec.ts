@@ -75,7 +75,7 @@ test('check in by name, undo, check in by ticket, and a walk-in who is already i
 
   // The person's page tells how they took part.
   await page.getByRole('link', { name: 'Exit check-in' }).click();
-  await page.getByRole('table', { name: 'Registrations' }).getByRole('link', { name: 'Olga Outside' }).click();
+  await page.getByRole('table', { name: 'Registrations' }).getByRole('link', { name: 'Olga Outside', exact: true }).click();
   const history = page.getByRole('region', { name: 'Seminars' });
   await expect(history.getByRole('link', { name: 'Become a Master Networker' })).toBeVisible();
   await expect(history).toContainText('walk-in');
