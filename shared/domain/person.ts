@@ -113,10 +113,6 @@ export type PersonInput = z.input<typeof PersonInputSchema>;
 /** What the core stores (defaults applied, trimmed). */
 export type PersonData = z.output<typeof PersonInputSchema>;
 
-export type EmailEntry = z.output<typeof EmailSchema>;
-export type PhoneEntry = z.output<typeof PhoneSchema>;
-export type Address = z.output<typeof AddressSchema>;
-
 export interface Person extends PersonData {
   id: number;
   /** The name to show: display name, else the parts in the script's order. */

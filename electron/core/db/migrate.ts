@@ -11,7 +11,7 @@ export function tooNewError(found: number, known: number = LATEST_VERSION): AppE
   );
 }
 
-export function pendingMigrations(from: number, migrations: readonly Migration[] = MIGRATIONS): Migration[] {
+function pendingMigrations(from: number, migrations: readonly Migration[] = MIGRATIONS): Migration[] {
   return migrations.filter((m) => m.version > from).sort((a, b) => a.version - b.version);
 }
 

@@ -22,7 +22,7 @@ export interface SearchDocument {
  * Each name is indexed as typed and also run together ("O'Brien" → "obrien", "田中 太郎" →
  * "田中太郎") so people find a name however they spell its punctuation and spacing.
  */
-export function namesText(names: string[]): string {
+function namesText(names: string[]): string {
   const words = new Set<string>();
   for (const name of names) {
     const tokens = searchTokens(name);

@@ -29,14 +29,13 @@ const httpTransport: Transport = async (method, input) => {
   }
 };
 
-function pickTransport(): { transport: Transport; kind: 'ipc' | 'http' } {
+/** Chosen once at start-up: the Electron bridge when the preload provided it, else HTTP. */
+function pickTransport(): Transport {
   const bridge = typeof window !== 'undefined' ? window.rapport : undefined;
-  if (bridge) return { transport: (m, i) => bridge.invoke(m, i), kind: 'ipc' };
-  return { transport: httpTransport, kind: 'http' };
+  return bridge ? (m, i) => bridge.invoke(m, i) : httpTransport;
 }
 
-const chosen = pickTransport();
-export const transportKind = chosen.kind;
+const transport = pickTransport();
 
 /** Methods whose input is all optional may be called without one. */
 type Args<M extends MethodName> = undefined extends InputOf<M>
@@ -47,7 +46,7 @@ type Args<M extends MethodName> = undefined extends InputOf<M>
 
 /** Calls one API method; resolves with its value or rejects with an ApiError carrying code and fields. */
 export async function call<M extends MethodName>(method: M, ...args: Args<M>): Promise<OutputOf<M>> {
-  const envelope = await chosen.transport(method, args[0] ?? {});
+  const envelope = await transport(method, args[0] ?? {});
   if (!envelope.ok) throw new ApiError(envelope.error);
   return envelope.value as OutputOf<M>;
 }

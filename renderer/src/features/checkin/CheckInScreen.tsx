@@ -25,8 +25,7 @@ export function CheckInScreen() {
   const seminar = useSeminar(seminarId);
   const [query, setQuery] = useState('');
   // Every keystroke searches: an answer is a millisecond away, and a debounce would only add delay.
-  const debounced = query;
-  const results = useRegistrantSearch(seminarId, debounced);
+  const results = useRegistrantSearch(seminarId, query);
   const actions = useCheckInActions();
   const [selected, setSelected] = useState(0);
   const [last, setLast] = useState<Registration | null>(null);
@@ -41,7 +40,7 @@ export function CheckInScreen() {
   // Enter pressed before the list caught up with the typing acts once the list is current:
   // people type a name and press Enter faster than any search answers.
   const [enterPending, setEnterPending] = useState(false);
-  const listIsCurrent = debounced === query && !results.isPlaceholderData && !results.isFetching;
+  const listIsCurrent = !results.isPlaceholderData && !results.isFetching;
 
   const focusSearch = () => requestAnimationFrame(() => searchRef.current?.focus());
 
@@ -246,13 +245,13 @@ export function CheckInScreen() {
         id="attendee-list"
         role="listbox"
         aria-label="Attendees"
-        data-query={results.isPlaceholderData ? undefined : debounced}
+        data-query={results.isPlaceholderData ? undefined : query}
         data-current={listIsCurrent}
         style={{ flex: 1, overflow: 'auto' }}
       >
         {rows.length === 0 && results.isSuccess ? (
           <Text c="dimmed" py="lg" ta="center">
-            {debounced.trim() ? `No registrant matches “${debounced.trim()}”. Press Alt+W to add a walk-in.` : 'No one is registered yet.'}
+            {query.trim() ? `No registrant matches “${query.trim()}”. Press Alt+W to add a walk-in.` : 'No one is registered yet.'}
           </Text>
         ) : null}
         {rows.map((r, i) => (
