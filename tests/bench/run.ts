@@ -22,8 +22,8 @@ import { PeopleListInput } from '../../shared/contract';
 import { PersonInputSchema } from '../../shared/domain/person';
 import { makePeople } from './synthetic-people';
 import { keystrokeToPaint } from './keystroke-to-paint';
-import { FIND_LIMIT, FIND_SQL } from '../../electron/core/services/checkin';
-import { createSeminar, mayBeTicket, normalizeTicketCode, registerPeople } from '../../electron/core/services/seminars';
+import { FIND_LIMIT, FIND_SQL, readCheckInQuery } from '../../electron/core/services/checkin';
+import { createSeminar, registerPeople } from '../../electron/core/services/seminars';
 import { SeminarInputSchema } from '../../shared/domain/seminar';
 
 const PEOPLE = Number(process.env.RAPPORT_BENCH_PEOPLE ?? 100_000);
@@ -188,9 +188,7 @@ try {
   const perQuery: Row[] = [];
   for (const query of [...CHECKIN_QUERIES, someTicket.slice(0, 4).toLowerCase()]) {
     const before = findService.length;
-    const ticketOnly = mayBeTicket(query) && normalizeTicketCode(query).length >= 4;
-    const match = ticketOnly ? null : prefixMatchQuery(query);
-    const code = mayBeTicket(query) ? normalizeTicketCode(query) : '';
+    const { ticketOnly, match, code } = readCheckInQuery(query);
     for (let round = 0; round < SEARCH_ROUNDS; round++) {
       findService.push(
         time(() => {
@@ -206,7 +204,7 @@ try {
             const first = statement.all({ ...params, limit: FIND_LIMIT, expected: 1 });
             if (first.length < FIND_LIMIT) statement.all({ ...params, limit: FIND_LIMIT - first.length, expected: 0 });
           }
-          if (code.length >= 3) findStatements.byCode.all({ seminarId: seminar.id, code });
+          if (code) findStatements.byCode.all({ seminarId: seminar.id, code });
         }),
       );
     }

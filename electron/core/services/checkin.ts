@@ -7,10 +7,10 @@ import type { CoreContext } from '../context';
 import { stmt } from '../db/statements';
 import { insertPerson } from './people';
 import { prefixMatchQuery } from './search-index';
-import { getRegistration, mayBeTicket, newTicketCode, normalizeTicketCode, TICKET_LENGTH } from './seminars';
+import { getRegistration, getRegistrations, mayBeTicket, newTicketCode, normalizeTicketCode, TICKET_LENGTH } from './seminars';
 
 /** How many registrants the check-in list shows at once: the person at the table types more to narrow. */
-const FIND_LIMIT = 30;
+export const FIND_LIMIT = 30;
 
 function openSeminar(ctx: CoreContext, seminarId: number): void {
   const s = stmt<[number], { closed_at: string | null }>(ctx.db, 'SELECT closed_at FROM seminars WHERE id = ?').get(seminarId);
@@ -24,7 +24,7 @@ function openSeminar(ctx: CoreContext, seminarId: number): void {
  */
 export function findRegistrants(ctx: CoreContext, seminarId: number, query: string): Registration[] {
   if (!stmt(ctx.db, 'SELECT 1 FROM seminars WHERE id = ?').get(seminarId)) throw notFound('This seminar');
-  return findRegistrantIds(ctx, seminarId, query).map((id) => getRegistration(ctx, id));
+  return getRegistrations(ctx, findRegistrantIds(ctx, seminarId, query));
 }
 
 /** The statements behind the check-in search, exported so the benchmark can time them bare. */
@@ -43,15 +43,20 @@ export const FIND_SQL = {
   byCode: `SELECT id FROM registrations WHERE seminar_id = @seminarId AND state != 'cancelled'
     AND ticket_code >= @code AND ticket_code < @code || 'Z~' LIMIT 5`,
 };
-export { FIND_LIMIT };
+/**
+ * What was typed at the table, read the way the search uses it. A query starting with a digit may
+ * be a ticket; four or more such characters are a ticket being typed or scanned, not a name.
+ */
+export function readCheckInQuery(query: string): { ticketOnly: boolean; match: string | null; code: string } {
+  const code = mayBeTicket(query) ? normalizeTicketCode(query) : '';
+  const ticketOnly = code.length >= 4;
+  return { ticketOnly, match: ticketOnly ? null : prefixMatchQuery(query), code: code.length >= 3 ? code : '' };
+}
 
 /** The ids only, in display order. */
-export function findRegistrantIds(ctx: CoreContext, seminarId: number, query: string): number[] {
-  // Four or more characters starting with a digit are a ticket being typed or scanned, not a name.
-  const ticketOnly = mayBeTicket(query) && normalizeTicketCode(query).length >= 4;
-  const match = ticketOnly ? null : prefixMatchQuery(query);
+function findRegistrantIds(ctx: CoreContext, seminarId: number, query: string): number[] {
+  const { ticketOnly, match, code } = readCheckInQuery(query);
   const sql = match ? FIND_SQL.byName : FIND_SQL.all;
-  const code = mayBeTicket(query) ? normalizeTicketCode(query) : '';
   // Those still expected first, then those already checked in (or no-shows), each in name order.
   const params = match ? { seminarId, match } : { seminarId };
   const byName: { id: number }[] = [];
@@ -59,7 +64,7 @@ export function findRegistrantIds(ctx: CoreContext, seminarId: number, query: st
     byName.push(...(stmt(ctx.db, sql).all({ ...params, limit: FIND_LIMIT, expected: 1 }) as { id: number }[]));
     if (byName.length < FIND_LIMIT) byName.push(...(stmt(ctx.db, sql).all({ ...params, limit: FIND_LIMIT - byName.length, expected: 0 }) as { id: number }[]));
   }
-  const byCode = code.length >= 3 ? (stmt(ctx.db, FIND_SQL.byCode).all({ seminarId, code }) as { id: number }[]) : [];
+  const byCode = code ? (stmt(ctx.db, FIND_SQL.byCode).all({ seminarId, code }) as { id: number }[]) : [];
   const ids = [...byCode, ...byName].map((r) => r.id);
   return [...new Set(ids)].slice(0, FIND_LIMIT);
 }

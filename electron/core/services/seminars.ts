@@ -253,6 +253,14 @@ export function listRegistrations(ctx: CoreContext, seminarId: number): Registra
   return (stmt(ctx.db, `${REGISTRATION_SELECT} WHERE r.seminar_id = ? ORDER BY p.sort_key, r.id`).all(seminarId) as RegistrationRow[]).map(toRegistration);
 }
 
+/** Several registrations in one query, in the order of `ids` (missing ones left out). */
+export function getRegistrations(ctx: CoreContext, ids: number[]): Registration[] {
+  if (ids.length === 0) return [];
+  const rows = stmt(ctx.db, `${REGISTRATION_SELECT} WHERE r.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as RegistrationRow[];
+  const byId = new Map(rows.map((r) => [r.id, toRegistration(r)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 export function getRegistration(ctx: CoreContext, id: number): Registration {
   const row = stmt(ctx.db, `${REGISTRATION_SELECT} WHERE r.id = ?`).get(id) as RegistrationRow | undefined;
   if (!row) throw notFound('This registration');
