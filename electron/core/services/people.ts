@@ -218,17 +218,27 @@ const TAG_FILTER = 'p.id IN (SELECT pt.person_id FROM person_tags pt JOIN tags t
 
 export type ListPlan = 'rank' | 'sort' | 'walk';
 
+function filterSql(searching: boolean, tagged: boolean): string {
+  const where: string[] = [];
+  if (searching) where.push('p.search_rank IN (SELECT rowid FROM people_search WHERE people_search MATCH @match)');
+  if (tagged) where.push(TAG_FILTER);
+  return where.length ? `WHERE ${where.join(' AND ')}` : '';
+}
+
+/** How many people match: the list's total, and what its plan is chosen by. */
+export function peopleCountSql(searching: boolean, tagged: boolean): string {
+  return searching
+    ? `SELECT count(*) AS n FROM people_search s JOIN people p ON p.search_rank = s.rowid WHERE people_search MATCH @match ${tagged ? `AND ${TAG_FILTER}` : ''}`
+    : `SELECT count(*) AS n FROM people p ${filterSql(false, tagged)}`;
+}
+
 /**
- * The SQL the People list runs; exported so the benchmark can time it bare, as its baseline.
+ * The page the People list shows; exported so the benchmark can time it bare, as its baseline.
  * The page is chosen first (ids only) and only its rows get their email, phone and tags.
  * Plans: `rank` streams search matches in name order straight from the index; `walk` walks a sort
  * index keeping members; `sort` collects the matches and sorts them.
  */
-export function peopleListSql(input: Pick<ListInput, 'sort' | 'direction'>, searching: boolean, tagged: boolean, plan: ListPlan) {
-  const where: string[] = [];
-  if (searching) where.push('p.search_rank IN (SELECT rowid FROM people_search WHERE people_search MATCH @match)');
-  if (tagged) where.push(TAG_FILTER);
-  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+export function peoplePageSql(input: Pick<ListInput, 'sort' | 'direction'>, searching: boolean, tagged: boolean, plan: ListPlan): string {
   const order = ORDERS[input.sort];
   let ids: string;
   if (plan === 'rank') {
@@ -237,14 +247,9 @@ export function peopleListSql(input: Pick<ListInput, 'sort' | 'direction'>, sear
       ORDER BY s.rowid ${input.direction === 'asc' ? 'ASC' : 'DESC'} LIMIT @limit OFFSET @offset`;
   } else {
     const from = plan === 'walk' ? `people p INDEXED BY ${order.index}` : 'people p';
-    ids = `SELECT p.id FROM ${from} ${filter} ORDER BY ${order[input.direction]} LIMIT @limit OFFSET @offset`;
+    ids = `SELECT p.id FROM ${from} ${filterSql(searching, tagged)} ORDER BY ${order[input.direction]} LIMIT @limit OFFSET @offset`;
   }
-  return {
-    page: `SELECT ${SUMMARY_COLUMNS} FROM people p WHERE p.id IN (${ids}) ORDER BY ${order[input.direction]}`,
-    count: searching
-      ? `SELECT count(*) AS n FROM people_search s JOIN people p ON p.search_rank = s.rowid WHERE people_search MATCH @match ${tagged ? `AND ${TAG_FILTER}` : ''}`
-      : `SELECT count(*) AS n FROM people p ${filter}`,
-  };
+  return `SELECT ${SUMMARY_COLUMNS} FROM people p WHERE p.id IN (${ids}) ORDER BY ${order[input.direction]}`;
 }
 
 /** Which plan the list uses for a query with this many matches. */
@@ -261,10 +266,10 @@ export function listPeople(ctx: CoreContext, input: ListInput): PeoplePage {
   if (match) params.match = match;
   if (tagged) params.tag = input.tag;
   const searching = match !== null;
-  const total = (stmt(ctx.db, peopleListSql(input, searching, tagged, 'sort').count).get(params) as { n: number }).n;
+  const total = (stmt(ctx.db, peopleCountSql(searching, tagged)).get(params) as { n: number }).n;
   if (total === 0 || input.offset >= total) return { total, offset: input.offset, items: [] };
-  const sql = peopleListSql(input, searching, tagged, listPlan(input.sort, searching, tagged, total));
-  const rows = stmt(ctx.db, sql.page).all({ ...params, limit: input.limit, offset: input.offset }) as SummaryRow[];
+  const page = peoplePageSql(input, searching, tagged, listPlan(input.sort, searching, tagged, total));
+  const rows = stmt(ctx.db, page).all({ ...params, limit: input.limit, offset: input.offset }) as SummaryRow[];
   return { total, offset: input.offset, items: rows.map(toSummary) };
 }
 
