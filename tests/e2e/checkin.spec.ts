@@ -112,3 +112,18 @@ test('five check-ins in a row from the keyboard alone', async ({ page, station }
   const regs = (await station.api<{ name: string; state: string }[]>('registrations.list', { seminarId })).value;
   expect(regs.filter((r) => r.state === 'registered').map((r) => r.name)).toEqual(['Fiona Walsh']);
 });
+
+test('a walk-in with bad input gets the message at the field and nothing is written', async ({ page, station }) => {
+  const { seminarId } = await seminarWith(station, [{ givenName: 'Ann', familyName: 'Lee' }]);
+  const peopleBefore = (await station.api<{ total: number }>('people.list', {})).value.total;
+  await page.goto(`${station.url}/#/seminars/${seminarId}/check-in`);
+  await page.keyboard.press('Alt+W');
+  const walkIn = page.getByRole('dialog', { name: 'Walk-in' });
+  await walkIn.getByLabel('Email').fill('not-an-email');
+  await walkIn.getByRole('button', { name: 'Save and check in' }).click();
+  await expect(walkIn.getByLabel('Given name')).toHaveAccessibleDescription(/Enter a name/);
+  await expect(walkIn.getByLabel('Email')).toHaveAccessibleDescription(/valid email address/);
+  expect((await station.api<{ total: number }>('people.list', {})).value.total).toBe(peopleBefore);
+  const { value } = await station.api<{ counts: { walkIns: number } }>('seminars.get', { id: seminarId });
+  expect(value.counts.walkIns).toBe(0);
+});

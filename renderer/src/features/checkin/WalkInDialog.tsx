@@ -8,6 +8,15 @@ import { useCheckInActions, usePersonMatches } from './queries';
 
 const EMPTY = { givenName: '', familyName: '', email: '', phone: '', organization: '' };
 
+/** Where the contract reports a problem with each field of this short form. */
+const ERROR_PATHS: Record<keyof typeof EMPTY, string> = {
+  givenName: 'person.givenName',
+  familyName: 'person.familyName',
+  email: 'person.emails.0.address',
+  phone: 'person.phones.0.number',
+  organization: 'person.organization',
+};
+
 const REASONS = { email: 'same email', phone: 'same phone', name: 'similar name' } as const;
 
 /** Register and check in someone who just walked in, without creating a second copy of someone we know. */
@@ -25,7 +34,7 @@ export function WalkInDialog({ seminarId, opened, onClose, onDone }: { seminarId
   const field = (key: keyof typeof EMPTY) => ({
     value: values[key],
     onChange: (e: React.ChangeEvent<HTMLInputElement>) => setValues({ ...values, [key]: e.currentTarget.value }),
-    error: errors[`person.${key}`] ?? errors[key === 'email' ? 'person.emails.0.address' : key === 'phone' ? 'person.phones.0.number' : ''],
+    error: errors[ERROR_PATHS[key]],
   });
 
   const close = () => {
