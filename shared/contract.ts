@@ -1,5 +1,24 @@
 import { z } from 'zod';
 import { PEOPLE_SORTS, PersonInputSchema, type Person, type PeoplePage, type TagCount } from './domain/person';
+import {
+  AdvocacyInputSchema,
+  ClientTestInputSchema,
+  InteractionInputSchema,
+  LinkInputSchema,
+  NeedInputSchema,
+  PurchaseInputSchema,
+  STANDING_LISTS,
+  type AdvocacyAct,
+  type ClientTestAnswering,
+  type Interaction,
+  type Need,
+  type PersonLink,
+  type Purchase,
+  type Relationship,
+  type StandingListPage,
+  type TimelineEntry,
+} from './domain/relationship';
+import { MARKS, STAGES } from './domain/standing';
 import { ATTENDANCE_MODES, SeminarInputSchema, type PersonSeminar, type Registration, type Seminar, type SeminarSummary } from './domain/seminar';
 
 export interface PersonMatch {
@@ -49,6 +68,7 @@ export interface SampleLoadResult {
 export const PeopleListInput = z.object({
   query: z.string().max(200, 'Keep the search under 200 characters.').default(''),
   tag: z.string().max(40).nullable().default(null),
+  stage: z.enum(STAGES).nullable().default(null),
   sort: z.enum(PEOPLE_SORTS).default('name'),
   direction: z.enum(['asc', 'desc']).default('asc'),
   offset: z.number().int().min(0).default(0),
@@ -58,6 +78,9 @@ export const PeopleListInput = z.object({
 export const SeminarListInput = z.object({
   when: z.enum(['upcoming', 'past', 'archived']).default('upcoming'),
 });
+
+const Selection = z.array(Id).min(1, 'Choose at least one person.').max(100_000, 'Choose at most 100,000 people at once.');
+const Removed = method<{ id: number }>();
 
 const Mode = z.enum(ATTENDANCE_MODES, { message: 'Choose in person or live stream.' });
 
@@ -124,6 +147,46 @@ export const contract = {
     z.object({ name: z.string().max(200).default(''), email: z.string().max(254).default(''), phone: z.string().max(40).default('') }),
     'People already in the book who may be the person being typed (same email or phone, or a similar name).',
   ),
+  'relationship.get': method<Relationship>()(
+    z.object({ personId: Id }),
+    'Where a relationship stands and why: stage, score and its parts, client tests, needs, purchases, links, advocacy.',
+  ),
+  'relationship.timeline': method<TimelineEntry[]>()(
+    z.object({ personId: Id }),
+    'Everything that happened with a person, newest first: touches, seminars, stage changes, client tests, purchases, advocacy.',
+  ),
+  'relationship.list': method<StandingListPage>()(
+    z.object({ list: z.enum(STANDING_LISTS) }),
+    'A list that drives action: ready to become clients, at risk, or future clients.',
+  ),
+  'relationship.mark': method<{ changed: number }>()(
+    z.object({ personIds: Selection, mark: z.enum(MARKS), on: z.boolean() }),
+    'Mark or unmark people as friend, future client or cultivate.',
+  ),
+  'people.tag': method<{ changed: number }>()(
+    z.object({ personIds: Selection, tag: z.string().trim().min(1, 'Type the tag.').max(40, 'Keep the tag under 40 characters.') }),
+    'Add a tag to each of a selection of people.',
+  ),
+  'clientTest.answer': method<ClientTestAnswering>()(ClientTestInputSchema, 'Answer the four questions of the client test for a person, on a day (kept as history).'),
+  'clientTest.delete': Removed(z.object({ id: Id }), 'Remove an answering entered by mistake.'),
+  'purchases.add': method<Purchase>()(PurchaseInputSchema, 'Record a purchase or engagement: what, when, and optionally how much.'),
+  'purchases.delete': Removed(z.object({ id: Id }), 'Remove a purchase.'),
+  'interactions.log': method<Interaction>()(InteractionInputSchema, 'Log a touch with a person: a meeting, call, message, newsletter…'),
+  'interactions.update': method<Interaction>()(
+    z.object({ id: Id }).and(InteractionInputSchema.omit({ personId: true })),
+    'Change a logged touch.',
+  ),
+  'interactions.delete': Removed(z.object({ id: Id }), 'Delete a logged touch.'),
+  'needs.add': method<Need>()(z.object({ personId: Id }).and(NeedInputSchema), 'Note something a person needs and the problem it solves for them.'),
+  'needs.update': method<Need>()(z.object({ id: Id }).and(NeedInputSchema), 'Change a need or move it along: noticed → discussed → proposed → met.'),
+  'needs.delete': Removed(z.object({ id: Id }), 'Remove a need.'),
+  'links.add': method<PersonLink>()(LinkInputSchema, 'Link two people: introduced by, works with, partner, family.'),
+  'links.delete': Removed(z.object({ id: Id }), 'Remove a link between two people.'),
+  'advocacy.add': method<AdvocacyAct>()(
+    AdvocacyInputSchema,
+    'Record what a person did for you: a referral (of someone in the book or new), testimonial, recommendation or reference.',
+  ),
+  'advocacy.delete': Removed(z.object({ id: Id }), 'Remove an act of advocacy.'),
 } as const;
 
 export type Contract = typeof contract;

@@ -4,7 +4,27 @@ import { AppError, type Envelope } from '../../shared/errors';
 import { fieldErrors } from '../../shared/validation';
 import type { CoreContext } from './context';
 import { appInfo } from './services/app-info';
-import { createPerson, deletePerson, getPerson, listPeople, listTags, updatePerson } from './services/people';
+import { createPerson, deletePerson, getPerson, listPeople, listTags, tagPeople, updatePerson } from './services/people';
+import {
+  addAdvocacy,
+  addLink,
+  addNeed,
+  addPurchase,
+  answerClientTest,
+  deleteAdvocacy,
+  deleteClientTest,
+  deleteInteraction,
+  deleteLink,
+  deleteNeed,
+  deletePurchase,
+  getRelationship,
+  logInteraction,
+  personTimeline,
+  setMark,
+  standingList,
+  updateInteraction,
+  updateNeed,
+} from './services/relationships';
 import { checkIn, checkInByTicket, findRegistrants, matchPeople, noteAtTable, undoCheckIn, walkIn } from './services/checkin';
 import { loadSampleData } from './services/sample';
 import {
@@ -49,6 +69,25 @@ const handlers: Handlers = {
   'checkin.note': (ctx, { registrationId, note }) => noteAtTable(ctx, registrationId, note),
   'checkin.walkIn': (ctx, input) => walkIn(ctx, input.seminarId, 'personId' in input ? { personId: input.personId } : { person: input.person }, input.mode),
   'people.matches': (ctx, input) => matchPeople(ctx, input),
+  'relationship.get': (ctx, { personId }) => getRelationship(ctx, personId),
+  'relationship.timeline': (ctx, { personId }) => personTimeline(ctx, personId),
+  'relationship.list': (ctx, { list }) => standingList(ctx, list),
+  'relationship.mark': (ctx, { personIds, mark, on }) => setMark(ctx, personIds, mark, on),
+  'people.tag': (ctx, { personIds, tag }) => tagPeople(ctx, personIds, tag),
+  'clientTest.answer': (ctx, input) => answerClientTest(ctx, input),
+  'clientTest.delete': (ctx, { id }) => deleteClientTest(ctx, id),
+  'purchases.add': (ctx, input) => addPurchase(ctx, input),
+  'purchases.delete': (ctx, { id }) => deletePurchase(ctx, id),
+  'interactions.log': (ctx, input) => logInteraction(ctx, input),
+  'interactions.update': (ctx, { id, ...input }) => updateInteraction(ctx, id, input),
+  'interactions.delete': (ctx, { id }) => deleteInteraction(ctx, id),
+  'needs.add': (ctx, { personId, ...need }) => addNeed(ctx, personId, need),
+  'needs.update': (ctx, { id, ...need }) => updateNeed(ctx, id, need),
+  'needs.delete': (ctx, { id }) => deleteNeed(ctx, id),
+  'links.add': (ctx, input) => addLink(ctx, input),
+  'links.delete': (ctx, { id }) => deleteLink(ctx, id),
+  'advocacy.add': (ctx, input) => addAdvocacy(ctx, input),
+  'advocacy.delete': (ctx, { id }) => deleteAdvocacy(ctx, id),
 };
 
 function invalidInput(error: z.ZodError): AppError {

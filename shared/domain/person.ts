@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Stage } from './standing';
 
 /**
  * The person (contact) as the owner edits it. One schema validates on both sides: the renderer
@@ -95,6 +96,9 @@ export const PersonInputSchema = z
     notes: text(20_000),
     introduceAs: text(200),
     howWeMet: text(500),
+    desiredResults: text(2000),
+    theirWork: text(2000),
+    boundaries: text(2000),
   })
   .superRefine((p, ctx) => {
     if (!p.givenName && !p.familyName && !p.displayName) {
@@ -130,9 +134,11 @@ export interface PersonSummary {
   primaryPhone: string;
   tags: string[];
   updatedAt: string;
+  stage: Stage;
+  score: number;
 }
 
-export const PEOPLE_SORTS = ['name', 'organization', 'updated'] as const;
+export const PEOPLE_SORTS = ['name', 'organization', 'updated', 'score'] as const;
 export type PeopleSort = (typeof PEOPLE_SORTS)[number];
 
 export interface PeoplePage {
@@ -163,5 +169,8 @@ export function emptyPersonInput(): PersonData {
     notes: '',
     introduceAs: '',
     howWeMet: '',
+    desiredResults: '',
+    theirWork: '',
+    boundaries: '',
   };
 }

@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { dispatch } from '../../electron/core/api';
 import { createContext } from '../../electron/core/context';
 import { openStore } from '../../electron/core/db/store';
-import { insertPerson, listPlan, peopleCountSql, peoplePageSql } from '../../electron/core/services/people';
+import { NO_FILTER, insertPerson, listPlan, peopleCountSql, peoplePageSql } from '../../electron/core/services/people';
 import { prefixMatchQuery } from '../../electron/core/services/search-index';
 import { PeopleListInput } from '../../shared/contract';
 import { PersonInputSchema } from '../../shared/domain/person';
@@ -82,10 +82,10 @@ try {
   for (const query of QUERIES) {
     const input = PeopleListInput.parse({ query, limit: 100 });
     const params = { match: prefixMatchQuery(query) };
-    const count = db.prepare(peopleCountSql(true, false));
+    const count = db.prepare(peopleCountSql(true, NO_FILTER));
     // The baseline runs the plan the service would choose for this query, bare.
     const matches = (count.get(params) as { n: number }).n;
-    const page = db.prepare(peoplePageSql(input, true, false, listPlan(input.sort, true, false, matches)));
+    const page = db.prepare(peoplePageSql(input, true, NO_FILTER, listPlan(input.sort, true, NO_FILTER, matches)));
     const service: number[] = [];
     const bare: number[] = [];
     let matched = 0;

@@ -160,3 +160,49 @@ describe('migration 2: seminars and registrations', () => {
     db.close();
   });
 });
+
+describe('migration 3: relationships and standing', () => {
+  it('adds the relationship tables to a book with people and check-ins, keeping them, and counts check-ins as touches', () => {
+    const file = path.join(tempDataDir(), DATABASE_FILE);
+    const db = databaseAt(2, file);
+    db.prepare("INSERT INTO people (id, given_name, sort_key, search_rank, created_at, updated_at) VALUES (7, 'Ann', 'ann', 1, 'x', 'x')").run();
+    db.prepare(
+      "INSERT INTO seminars (id, title, starts_at, ends_at, time_zone, created_at, updated_at) VALUES (1, 'T', '2023-01-19T14:00Z', '2023-01-19T17:00Z', 'America/New_York', 'x', 'x')",
+    ).run();
+    db.prepare(
+      "INSERT INTO registrations (seminar_id, person_id, mode, source, state, checked_in_at, ticket_code, created_at, updated_at) VALUES (1, 7, 'in_person', 'ahead', 'checked_in', '2023-01-19T13:50:00Z', 'AAAA1111', 'x', 'x')",
+    ).run();
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 3));
+    db.pragma('foreign_keys = ON');
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    // Someone with nothing recorded starts as a prospect scoring 0, until the first refresh.
+    expect(db.prepare('SELECT given_name, stage, score, friend, last_personal_on FROM people WHERE id = 7').get()).toEqual({
+      given_name: 'Ann',
+      stage: 'prospect',
+      score: 0,
+      friend: 0,
+      last_personal_on: '',
+    });
+    expect(db.prepare('SELECT person_id, kind FROM touches').all()).toEqual([{ person_id: 7, kind: 'seminar' }]);
+
+    const at = "'2026-01-01T00:00:00Z'";
+    expect(() => db.prepare(`INSERT INTO interactions (person_id, kind, occurred_on, created_at, updated_at) VALUES (7, 'telepathy', '2026-01-01', ${at}, ${at})`).run()).toThrow(
+      /CHECK/,
+    );
+    expect(() => db.prepare(`INSERT INTO interactions (person_id, kind, occurred_on, created_at, updated_at) VALUES (99, 'call', '2026-01-01', ${at}, ${at})`).run()).toThrow(
+      /FOREIGN KEY/,
+    );
+    expect(() => db.prepare(`INSERT INTO purchases (person_id, what, bought_on, created_at) VALUES (7, '', '2026-01-01', ${at})`).run()).toThrow(/CHECK/);
+    expect(() => db.prepare(`INSERT INTO person_links (person_id, other_id, kind, created_at) VALUES (7, 7, 'partner', ${at})`).run()).toThrow(/CHECK/);
+    expect(() =>
+      db.prepare(`INSERT INTO advocacy (person_id, kind, occurred_on, referred_id, created_at) VALUES (7, 'testimonial', '2026-01-01', 7, ${at})`).run(),
+    ).toThrow(/CHECK/);
+    expect(() => db.prepare(`UPDATE people SET stage = 'friend' WHERE id = 7`).run()).toThrow(/CHECK/);
+    expect(() => db.prepare(`UPDATE people SET score = 101 WHERE id = 7`).run()).toThrow(/CHECK/);
+    // A person's records go with them.
+    db.prepare(`INSERT INTO interactions (person_id, kind, occurred_on, created_at, updated_at) VALUES (7, 'call', '2026-01-01', ${at}, ${at})`).run();
+    db.prepare('DELETE FROM people WHERE id = 7').run();
+    expect(db.prepare('SELECT count(*) AS n FROM interactions').get()).toEqual({ n: 0 });
+    db.close();
+  });
+});

@@ -4,6 +4,7 @@ import type { PersonData } from '../../../shared/domain/person';
 import { foldText, personName } from '../../../shared/domain/names';
 import { AppError, notFound } from '../../../shared/errors';
 import type { CoreContext } from '../context';
+import { refreshStanding } from './standing';
 import { stmt } from '../db/statements';
 import { insertPerson } from './people';
 import { prefixMatchQuery } from './search-index';
@@ -74,18 +75,21 @@ export function checkIn(ctx: CoreContext, registrationId: number, note = ''): Re
     .transaction(() => {
       const at = ctx.now().toISOString();
       // The common case in one statement; only when it changes nothing do we look for why.
-      const done = stmt(
+      const done = stmt<[string, string, number], { person_id: number }>(
         ctx.db,
         `UPDATE registrations SET state = 'checked_in', checked_in_at = ?, updated_at = ?
-         WHERE id = ? AND state = 'registered' AND seminar_id IN (SELECT id FROM seminars WHERE closed_at IS NULL)`,
-      ).run(at, at, registrationId);
-      if (done.changes === 0) {
+         WHERE id = ? AND state = 'registered' AND seminar_id IN (SELECT id FROM seminars WHERE closed_at IS NULL)
+         RETURNING person_id`,
+      ).get(at, at, registrationId);
+      if (!done) {
         const current = getRegistration(ctx, registrationId);
         openSeminar(ctx, current.seminarId);
         if (current.state === 'checked_in') throw new AppError('conflict', `${current.name} is already checked in.`);
         throw new AppError('conflict', `${current.name}’s registration was cancelled. Restore it first.`);
       }
       if (note.trim()) addNote(ctx, registrationId, note, at);
+      // Attending is a personal touch: the score counts it from this moment.
+      refreshStanding(ctx, done.person_id);
     })
     .immediate();
   return getRegistration(ctx, registrationId);
@@ -109,6 +113,7 @@ export function undoCheckIn(ctx: CoreContext, registrationId: number): Registrat
       // A walk-in who is un-checked-in was never expected: their registration goes with the check-in.
       if (current.source === 'walk_in') stmt(ctx.db, "UPDATE registrations SET state = 'cancelled', checked_in_at = NULL, updated_at = ? WHERE id = ?").run(ctx.now().toISOString(), registrationId);
       else stmt(ctx.db, "UPDATE registrations SET state = 'registered', checked_in_at = NULL, updated_at = ? WHERE id = ?").run(ctx.now().toISOString(), registrationId);
+      refreshStanding(ctx, current.personId);
     })
     .immediate();
   return getRegistration(ctx, registrationId);
@@ -195,17 +200,21 @@ export function walkIn(
         'SELECT id, state FROM registrations WHERE seminar_id = ? AND person_id = ?',
       ).get(seminarId, personId);
       if (existing?.state === 'checked_in') throw new AppError('conflict', 'This person is already checked in.');
+      let registrationId: number;
       if (existing) {
         stmt(ctx.db, "UPDATE registrations SET state = 'checked_in', checked_in_at = ?, mode = ?, updated_at = ? WHERE id = ?").run(at, mode, at, existing.id);
-        return existing.id;
+        registrationId = existing.id;
+      } else {
+        registrationId = Number(
+          stmt(
+            ctx.db,
+            `INSERT INTO registrations (seminar_id, person_id, mode, source, state, checked_in_at, ticket_code, created_at, updated_at)
+             VALUES (?, ?, ?, 'walk_in', 'checked_in', ?, ?, ?, ?)`,
+          ).run(seminarId, personId, mode, at, newTicketCode(), at, at).lastInsertRowid,
+        );
       }
-      return Number(
-        stmt(
-          ctx.db,
-          `INSERT INTO registrations (seminar_id, person_id, mode, source, state, checked_in_at, ticket_code, created_at, updated_at)
-           VALUES (?, ?, ?, 'walk_in', 'checked_in', ?, ?, ?, ?)`,
-        ).run(seminarId, personId, mode, at, newTicketCode(), at, at).lastInsertRowid,
-      );
+      refreshStanding(ctx, personId);
+      return registrationId;
     })
     .immediate();
   return getRegistration(ctx, id);

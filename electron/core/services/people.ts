@@ -7,6 +7,8 @@ import { notFound } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { stmt } from '../db/statements';
 import { indexPerson, prefixMatchQuery, rankFor, unindexPerson } from './search-index';
+import { ensureStandingsFresh } from './standing';
+import type { Stage } from '../../../shared/domain/standing';
 
 interface PersonRow {
   id: number;
@@ -25,13 +27,16 @@ interface PersonRow {
   notes: string;
   introduce_as: string;
   how_we_met: string;
+  desired_results: string;
+  their_work: string;
+  boundaries: string;
   created_at: string;
   updated_at: string;
 }
 
 const COLUMNS = `given_name, family_name, display_name, sort_key, organization, organization_key, role,
   address_street, address_city, address_region, address_postal_code, address_country,
-  website, linkedin, notes, introduce_as, how_we_met`;
+  website, linkedin, notes, introduce_as, how_we_met, desired_results, their_work, boundaries`;
 
 function columnValues(p: PersonData): unknown[] {
   return [
@@ -52,6 +57,9 @@ function columnValues(p: PersonData): unknown[] {
     p.notes,
     p.introduceAs,
     p.howWeMet,
+    p.desiredResults,
+    p.theirWork,
+    p.boundaries,
   ];
 }
 
@@ -179,6 +187,9 @@ export function getPerson(ctx: CoreContext, id: number): Person {
     notes: row.notes,
     introduceAs: row.introduce_as,
     howWeMet: row.how_we_met,
+    desiredResults: row.desired_results,
+    theirWork: row.their_work,
+    boundaries: row.boundaries,
   };
   return { ...data, id: row.id, name: personName(data), createdAt: row.created_at, updatedAt: row.updated_at };
 }
@@ -194,6 +205,8 @@ const ORDERS: Record<ListInput['sort'], { index: string; asc: string; desc: stri
     desc: "p.organization_key = '' DESC, p.organization_key DESC, p.sort_key DESC, p.id DESC",
   },
   updated: { index: 'people_by_updated', asc: 'p.updated_at ASC, p.id ASC', desc: 'p.updated_at DESC, p.id DESC' },
+  // Highest first reads names A to Z within a score, walking the index forwards.
+  score: { index: 'people_by_score', asc: 'p.score ASC, p.sort_key DESC, p.id DESC', desc: 'p.score DESC, p.sort_key ASC, p.id ASC' },
 };
 
 /**
@@ -203,33 +216,49 @@ const ORDERS: Record<ListInput['sort'], { index: string; asc: string; desc: stri
 export const WALK_INDEX_ABOVE = 5000;
 
 interface SummaryRow extends Pick<PersonRow, 'id' | 'given_name' | 'family_name' | 'display_name' | 'organization' | 'role' | 'updated_at'> {
+  stage: Stage;
+  score: number;
   primary_email: string | null;
   primary_phone: string | null;
   tags: string | null;
 }
 
-const SUMMARY_COLUMNS = `p.id, p.given_name, p.family_name, p.display_name, p.organization, p.role, p.updated_at,
+const SUMMARY_COLUMNS = `p.id, p.given_name, p.family_name, p.display_name, p.organization, p.role, p.updated_at, p.stage, p.score,
   (SELECT address FROM person_emails WHERE person_id = p.id ORDER BY position LIMIT 1) AS primary_email,
   (SELECT number FROM person_phones WHERE person_id = p.id ORDER BY position LIMIT 1) AS primary_phone,
   (SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM person_tags pt JOIN tags t ON t.id = pt.tag_id
      WHERE pt.person_id = p.id ORDER BY t.name)) AS tags`;
 
-const TAG_FILTER = 'p.id IN (SELECT pt.person_id FROM person_tags pt JOIN tags t ON t.id = pt.tag_id WHERE t.name = @tag)';
+const FILTERS = {
+  tag: 'p.id IN (SELECT pt.person_id FROM person_tags pt JOIN tags t ON t.id = pt.tag_id WHERE t.name = @tag)',
+  stage: 'p.stage = @stage',
+} as const;
+
+/** Which of the list's filters are in use (their values go in as @tag and @stage). */
+export type ListFilter = Record<keyof typeof FILTERS, boolean>;
+export const NO_FILTER: ListFilter = { tag: false, stage: false };
+
+const filtered = (f: ListFilter) => f.tag || f.stage;
+
+function filterConditions(f: ListFilter): string[] {
+  return (Object.keys(FILTERS) as (keyof typeof FILTERS)[]).filter((k) => f[k]).map((k) => FILTERS[k]);
+}
 
 export type ListPlan = 'rank' | 'sort' | 'walk';
 
-function filterSql(searching: boolean, tagged: boolean): string {
-  const where: string[] = [];
-  if (searching) where.push('p.search_rank IN (SELECT rowid FROM people_search WHERE people_search MATCH @match)');
-  if (tagged) where.push(TAG_FILTER);
+function filterSql(searching: boolean, f: ListFilter): string {
+  const where = filterConditions(f);
+  if (searching) where.unshift('p.search_rank IN (SELECT rowid FROM people_search WHERE people_search MATCH @match)');
   return where.length ? `WHERE ${where.join(' AND ')}` : '';
 }
 
+const andFilters = (f: ListFilter) => filterConditions(f).map((c) => `AND ${c}`).join(' ');
+
 /** How many people match: the list's total, and what its plan is chosen by. */
-export function peopleCountSql(searching: boolean, tagged: boolean): string {
+export function peopleCountSql(searching: boolean, f: ListFilter): string {
   return searching
-    ? `SELECT count(*) AS n FROM people_search s JOIN people p ON p.search_rank = s.rowid WHERE people_search MATCH @match ${tagged ? `AND ${TAG_FILTER}` : ''}`
-    : `SELECT count(*) AS n FROM people p ${filterSql(false, tagged)}`;
+    ? `SELECT count(*) AS n FROM people_search s JOIN people p ON p.search_rank = s.rowid WHERE people_search MATCH @match ${andFilters(f)}`
+    : `SELECT count(*) AS n FROM people p ${filterSql(false, f)}`;
 }
 
 /**
@@ -238,37 +267,39 @@ export function peopleCountSql(searching: boolean, tagged: boolean): string {
  * Plans: `rank` streams search matches in name order straight from the index; `walk` walks a sort
  * index keeping members; `sort` collects the matches and sorts them.
  */
-export function peoplePageSql(input: Pick<ListInput, 'sort' | 'direction'>, searching: boolean, tagged: boolean, plan: ListPlan): string {
+export function peoplePageSql(input: Pick<ListInput, 'sort' | 'direction'>, searching: boolean, f: ListFilter, plan: ListPlan): string {
   const order = ORDERS[input.sort];
   let ids: string;
   if (plan === 'rank') {
     ids = `SELECT p.id FROM people_search s JOIN people p ON p.search_rank = s.rowid
-      WHERE people_search MATCH @match ${tagged ? `AND ${TAG_FILTER}` : ''}
+      WHERE people_search MATCH @match ${andFilters(f)}
       ORDER BY s.rowid ${input.direction === 'asc' ? 'ASC' : 'DESC'} LIMIT @limit OFFSET @offset`;
   } else {
     const from = plan === 'walk' ? `people p INDEXED BY ${order.index}` : 'people p';
-    ids = `SELECT p.id FROM ${from} ${filterSql(searching, tagged)} ORDER BY ${order[input.direction]} LIMIT @limit OFFSET @offset`;
+    ids = `SELECT p.id FROM ${from} ${filterSql(searching, f)} ORDER BY ${order[input.direction]} LIMIT @limit OFFSET @offset`;
   }
   return `SELECT ${SUMMARY_COLUMNS} FROM people p WHERE p.id IN (${ids}) ORDER BY ${order[input.direction]}`;
 }
 
 /** Which plan the list uses for a query with this many matches. */
-export function listPlan(sort: ListInput['sort'], searching: boolean, tagged: boolean, total: number): ListPlan {
+export function listPlan(sort: ListInput['sort'], searching: boolean, f: ListFilter, total: number): ListPlan {
   if (searching && sort === 'name') return 'rank';
-  return !(searching || tagged) || total > WALK_INDEX_ABOVE ? 'walk' : 'sort';
+  return !(searching || filtered(f)) || total > WALK_INDEX_ABOVE ? 'walk' : 'sort';
 }
 
 export function listPeople(ctx: CoreContext, input: ListInput): PeoplePage {
+  ensureStandingsFresh(ctx);
   const match = prefixMatchQuery(input.query);
   if (input.query.trim() && !match) return { total: 0, offset: input.offset, items: [] };
-  const tagged = input.tag !== null && input.tag !== '';
+  const f: ListFilter = { tag: input.tag !== null && input.tag !== '', stage: input.stage !== null };
   const params: Record<string, unknown> = {};
   if (match) params.match = match;
-  if (tagged) params.tag = input.tag;
+  if (f.tag) params.tag = input.tag;
+  if (f.stage) params.stage = input.stage;
   const searching = match !== null;
-  const total = (stmt(ctx.db, peopleCountSql(searching, tagged)).get(params) as { n: number }).n;
+  const total = (stmt(ctx.db, peopleCountSql(searching, f)).get(params) as { n: number }).n;
   if (total === 0 || input.offset >= total) return { total, offset: input.offset, items: [] };
-  const page = peoplePageSql(input, searching, tagged, listPlan(input.sort, searching, tagged, total));
+  const page = peoplePageSql(input, searching, f, listPlan(input.sort, searching, f, total));
   const rows = stmt(ctx.db, page).all({ ...params, limit: input.limit, offset: input.offset }) as SummaryRow[];
   return { total, offset: input.offset, items: rows.map(toSummary) };
 }
@@ -283,7 +314,24 @@ function toSummary(r: SummaryRow): PersonSummary {
     primaryPhone: r.primary_phone ?? '',
     tags: r.tags ? r.tags.split('\u001f') : [],
     updatedAt: r.updated_at,
+    stage: r.stage,
+    score: r.score,
   };
+}
+
+/** Adds a tag to each of a selection of people (a bulk action). */
+export function tagPeople(ctx: CoreContext, personIds: number[], tag: string): { changed: number } {
+  return ctx.db
+    .transaction(() => {
+      const id = tagId(ctx.db, tag);
+      const added = stmt(
+        ctx.db,
+        'INSERT OR IGNORE INTO person_tags (person_id, tag_id) SELECT id, ? FROM people WHERE id IN (SELECT value FROM json_each(?))',
+      ).run(id, JSON.stringify(personIds)).changes;
+      stmt(ctx.db, 'UPDATE people SET updated_at = ? WHERE id IN (SELECT value FROM json_each(?))').run(ctx.now().toISOString(), JSON.stringify(personIds));
+      return { changed: added };
+    })
+    .immediate();
 }
 
 export function listTags(ctx: CoreContext): TagCount[] {
