@@ -5,6 +5,7 @@ import { getSeminar, listSeminars } from '../../electron/core/services/seminars'
 import { appInfo } from '../../electron/core/services/app-info';
 import { listPeople, listTags } from '../../electron/core/services/people';
 import { loadSampleData } from '../../electron/core/services/sample';
+import { getRelationship, standingList } from '../../electron/core/services/relationships';
 import { openTestContext } from '../helpers/store';
 
 describe('sample data', () => {
@@ -30,5 +31,46 @@ describe('sample data', () => {
     const [upcoming] = listSeminars(ctx, SeminarListInput.parse({ when: 'upcoming' }));
     expect(upcoming).toMatchObject({ title: 'Clients, Not Customers', registered: 38, checkedIn: 0 });
     expect(appInfo(ctx).peopleCount).toBe(people);
+  });
+});
+
+describe('the sample book’s relationships', () => {
+  it('gives every list that drives action members, and Ready to become clients is exactly what the store says', async () => {
+    const ctx = await openTestContext();
+    loadSampleData(ctx);
+    // Computed here from the raw records, not from the stored stage: customers (bought, latest
+    // answering not four yeses) with exactly three yeses, or marked cultivate.
+    const expected = (
+      ctx.db
+        .prepare(
+          `WITH latest AS (
+             SELECT person_id, need_known + comfortable_asking + reference + trust AS yeses,
+                    row_number() OVER (PARTITION BY person_id ORDER BY answered_on DESC, id DESC) AS n
+             FROM client_tests)
+           SELECT p.id FROM people p LEFT JOIN latest l ON l.person_id = p.id AND l.n = 1
+           WHERE EXISTS (SELECT 1 FROM purchases WHERE person_id = p.id) AND coalesce(l.yeses, 0) < 4
+             AND (coalesce(l.yeses, 0) = 3 OR p.cultivate = 1)
+           ORDER BY p.id`,
+        )
+        .all() as { id: number }[]
+    ).map((r) => r.id);
+    const ready = standingList(ctx, 'ready');
+    expect(ready.total).toBeGreaterThan(5);
+    expect(ready.items.map((r) => r.id).sort((a, b) => a - b)).toEqual(expected);
+    expect(standingList(ctx, 'atRisk').total).toBeGreaterThan(0);
+    expect(standingList(ctx, 'futureClients').total).toBeGreaterThan(0);
+
+    const count = (sql: string) => (ctx.db.prepare(sql).get() as { n: number }).n;
+    expect(count("SELECT count(*) AS n FROM people WHERE stage = 'client'")).toBeGreaterThan(20);
+    expect(count("SELECT count(*) AS n FROM interactions WHERE kind IN ('newsletter', 'mailing')")).toBeGreaterThan(50);
+    expect(count('SELECT count(*) AS n FROM needs')).toBeGreaterThan(20);
+    expect(count("SELECT count(*) AS n FROM advocacy WHERE kind = 'referral' AND referred_id IS NOT NULL")).toBeGreaterThan(5);
+    // Stage history is dated when each move happened, not all on the day the sample was loaded.
+    expect(count("SELECT count(DISTINCT substr(changed_at, 1, 10)) AS n FROM stage_changes WHERE to_stage = 'client'")).toBeGreaterThan(10);
+
+    const ann = listPeople(ctx, PeopleListInput.parse({ query: 'ann lee acme' })).items[0];
+    const annRelationship = getRelationship(ctx, ann?.id ?? 0);
+    expect(annRelationship).toMatchObject({ stage: 'client', marks: { friend: true } });
+    expect(annRelationship.score.score).toBeGreaterThan(70);
   });
 });

@@ -1,5 +1,15 @@
 import samplePeople from '../../../resources/sample/people.json';
 import sampleSeminars from '../../../resources/sample/seminars.json';
+import sampleRelationships from '../../../resources/sample/relationships.json';
+import {
+  AdvocacyInputSchema,
+  ClientTestInputSchema,
+  InteractionInputSchema,
+  LinkInputSchema,
+  NeedInputSchema,
+  PurchaseInputSchema,
+} from '../../../shared/domain/relationship';
+import { CLIENT_TEST_QUESTIONS, MARKS } from '../../../shared/domain/standing';
 import { PersonInputSchema } from '../../../shared/domain/person';
 import { SeminarInputSchema } from '../../../shared/domain/seminar';
 import { AppError } from '../../../shared/errors';
@@ -8,6 +18,8 @@ import type { CoreContext } from '../context';
 import { getSetting, setSetting } from './settings';
 import { insertPerson } from './people';
 import { createSeminar, registerPeople, setSeminarClosed } from './seminars';
+import { addAdvocacy, addLink, addNeed, addPurchase, answerClientTest, logInteraction, setMark } from './relationships';
+import { localDay, refreshAllStandings } from './standing';
 import { stmt } from '../db/statements';
 
 const SAMPLE_LOADED_KEY = 'sample.loadedAt';
@@ -18,7 +30,11 @@ export function sampleLoadedAt(ctx: CoreContext): string | null {
 
 /** Adds the fictional sample book (resources/sample/) in one transaction, once per book. */
 export function loadSampleData(ctx: CoreContext): SampleLoadResult {
-  const people = samplePeople.map((p) => PersonInputSchema.parse(p));
+  const profiles = new Map(sampleRelationships.map((r) => [r.person, r]));
+  const people = samplePeople.map((p, i) => {
+    const r = profiles.get(i);
+    return PersonInputSchema.parse({ ...p, desiredResults: r?.desiredResults, theirWork: r?.theirWork, boundaries: r?.boundaries });
+  });
   return ctx.db
     .transaction(() => {
       if (getSetting(ctx, SAMPLE_LOADED_KEY)) {
@@ -27,6 +43,8 @@ export function loadSampleData(ctx: CoreContext): SampleLoadResult {
       const at = ctx.now().toISOString();
       const ids = people.map((p) => insertPerson(ctx.db, p, at));
       const seminars = sampleSeminars.map((s) => addSampleSeminar(ctx, s, ids));
+      for (const r of sampleRelationships) replayRelationship(ctx, r, ids);
+      refreshAllStandings(ctx.db, localDay(ctx.now()), ctx.now().toISOString());
       setSetting(ctx, SAMPLE_LOADED_KEY, at);
       return { people: people.length, seminars: seminars.length };
     })
@@ -61,4 +79,40 @@ function addSampleSeminar(ctx: CoreContext, sample: SampleSeminar, personIds: nu
   });
   if (sample.closed) setSeminarClosed(ctx, seminar.id, true);
   return seminar.id;
+}
+
+type SampleRelationship = (typeof sampleRelationships)[number];
+
+/**
+ * Records one sample relationship through the real services, oldest event first, each on its own
+ * day: the stage history then shows when each person moved, as it would have been recorded.
+ */
+function replayRelationship(ctx: CoreContext, r: SampleRelationship, ids: number[]): void {
+  const personId = ids[r.person] as number;
+  const idOf = (index: number) => ids[index] as number;
+  const events: { daysAgo: number; apply: (at: CoreContext, on: string) => unknown }[] = [];
+  for (const p of r.purchases ?? []) {
+    events.push({ daysAgo: p.daysAgo, apply: (at, on) => addPurchase(at, PurchaseInputSchema.parse({ personId, what: p.what, on, amount: p.amount })) });
+  }
+  for (const t of r.tests ?? []) {
+    const answers = Object.fromEntries(CLIENT_TEST_QUESTIONS.map((q, i) => [q.key, { yes: t.answers[i], evidence: t.evidence[i] }]));
+    events.push({ daysAgo: t.daysAgo, apply: (at, on) => answerClientTest(at, ClientTestInputSchema.parse({ personId, on, answers })) });
+  }
+  for (const i of r.interactions ?? []) {
+    events.push({ daysAgo: i.daysAgo, apply: (at, on) => logInteraction(at, InteractionInputSchema.parse({ personId, kind: i.kind, on, note: i.note })) });
+  }
+  for (const a of r.advocacy ?? []) {
+    const referredId = a.referred === null ? null : idOf(a.referred);
+    events.push({ daysAgo: a.daysAgo, apply: (at, on) => addAdvocacy(at, AdvocacyInputSchema.parse({ personId, kind: a.kind, on, note: a.note, referredId })) });
+  }
+  events.sort((a, b) => b.daysAgo - a.daysAgo);
+  const now = ctx.now().getTime();
+  for (const e of events) {
+    const then = new Date(now - e.daysAgo * 86_400_000);
+    e.apply({ ...ctx, now: () => then }, localDay(then));
+  }
+  for (const n of r.needs ?? []) addNeed(ctx, personId, NeedInputSchema.parse(n));
+  for (const l of r.links ?? []) addLink(ctx, LinkInputSchema.parse({ personId, otherId: idOf(l.other), kind: l.kind }));
+  const marks = (r.marks ?? {}) as Partial<Record<(typeof MARKS)[number], boolean>>;
+  for (const mark of MARKS) if (marks[mark]) setMark(ctx, [personId], mark, true);
 }
