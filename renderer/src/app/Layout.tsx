@@ -1,9 +1,10 @@
 import { AppShell, Group, NavLink, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconAddressBook, IconPresentation, IconSettings, IconUsersGroup } from '@tabler/icons-react';
+import { IconAddressBook, IconHeartHandshake, IconPresentation, IconSettings, IconUsersGroup } from '@tabler/icons-react';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 
 const NAV = [
   { to: '/people', label: 'People', icon: IconAddressBook },
+  { to: '/relationships', label: 'Relationships', icon: IconHeartHandshake },
   { to: '/seminars', label: 'Seminars', icon: IconPresentation },
   { to: '/settings', label: 'Settings', icon: IconSettings },
 ];

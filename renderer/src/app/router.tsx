@@ -1,5 +1,6 @@
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { CheckInScreen } from '../features/checkin/CheckInScreen';
+import { RelationshipsScreen } from '../features/relationships/RelationshipsScreen';
 import { PeopleScreen } from '../features/people/PeopleScreen';
 import { PersonEditScreen, PersonNewScreen } from '../features/people/PersonEditScreen';
 import { PersonScreen } from '../features/people/PersonScreen';
@@ -28,6 +29,7 @@ const router = createHashRouter([
       { path: 'people/new', element: <PersonNewScreen /> },
       { path: 'people/:id', element: <PersonScreen /> },
       { path: 'people/:id/edit', element: <PersonEditScreen /> },
+      { path: 'relationships', element: <RelationshipsScreen /> },
       { path: 'seminars', element: <SeminarsScreen /> },
       { path: 'seminars/new', element: <SeminarNewScreen /> },
       { path: 'seminars/:id', element: <SeminarScreen /> },

@@ -1,11 +1,14 @@
-import { ActionIcon, Badge, Box, Button, Group, Loader, Select, Text, TextInput, Tooltip, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Badge, Box, Button, Group, Loader, Select, Text, TextInput, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
-import { IconArrowDown, IconArrowUp, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp, IconMessagePlus, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { PeopleSort, PersonSummary } from '../../../../shared/domain/person';
+import { PEOPLE_SORTS, type PeopleSort, type PersonSummary } from '../../../../shared/domain/person';
+import { STAGES, STAGE_LABELS, type Stage } from '../../../../shared/domain/standing';
+import { LogTouchDialog } from '../relationships/LogTouchDialog';
+import { StageBadge } from '../relationships/StandingPanel';
 import { PageHeader } from '../../ui/PageHeader';
 import { PersonAvatar } from '../../ui/PersonAvatar';
 import { plural } from '../../ui/format';
@@ -13,15 +16,20 @@ import { EmptyBook } from './EmptyBook';
 import { PAGE_SIZE, peoplePageQuery, useTags, type PeopleQuery } from './queries';
 
 const ROW_HEIGHT = 56;
-const GRID = 'minmax(220px, 2.2fr) minmax(160px, 1.6fr) minmax(200px, 1.6fr) minmax(130px, 1fr) minmax(140px, 1.2fr)';
+const GRID = 'minmax(220px, 2.2fr) minmax(150px, 1.5fr) 96px 72px minmax(190px, 1.5fr) minmax(120px, 1fr) minmax(140px, 1.2fr) 40px';
 
-const COLUMNS: { label: string; sort?: PeopleSort }[] = [
+const COLUMNS: { label: string; sort?: PeopleSort; hidden?: boolean }[] = [
   { label: 'Name', sort: 'name' },
   { label: 'Organization', sort: 'organization' },
+  { label: 'Stage' },
+  { label: 'Score', sort: 'score' },
   { label: 'Email' },
   { label: 'Phone' },
   { label: 'Tags' },
+  { label: 'Actions', hidden: true },
 ];
+
+const SORTS_HIGHEST_FIRST: PeopleSort[] = ['updated', 'score'];
 
 /** Search, tag and sort live in the URL so Back returns to the same list. */
 function useListParams(): [PeopleQuery, (patch: Partial<PeopleQuery>) => void] {
@@ -29,7 +37,8 @@ function useListParams(): [PeopleQuery, (patch: Partial<PeopleQuery>) => void] {
   const value: PeopleQuery = {
     query: params.get('q') ?? '',
     tag: params.get('tag'),
-    sort: (['name', 'organization', 'updated'] as const).find((s) => s === params.get('sort')) ?? 'name',
+    stage: STAGES.find((s) => s === params.get('stage')) ?? null,
+    sort: PEOPLE_SORTS.find((s) => s === params.get('sort')) ?? 'name',
     direction: params.get('dir') === 'desc' ? 'desc' : 'asc',
   };
   const update = (patch: Partial<PeopleQuery>) => {
@@ -37,6 +46,7 @@ function useListParams(): [PeopleQuery, (patch: Partial<PeopleQuery>) => void] {
     const out = new URLSearchParams();
     if (next.query) out.set('q', next.query);
     if (next.tag) out.set('tag', next.tag);
+    if (next.stage) out.set('stage', next.stage);
     if (next.sort !== 'name') out.set('sort', next.sort);
     if (next.direction !== 'asc') out.set('dir', next.direction);
     setParams(out, { replace: true });
@@ -53,8 +63,9 @@ export function PeopleScreen() {
   useEffect(() => {
     if (query !== params.query) update({ query });
   }, [query]); // eslint-disable-line react-hooks/exhaustive-deps -- only when the debounced text changes
-  const { tag, sort, direction } = params;
-  const listParams = useMemo(() => ({ query, tag, sort, direction }), [query, tag, sort, direction]);
+  const { tag, stage, sort, direction } = params;
+  const listParams = useMemo(() => ({ query, tag, stage, sort, direction }), [query, tag, stage, sort, direction]);
+  const [logging, setLogging] = useState<{ id: number; name: string } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const tags = useTags();
@@ -86,12 +97,12 @@ export function PeopleScreen() {
     return data && data.offset === page * PAGE_SIZE ? data.items[index % PAGE_SIZE] : undefined;
   };
 
-  const filtering = query.trim() !== '' || params.tag !== null;
+  const filtering = query.trim() !== '' || params.tag !== null || params.stage !== null;
   const bookIsEmpty = first.isSuccess && total === 0 && !filtering;
 
   const sortBy = (sort: PeopleSort) => {
     if (params.sort === sort) update({ direction: params.direction === 'asc' ? 'desc' : 'asc' });
-    else update({ sort, direction: 'asc' });
+    else update({ sort, direction: SORTS_HIGHEST_FIRST.includes(sort) ? 'desc' : 'asc' });
   };
 
   return (
@@ -146,14 +157,24 @@ export function PeopleScreen() {
               nothingFoundMessage="No such tag"
             />
             <Select
+              label="Stage"
+              placeholder="All stages"
+              data={STAGES.map((s) => ({ value: s, label: STAGE_LABELS[s] }))}
+              value={params.stage}
+              onChange={(stage) => update({ stage: stage as Stage | null })}
+              clearable
+              w={160}
+            />
+            <Select
               label="Sort by"
               data={[
                 { value: 'name', label: 'Name' },
                 { value: 'organization', label: 'Organization' },
+                { value: 'score', label: 'Rapport score' },
                 { value: 'updated', label: 'Recently updated' },
               ]}
               value={params.sort}
-              onChange={(sort) => sort && update({ sort: sort as PeopleSort, direction: sort === 'updated' ? 'desc' : 'asc' })}
+              onChange={(sort) => sort && update({ sort: sort as PeopleSort, direction: SORTS_HIGHEST_FIRST.includes(sort as PeopleSort) ? 'desc' : 'asc' })}
               allowDeselect={false}
               w={200}
             />
@@ -189,6 +210,8 @@ export function PeopleScreen() {
                           {active ? params.direction === 'asc' ? <IconArrowUp size={12} aria-hidden /> : <IconArrowDown size={12} aria-hidden /> : null}
                         </Group>
                       </UnstyledButton>
+                    ) : col.hidden ? (
+                      <VisuallyHidden>{col.label}</VisuallyHidden>
                     ) : (
                       <Text size="xs" fw={700} tt="uppercase" c="dimmed">
                         {col.label}
@@ -201,7 +224,7 @@ export function PeopleScreen() {
             <div ref={scrollRef} role="rowgroup" style={{ flex: 1, overflow: 'auto' }}>
               {first.isSuccess && total === 0 ? (
                 <Text c="dimmed" ta="center" py={48}>
-                  {query.trim() ? `No one matches “${query.trim()}”.` : 'No one carries this tag.'}
+                  {query.trim() ? `No one matches “${query.trim()}”.` : 'No one matches these filters.'}
                 </Text>
               ) : null}
               <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -228,7 +251,7 @@ export function PeopleScreen() {
                         alignItems: 'center',
                       }}
                     >
-                      {person ? <PersonRow person={person} /> : <LoadingRow />}
+                      {person ? <PersonRow person={person} onLog={() => setLogging({ id: person.id, name: person.name })} /> : <LoadingRow />}
                     </Box>
                   );
                 })}
@@ -237,11 +260,12 @@ export function PeopleScreen() {
           </Box>
         </>
       )}
+      {logging ? <LogTouchDialog person={logging} opened onClose={() => setLogging(null)} /> : null}
     </>
   );
 }
 
-function PersonRow({ person }: { person: PersonSummary }) {
+function PersonRow({ person, onLog }: { person: PersonSummary; onLog: () => void }) {
   return (
     <>
       <Group role="cell" gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
@@ -259,6 +283,12 @@ function PersonRow({ person }: { person: PersonSummary }) {
       </Group>
       <Text role="cell" size="sm" truncate>
         {person.organization}
+      </Text>
+      <Box role="cell">
+        <StageBadge stage={person.stage} size="sm" />
+      </Box>
+      <Text role="cell" size="sm" fw={600}>
+        {person.score}
       </Text>
       <Text role="cell" size="sm" c="dimmed" truncate>
         {person.primaryEmail}
@@ -280,6 +310,21 @@ function PersonRow({ person }: { person: PersonSummary }) {
           </Tooltip>
         ) : null}
       </Group>
+      <Box role="cell">
+        <Tooltip label="Log a touch">
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            aria-label={`Log a touch with ${person.name}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              onLog();
+            }}
+          >
+            <IconMessagePlus size={16} />
+          </ActionIcon>
+        </Tooltip>
+      </Box>
     </>
   );
 }

@@ -160,6 +160,12 @@ export function PersonForm({ initial, submitLabel, saving, onSubmit, onCancel }:
           <Textarea label="Notes" autosize minRows={3} maxRows={12} {...form.getInputProps('notes')} />
         </Section>
 
+        <Section title="What they want" description="What makes a client: knowing their aims, their work and how they like to be dealt with.">
+          <Textarea label="Desired results" placeholder="What they are trying to achieve" autosize minRows={2} {...form.getInputProps('desiredResults')} />
+          <Textarea label="Their work" placeholder="Whom they serve, and why it matters to them" autosize minRows={2} {...form.getInputProps('theirWork')} />
+          <Textarea label="Boundaries" placeholder="What you agreed not to do; how they prefer to be dealt with" autosize minRows={2} {...form.getInputProps('boundaries')} />
+        </Section>
+
     </EditorForm>
   );
 }

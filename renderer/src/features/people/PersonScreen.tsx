@@ -1,8 +1,7 @@
-import { Alert, Anchor, Badge, Button, Card, Grid, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Grid, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconEdit, IconMicrophone, IconTrash } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Person } from '../../../../shared/domain/person';
 import { BackLink } from '../../ui/BackLink';
@@ -10,38 +9,18 @@ import { LoadingScreen } from '../../ui/LoadingScreen';
 import { PersonAvatar } from '../../ui/PersonAvatar';
 import { formatDate } from '../../ui/format';
 import { NotFound } from '../../ui/NotFound';
+import { Empty, Field, Panel } from '../../ui/Panel';
+import { AdvocacyPanel } from '../relationships/AdvocacyPanel';
+import { ClientTestPanel } from '../relationships/ClientTestPanel';
+import { LinksPanel } from '../relationships/LinksPanel';
+import { LogTouchDialog } from '../relationships/LogTouchDialog';
+import { NeedsPanel } from '../relationships/NeedsPanel';
+import { PurchasesPanel } from '../relationships/PurchasesPanel';
+import { StageBadge, StandingPanel } from '../relationships/StandingPanel';
+import { TimelinePanel } from '../relationships/TimelinePanel';
+import { useRelationship } from '../relationships/queries';
 import { PersonSeminars } from '../seminars/PersonSeminars';
 import { useDeletePerson, usePerson } from './queries';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <div>{children}</div>
-    </div>
-  );
-}
-
-function Panel({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Card withBorder radius="md" p="lg" component="section" aria-label={title}>
-      <Title order={2} size="h5" mb="sm">
-        {title}
-      </Title>
-      <Stack gap="sm">{children}</Stack>
-    </Card>
-  );
-}
-
-function Empty({ children }: { children: ReactNode }) {
-  return (
-    <Text size="sm" c="dimmed">
-      {children}
-    </Text>
-  );
-}
 
 function ContactList({ lines, empty }: { lines: { label: string; text: string; href: string }[]; empty: string }) {
   if (lines.length === 0) return <Empty>{empty}</Empty>;
@@ -69,19 +48,26 @@ export function PersonScreen() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
   const person = usePerson(id);
+  const relationship = useRelationship(id);
   const remove = useDeletePerson();
   const [confirming, confirm] = useDisclosure(false);
-  useHotkeys([['E', () => person.data && navigate(`/people/${id}/edit`)]]);
+  const [logging, logTouch] = useDisclosure(false);
+  useHotkeys([
+    ['E', () => person.data && navigate(`/people/${id}/edit`)],
+    ['L', () => person.data && logTouch.open()],
+  ]);
 
   if (person.isPending) return <LoadingScreen />;
   if (person.isError) return <NotFound title="This person is not in your book" error={person.error} back={{ to: '/people', label: 'Back to People' }} />;
   const p = person.data;
   const subtitle = [p.role, p.organization].filter(Boolean).join(' · ');
   const address = addressLines(p);
+  const r = relationship.data;
+  const who = { id: p.id, name: p.name };
 
   return (
     <div style={{ overflow: 'auto', flex: 1 }}>
-      <Stack gap="lg" px="xl" py="lg" maw={1100}>
+      <Stack gap="lg" px="xl" py="lg" maw={1320}>
         <BackLink to="/people" label="People" />
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Group gap="md" wrap="nowrap">
@@ -91,6 +77,19 @@ export function PersonScreen() {
                 {p.name}
               </Title>
               {subtitle ? <Text c="dimmed">{subtitle}</Text> : null}
+              {r ? (
+                <Group gap={6}>
+                  <StageBadge stage={r.stage} />
+                  {r.marks.friend ? (
+                    <Badge variant="light" color="pink" radius="sm">
+                      Friend
+                    </Badge>
+                  ) : null}
+                  <Text size="sm" c="dimmed">
+                    Rapport {r.score.score}
+                  </Text>
+                </Group>
+              ) : null}
               {p.tags.length ? (
                 <Group gap={6} aria-label="Tags">
                   {p.tags.map((t) => (
@@ -116,47 +115,74 @@ export function PersonScreen() {
           {p.introduceAs ? <Text fw={600}>{p.introduceAs}</Text> : <Text c="dimmed">Not noted yet. Ask how they like to be introduced.</Text>}
         </Alert>
 
+        {r ? (
+          <Grid gap="lg">
+            <Grid.Col span={{ base: 12, lg: 6 }}>
+              <StandingPanel relationship={r} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 6 }}>
+              <ClientTestPanel relationship={r} personName={p.name} />
+            </Grid.Col>
+          </Grid>
+        ) : null}
+
         <Grid gap="lg">
-          <Grid.Col span={{ base: 12, md: 6 }}>
-            <Panel title="Contact">
-              <Field label="Email">
-                <ContactList lines={p.emails.map((e) => ({ label: e.label, text: e.address, href: `mailto:${e.address}` }))} empty="No email address" />
-              </Field>
-              <Field label="Phone">
-                <ContactList
-                  lines={p.phones.map((ph) => ({ label: ph.label, text: ph.number, href: `tel:${ph.number.replace(/[^\d+]/g, '')}` }))}
-                  empty="No phone number"
-                />
-              </Field>
-              {p.website ? (
-                <Field label="Website">
-                  <Anchor href={p.website} target="_blank" rel="noreferrer" size="sm">
-                    {p.website.replace(/^https?:\/\//, '')}
-                  </Anchor>
-                </Field>
-              ) : null}
-              {p.linkedin ? (
-                <Field label="LinkedIn">
-                  <Anchor href={p.linkedin} target="_blank" rel="noreferrer" size="sm">
-                    {p.linkedin.replace(/^https?:\/\/(www\.)?/, '')}
-                  </Anchor>
-                </Field>
-              ) : null}
-              <Field label="Address">
-                {address.length ? (
-                  address.map((line) => (
-                    <Text key={line} size="sm">
-                      {line}
-                    </Text>
-                  ))
-                ) : (
-                  <Empty>No address</Empty>
-                )}
-              </Field>
-            </Panel>
-          </Grid.Col>
-          <Grid.Col span={{ base: 12, md: 6 }}>
+          <Grid.Col span={{ base: 12, lg: 7 }}>
             <Stack gap="lg">
+              <TimelinePanel person={who} onLog={logTouch.open} />
+              <Panel title="What they want">
+                <Field label="Desired results">{p.desiredResults ? <Text size="sm">{p.desiredResults}</Text> : <Empty>Not known yet</Empty>}</Field>
+                <Field label="Their work">{p.theirWork ? <Text size="sm">{p.theirWork}</Text> : <Empty>Not known yet</Empty>}</Field>
+                <Field label="Boundaries">{p.boundaries ? <Text size="sm">{p.boundaries}</Text> : <Empty>None noted</Empty>}</Field>
+              </Panel>
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 5 }}>
+            <Stack gap="lg">
+              {r ? (
+                <>
+                  <NeedsPanel personId={p.id} needs={r.needs} />
+                  <PurchasesPanel personId={p.id} purchases={r.purchases} />
+                  <AdvocacyPanel person={who} given={r.advocacyGiven} referredBy={r.referredBy} />
+                  <LinksPanel person={who} links={r.links} />
+                </>
+              ) : null}
+              <Panel title="Contact">
+                <Field label="Email">
+                  <ContactList lines={p.emails.map((e) => ({ label: e.label, text: e.address, href: `mailto:${e.address}` }))} empty="No email address" />
+                </Field>
+                <Field label="Phone">
+                  <ContactList
+                    lines={p.phones.map((ph) => ({ label: ph.label, text: ph.number, href: `tel:${ph.number.replace(/[^\d+]/g, '')}` }))}
+                    empty="No phone number"
+                  />
+                </Field>
+                {p.website ? (
+                  <Field label="Website">
+                    <Anchor href={p.website} target="_blank" rel="noreferrer" size="sm">
+                      {p.website.replace(/^https?:\/\//, '')}
+                    </Anchor>
+                  </Field>
+                ) : null}
+                {p.linkedin ? (
+                  <Field label="LinkedIn">
+                    <Anchor href={p.linkedin} target="_blank" rel="noreferrer" size="sm">
+                      {p.linkedin.replace(/^https?:\/\/(www\.)?/, '')}
+                    </Anchor>
+                  </Field>
+                ) : null}
+                <Field label="Address">
+                  {address.length ? (
+                    address.map((line) => (
+                      <Text key={line} size="sm">
+                        {line}
+                      </Text>
+                    ))
+                  ) : (
+                    <Empty>No address</Empty>
+                  )}
+                </Field>
+              </Panel>
               <Panel title="Seminars">
                 <PersonSeminars personId={p.id} />
               </Panel>
@@ -178,6 +204,7 @@ export function PersonScreen() {
         </Grid>
       </Stack>
 
+      <LogTouchDialog person={who} opened={logging} onClose={logTouch.close} />
       <Modal opened={confirming} onClose={confirm.close} title={`Delete ${p.name}?`} centered>
         <Stack>
           <Text size="sm">

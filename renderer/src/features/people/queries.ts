@@ -5,7 +5,7 @@ import { call } from '../../api/client';
 
 export const PAGE_SIZE = 100;
 
-export type PeopleQuery = Required<Pick<InputOf<'people.list'>, 'query' | 'tag' | 'sort' | 'direction'>>;
+export type PeopleQuery = Required<Pick<InputOf<'people.list'>, 'query' | 'tag' | 'stage' | 'sort' | 'direction'>>;
 
 export function peoplePageQuery(params: PeopleQuery, page: number) {
   return {
@@ -29,7 +29,7 @@ export function useAppInfo() {
 }
 
 /** After any write to the book, every list, count and tag cloud may have changed. */
-function useBookChanged() {
+export function useBookChanged() {
   const client = useQueryClient();
   return () =>
     Promise.all([

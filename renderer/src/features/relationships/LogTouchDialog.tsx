@@ -1,0 +1,81 @@
+import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { getHotkeyHandler } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { useEffect } from 'react';
+import { INTERACTION_KINDS, LOGGED_KINDS, type Interaction, type InteractionKind } from '../../../../shared/domain/relationship';
+import { useQuickForm } from '../../ui/useQuickForm';
+import { todayInput, useBookWrite } from './queries';
+
+const KIND_OPTIONS = [
+  { group: 'Personal', items: LOGGED_KINDS.filter((k) => INTERACTION_KINDS[k].personal).map((k) => ({ value: k, label: INTERACTION_KINDS[k].label })) },
+  {
+    group: 'Broadcast (does not build rapport)',
+    items: LOGGED_KINDS.filter((k) => !INTERACTION_KINDS[k].personal).map((k) => ({ value: k, label: INTERACTION_KINDS[k].label })),
+  },
+];
+
+interface Props {
+  person: { id: number; name: string };
+  /** Given to change a logged touch; absent to log a new one. */
+  interaction?: Interaction | null;
+  opened: boolean;
+  onClose: () => void;
+}
+
+/** Log a touch (or change one): kind, day, a note. Enter in the note field with Ctrl saves. */
+export function LogTouchDialog({ person, interaction = null, opened, onClose }: Props) {
+  const form = useQuickForm({ kind: 'meeting', on: todayInput(), note: '' });
+  const log = useBookWrite('interactions.log');
+  const update = useBookWrite('interactions.update');
+  const { reset } = form;
+
+  useEffect(() => {
+    if (opened) reset(interaction ? { kind: interaction.kind, on: interaction.on, note: interaction.note } : { kind: 'meeting', on: todayInput(), note: '' });
+  }, [opened, interaction]); // eslint-disable-line react-hooks/exhaustive-deps -- reset when the dialog opens, not on every render
+
+  const save = async () => {
+    const ok = await form.submit((v) => {
+      const input = { kind: v.kind as InteractionKind, on: v.on, note: v.note };
+      return interaction ? update.mutateAsync({ id: interaction.id, ...input }) : log.mutateAsync({ personId: person.id, ...input });
+    });
+    if (ok) {
+      notifications.show({ message: interaction ? 'Touch changed.' : `${INTERACTION_KINDS[form.values.kind as InteractionKind].label} with ${person.name} logged.` });
+      onClose();
+    }
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={interaction ? `Change a touch with ${person.name}` : `Log a touch with ${person.name}`}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+        onKeyDown={getHotkeyHandler([['mod+Enter', () => void save()]])}
+        noValidate
+      >
+        <Stack gap="sm">
+          <Select
+            label="Kind"
+            data={KIND_OPTIONS}
+            value={form.values.kind}
+            onChange={(kind) => kind && form.set({ kind })}
+            allowDeselect={false}
+            error={form.errorOf('kind')}
+            data-autofocus
+          />
+          <TextInput label="Date" type="date" max={todayInput()} {...form.field('on')} />
+          <Textarea label="Note" placeholder="What you talked about, what you promised" autosize minRows={2} {...form.field('note')} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={form.saving}>
+              {interaction ? 'Save touch' : 'Log touch'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

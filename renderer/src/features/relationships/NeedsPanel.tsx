@@ -1,0 +1,90 @@
+import { ActionIcon, Button, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { NEED_STATUSES, NEED_STATUS_LABELS, type Need, type NeedStatus } from '../../../../shared/domain/relationship';
+import { Empty, Panel } from '../../ui/Panel';
+import { useQuickForm } from '../../ui/useQuickForm';
+import { useBookWrite } from './queries';
+
+const STATUS_OPTIONS = NEED_STATUSES.map((s) => ({ value: s, label: NEED_STATUS_LABELS[s] }));
+
+/** What they need and the problem it solves for them, each moved along noticed → met. */
+export function NeedsPanel({ personId, needs }: { personId: number; needs: Need[] }) {
+  const [adding, setAdding] = useState(false);
+  const update = useBookWrite('needs.update');
+  const remove = useBookWrite('needs.delete');
+  const failed = (error: Error) => notifications.show({ color: 'red', title: 'Not saved', message: error.message });
+  return (
+    <Panel
+      title="Needs"
+      actions={
+        adding ? null : (
+          <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setAdding(true)}>
+            Add a need
+          </Button>
+        )
+      }
+    >
+      {needs.length === 0 && !adding ? <Empty>No need noted yet. Knowing one is the first question of the client test.</Empty> : null}
+      {needs.map((n) => (
+        <Group key={n.id} justify="space-between" wrap="nowrap" align="flex-start">
+          <div style={{ minWidth: 0 }}>
+            <Text size="sm" fw={600} td={n.status === 'met' ? 'line-through' : undefined}>
+              {n.what}
+            </Text>
+            {n.problem ? (
+              <Text size="xs" c="dimmed">
+                {n.problem}
+              </Text>
+            ) : null}
+          </div>
+          <Group gap={4} wrap="nowrap">
+            <Select
+              aria-label={`Status of ${n.what}`}
+              data={STATUS_OPTIONS}
+              value={n.status}
+              allowDeselect={false}
+              size="xs"
+              w={120}
+              onChange={(status) => status && update.mutate({ id: n.id, what: n.what, problem: n.problem, status: status as NeedStatus }, { onError: failed })}
+            />
+            <ActionIcon variant="subtle" color="gray" aria-label={`Remove need: ${n.what}`} onClick={() => remove.mutate({ id: n.id }, { onError: failed })}>
+              <IconTrash size={14} />
+            </ActionIcon>
+          </Group>
+        </Group>
+      ))}
+      {adding ? <NeedForm personId={personId} onDone={() => setAdding(false)} /> : null}
+    </Panel>
+  );
+}
+
+function NeedForm({ personId, onDone }: { personId: number; onDone: () => void }) {
+  const form = useQuickForm({ what: '', problem: '', status: 'noticed' });
+  const add = useBookWrite('needs.add');
+  return (
+    <form
+      aria-label="New need"
+      noValidate
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (await form.submit((v) => add.mutateAsync({ personId, what: v.what, problem: v.problem, status: v.status as NeedStatus }))) onDone();
+      }}
+    >
+      <Stack gap="xs">
+        <TextInput label="What they need" placeholder="A product or service of yours" autoFocus {...form.field('what')} />
+        <Textarea label="The problem it solves for them" autosize minRows={1} {...form.field('problem')} />
+        <Select label="Status" data={STATUS_OPTIONS} value={form.values.status} onChange={(status) => status && form.set({ status })} allowDeselect={false} w={160} />
+        <Group justify="flex-end" gap="xs">
+          <Button size="xs" variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+          <Button size="xs" type="submit" loading={form.saving}>
+            Save need
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

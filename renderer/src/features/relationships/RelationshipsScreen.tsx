@@ -1,0 +1,200 @@
+import { Anchor, Badge, Box, Button, Checkbox, Group, Select, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { STANDING_LISTS, STANDING_LIST_INFO, type StandingList, type StandingRow } from '../../../../shared/domain/relationship';
+import { MARKS, MARK_LABELS, type Mark } from '../../../../shared/domain/standing';
+import { formatDay, plural } from '../../ui/format';
+import { PageHeader } from '../../ui/PageHeader';
+import { useBookWrite, useStandingList } from './queries';
+import { StageBadge } from './StandingPanel';
+
+/** The lists that drive action (DOMAIN.md, Measures), with bulk tag and mark on a selection. */
+export function RelationshipsScreen() {
+  const [params, setParams] = useSearchParams();
+  const list = STANDING_LISTS.find((l) => l === params.get('list')) ?? 'ready';
+  return (
+    <>
+      <PageHeader title="Relationships" subtitle="Who is ready to become a client, who is slipping away, and who is worth getting to know." />
+      <Tabs value={list} onChange={(l) => l && setParams({ list: l }, { replace: true })} px="xl" keepMounted={false} style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+        <Tabs.List>
+          {STANDING_LISTS.map((l) => (
+            <ListTab key={l} list={l} />
+          ))}
+        </Tabs.List>
+        {STANDING_LISTS.map((l) => (
+          <Tabs.Panel key={l} value={l} pt="md" style={{ flex: 1, minHeight: 0, overflow: 'auto' }}>
+            <StandingListView list={l} />
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+    </>
+  );
+}
+
+function ListTab({ list }: { list: StandingList }) {
+  const data = useStandingList(list).data;
+  return (
+    <Tabs.Tab value={list} rightSection={data ? <Badge size="sm" variant="light" aria-label={`${data.total} people`}>{data.total}</Badge> : null}>
+      {STANDING_LIST_INFO[list].title}
+    </Tabs.Tab>
+  );
+}
+
+function StandingListView({ list }: { list: StandingList }) {
+  const query = useStandingList(list);
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const rows = query.data?.items ?? [];
+  useEffect(() => {
+    // People who left the list (marked, re-scored) leave the selection too.
+    setSelected((prev) => new Set([...prev].filter((id) => rows.some((r) => r.id === id))));
+  }, [query.data]); // eslint-disable-line react-hooks/exhaustive-deps -- only when the list itself changes
+  const all = rows.length > 0 && selected.size === rows.length;
+  const toggle = (id: number) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  return (
+    <Stack gap="sm" pb="xl">
+      <Text size="sm" c="dimmed">
+        {STANDING_LIST_INFO[list].description}
+      </Text>
+      <BulkActions ids={[...selected]} />
+      {query.isSuccess && rows.length === 0 ? (
+        <Text c="dimmed" ta="center" py={48}>
+          No one is on this list today.
+        </Text>
+      ) : (
+        <Table aria-label={STANDING_LIST_INFO[list].title} highlightOnHover stickyHeader>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={40}>
+                <Checkbox
+                  aria-label="Select everyone on this list"
+                  checked={all}
+                  indeterminate={selected.size > 0 && !all}
+                  onChange={() => setSelected(all ? new Set() : new Set(rows.map((r) => r.id)))}
+                />
+              </Table.Th>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>Organization</Table.Th>
+              <Table.Th>Stage</Table.Th>
+              <Table.Th ta="right">Score</Table.Th>
+              <Table.Th ta="right">Client test</Table.Th>
+              <Table.Th>Last personal touch</Table.Th>
+              <Table.Th>Marks</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r) => (
+              <Row key={r.id} row={r} checked={selected.has(r.id)} onToggle={() => toggle(r.id)} />
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {query.data && query.data.total > rows.length ? (
+        <Text size="sm" c="dimmed">
+          Showing the {rows.length.toLocaleString()} highest scores of {plural(query.data.total, 'person', 'people')}.
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
+function Row({ row: r, checked, onToggle }: { row: StandingRow; checked: boolean; onToggle: () => void }) {
+  const marks = MARKS.filter((m) => r.marks[m]);
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Checkbox aria-label={`Select ${r.name}`} checked={checked} onChange={onToggle} />
+      </Table.Td>
+      <Table.Td>
+        <Anchor component={Link} to={`/people/${r.id}`} fw={600} size="sm">
+          {r.name}
+        </Anchor>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm">{r.organization}</Text>
+      </Table.Td>
+      <Table.Td>
+        <StageBadge stage={r.stage} size="sm" />
+      </Table.Td>
+      <Table.Td ta="right" fw={600}>
+        {r.score}
+      </Table.Td>
+      <Table.Td ta="right">{r.yeses} of 4 yes</Table.Td>
+      <Table.Td>{r.lastPersonalOn ? formatDay(r.lastPersonalOn) : <Text span c="dimmed" size="sm">Never</Text>}</Table.Td>
+      <Table.Td>
+        <Group gap={4}>
+          {marks.map((m) => (
+            <Badge key={m} size="sm" variant="light" color={m === 'friend' ? 'pink' : 'grape'}>
+              {MARK_LABELS[m].label}
+            </Badge>
+          ))}
+        </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** Tag or mark every selected person in one step. */
+function BulkActions({ ids }: { ids: number[] }) {
+  const [tag, setTag] = useState('');
+  const [mark, setMarkChoice] = useState<Mark>('cultivate');
+  const tagPeople = useBookWrite('people.tag');
+  const markPeople = useBookWrite('relationship.mark');
+  const failed = (error: Error) => notifications.show({ color: 'red', title: 'Not saved', message: error.message });
+  const none = ids.length === 0;
+  return (
+    <Box p="sm" bg="gray.0" style={{ borderRadius: 8 }} role="group" aria-label="Bulk actions">
+      <Group gap="sm" align="flex-end">
+        <Text size="sm" fw={600} w={120} style={{ whiteSpace: 'nowrap' }}>
+          {none ? 'None selected' : `${ids.length} selected`}
+        </Text>
+        <TextInput label="Tag" placeholder="e.g. Dinner list" value={tag} onChange={(e) => setTag(e.currentTarget.value)} size="xs" w={180} />
+        <Button
+          size="xs"
+          variant="light"
+          disabled={none || !tag.trim()}
+          loading={tagPeople.isPending}
+          onClick={() =>
+            tagPeople.mutate(
+              { personIds: ids, tag },
+              {
+                onSuccess: () => {
+                  notifications.show({ message: `Tagged ${plural(ids.length, 'person', 'people')} “${tag.trim()}”.` });
+                  setTag('');
+                },
+                onError: failed,
+              },
+            )
+          }
+        >
+          Add tag
+        </Button>
+        <Select label="Mark" data={MARKS.map((m) => ({ value: m, label: MARK_LABELS[m].label }))} value={mark} onChange={(m) => m && setMarkChoice(m as Mark)} allowDeselect={false} size="xs" w={150} />
+        {([true, false] as const).map((on) => (
+          <Button
+            key={String(on)}
+            size="xs"
+            variant={on ? 'light' : 'default'}
+            disabled={none}
+            loading={markPeople.isPending}
+            onClick={() =>
+              markPeople.mutate(
+                { personIds: ids, mark, on },
+                { onSuccess: ({ changed }) => notifications.show({ message: `${on ? 'Marked' : 'Unmarked'} ${plural(changed, 'person', 'people')}.` }), onError: failed },
+              )
+            }
+          >
+            {on ? 'Mark' : 'Unmark'}
+          </Button>
+        ))}
+      </Group>
+    </Box>
+  );
+}

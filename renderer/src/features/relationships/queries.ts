@@ -1,0 +1,30 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import type { InputOf, MethodName, OutputOf } from '../../../../shared/contract';
+import type { StandingList } from '../../../../shared/domain/relationship';
+import { call } from '../../api/client';
+import { useBookChanged } from '../people/queries';
+
+export function useRelationship(personId: number) {
+  return useQuery({ queryKey: ['people', 'relationship', personId], queryFn: () => call('relationship.get', { personId }) });
+}
+
+export function useTimeline(personId: number) {
+  return useQuery({ queryKey: ['people', 'timeline', personId], queryFn: () => call('relationship.timeline', { personId }) });
+}
+
+export function useStandingList(list: StandingList) {
+  return useQuery({ queryKey: ['people', 'standing-list', list], queryFn: () => call('relationship.list', { list }) });
+}
+
+/** Any write about a relationship: afterwards every page and list that shows people may differ. */
+export function useBookWrite<M extends MethodName>(method: M) {
+  const changed = useBookChanged();
+  const send = call as (method: M, input: InputOf<M>) => Promise<OutputOf<M>>;
+  return useMutation({ mutationFn: (input: InputOf<M>) => send(method, input), onSuccess: changed });
+}
+
+/** Today on this computer, as the date inputs want it. */
+export function todayInput(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

@@ -1,0 +1,45 @@
+import { notifications } from '@mantine/notifications';
+import { useState, type ChangeEvent } from 'react';
+import { ApiError, type FieldErrors } from '../../../shared/errors';
+
+/**
+ * State for the small forms of a page (log a touch, add a need…): values, the server's field
+ * messages keyed by contract path, and a submit that keeps the form open when something is wrong.
+ * `paths` maps a form key to where the contract reports its problems, when they differ.
+ */
+export function useQuickForm<T extends Record<string, string>>(initial: T, paths: Partial<Record<keyof T, string>> = {}) {
+  const [values, setValues] = useState<T>(initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saving, setSaving] = useState(false);
+
+  const set = (patch: Partial<T>) => setValues((v) => ({ ...v, ...patch }));
+  const errorOf = (key: keyof T) => errors[paths[key] ?? String(key)];
+  const field = (key: keyof T) => ({
+    value: values[key],
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set({ [key]: e.currentTarget.value } as Partial<T>),
+    error: errorOf(key),
+  });
+
+  /** Runs `save`; true when it went through. Field problems stay on their fields; others are announced. */
+  const submit = async (save: (values: T) => Promise<unknown>): Promise<boolean> => {
+    setSaving(true);
+    try {
+      await save(values);
+      setErrors({});
+      return true;
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'invalid_input' && Object.keys(error.fields).length) setErrors(error.fields);
+      else notifications.show({ color: 'red', title: 'Not saved', message: error instanceof Error ? error.message : String(error) });
+      return false;
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const reset = (next: T = initial) => {
+    setValues(next);
+    setErrors({});
+  };
+
+  return { values, set, field, errorOf, errors, saving, submit, reset };
+}
