@@ -25,12 +25,17 @@ import { keystrokeToPaint } from './keystroke-to-paint';
 import { FIND_LIMIT, FIND_SQL, readCheckInQuery } from '../../electron/core/services/checkin';
 import { createSeminar, registerPeople } from '../../electron/core/services/seminars';
 import { SeminarInputSchema } from '../../shared/domain/seminar';
+import { localDay, refreshAllStandings } from '../../electron/core/services/standing';
+import { dayMinus, SCORE_WEIGHTS } from '../../shared/domain/standing';
+import type Database from 'better-sqlite3';
 
 const PEOPLE = Number(process.env.RAPPORT_BENCH_PEOPLE ?? 100_000);
 const SEARCH_ROUNDS = 60;
 const WRITE_ROUNDS = 150;
 const REGISTRANTS = 5_000;
 const CHECKIN_QUERIES = ['ann', 'mar', 'smi', 'jose', 'garcia acme', '田中', 'zimmerman', ''];
+const INTERACTIONS = Number(process.env.RAPPORT_BENCH_INTERACTIONS ?? 1_000_000);
+const STANDING_ROUNDS = 5;
 const QUERIES = ['jose', 'alv', 'smi', 'mar', 'ann lee', 'garcia acme', '田中', 'maria.g', 'o’bri', 'zimmerman'];
 const json = process.argv.includes('--json');
 
@@ -52,6 +57,68 @@ function time(fn: () => unknown): number {
   const start = performance.now();
   fn();
   return performance.now() - start;
+}
+
+/**
+ * Scores and stages for the whole book: 1,000,000 interactions (a tenth of them broadcasts), with
+ * purchases, client tests and advocacy, re-scored as on the first look of a new day (so recency
+ * moves and rows are rewritten), beside the bare aggregate over the interactions alone.
+ */
+/** The baseline: one grouped pass over every interaction, the least any score of everyone must read. */
+const BARE_AGGREGATE = 'SELECT person_id, max(occurred_on) AS last, count(*) FILTER (WHERE occurred_on >= @since) AS recent FROM interactions GROUP BY person_id';
+
+function standingRows(db: Database.Database, at: string): Row[] {
+  const people = (db.prepare('SELECT max(id) AS n FROM people').get() as { n: number }).n;
+  const today = localDay(new Date());
+  log(`Seeding ${INTERACTIONS.toLocaleString()} interactions …`);
+  const kinds = ['meeting', 'call', 'meal', 'message', 'visit', 'gift', 'home_visit', 'newsletter', 'mailing', 'annual_checkin'];
+  const interaction = db.prepare('INSERT INTO interactions (person_id, kind, occurred_on, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const purchase = db.prepare('INSERT INTO purchases (person_id, what, bought_on, amount_cents, created_at) VALUES (?, ?, ?, ?, ?)');
+  const test = db.prepare(
+    'INSERT INTO client_tests (person_id, answered_on, need_known, comfortable_asking, reference, trust, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const advocacy = db.prepare("INSERT INTO advocacy (person_id, kind, occurred_on, created_at) VALUES (?, 'testimonial', ?, ?)");
+  let seed = 7;
+  const rand = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+  for (let i = 0; i < INTERACTIONS; i += 100_000) {
+    db.transaction(() => {
+      for (let j = i; j < Math.min(INTERACTIONS, i + 100_000); j++) {
+        const kind = rand() < 0.1 ? kinds[7 + Math.floor(rand() * 3)] : kinds[Math.floor(rand() * 7)];
+        interaction.run(1 + Math.floor(rand() * people), kind, dayMinus(today, Math.floor(rand() * 730)), '', at, at);
+      }
+    })();
+  }
+  db.transaction(() => {
+    for (let id = 1; id <= people; id++) {
+      if (rand() < 0.35) purchase.run(id, 'Coaching', dayMinus(today, Math.floor(rand() * 900)), 90000, at);
+      if (rand() < 0.2) test.run(id, dayMinus(today, Math.floor(rand() * 400)), 1, rand() < 0.7 ? 1 : 0, rand() < 0.6 ? 1 : 0, rand() < 0.7 ? 1 : 0, at);
+      if (rand() < 0.05) advocacy.run(id, dayMinus(today, Math.floor(rand() * 400)), at);
+    }
+  })();
+  db.pragma('optimize');
+
+  const bareAggregate = db.prepare(BARE_AGGREGATE);
+  const since = dayMinus(today, SCORE_WEIGHTS.frequency.windowDays);
+  const service: number[] = [];
+  const bare: number[] = [];
+  let changed = 0;
+  for (let round = 0; round < STANDING_ROUNDS; round++) {
+    // Alternate between two days, so each round finds the recency of most people moved.
+    const day = dayMinus(today, -(round % 2));
+    service.push(time(() => (changed = db.transaction(() => refreshAllStandings(db, day, at)).immediate())));
+    bare.push(time(() => bareAggregate.all({ since })));
+  }
+  const scored = (db.prepare("SELECT count(*) AS n FROM people WHERE stage = 'client'").get() as { n: number }).n;
+  log(`Re-scored ${people.toLocaleString()} people; last round rewrote ${changed.toLocaleString()} rows; ${scored.toLocaleString()} clients.`);
+  return [
+    {
+      name: `scores and stages, whole book (${people.toLocaleString()} people, ${INTERACTIONS.toLocaleString()} interactions)`,
+      p50_ms: percentile(service, 50),
+      p95_ms: percentile(service, 95),
+      baseline_p50_ms: percentile(bare, 50),
+      baseline_p95_ms: percentile(bare, 95),
+    },
+  ];
 }
 
 function log(message: string) {
@@ -250,6 +317,7 @@ try {
     baseline_p50_ms: percentile(bareCheckIns, 50),
     baseline_p95_ms: percentile(bareCheckIns, 95),
   });
+  rows.push(...standingRows(db, at));
   store.close();
 
   rows.push(await keystrokeToPaint(dataDir, seminar.id, log));

@@ -22,7 +22,13 @@ export const m003Relationships: Migration = {
       -- The defaults are the standing of someone with nothing recorded.
       ALTER TABLE people ADD COLUMN stage TEXT NOT NULL DEFAULT 'prospect' CHECK (stage IN ('prospect', 'customer', 'client'));
       ALTER TABLE people ADD COLUMN score INTEGER NOT NULL DEFAULT 0 CHECK (score BETWEEN 0 AND 100);
-      ALTER TABLE people ADD COLUMN score_parts TEXT NOT NULL DEFAULT '{}';
+      -- The score's parts (shared/domain/standing.ts, SCORE_PARTS), so reports can show and export them.
+      ALTER TABLE people ADD COLUMN part_client_test INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE people ADD COLUMN part_recency INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE people ADD COLUMN part_frequency INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE people ADD COLUMN part_home_visits INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE people ADD COLUMN part_advocacy INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE people ADD COLUMN part_overdue_follow_ups INTEGER NOT NULL DEFAULT 0 CHECK (part_overdue_follow_ups <= 0);
       ALTER TABLE people ADD COLUMN test_yeses INTEGER NOT NULL DEFAULT 0 CHECK (test_yeses BETWEEN 0 AND 4);
       -- '' = never touched personally.
       ALTER TABLE people ADD COLUMN last_personal_on TEXT NOT NULL DEFAULT '';
@@ -104,6 +110,7 @@ export const m003Relationships: Migration = {
       ) STRICT;
       -- Covering for the standing's aggregates: person, day and kind without touching the rows.
       CREATE INDEX interactions_by_person ON interactions (person_id, occurred_on, kind);
+      CREATE INDEX interactions_home_visits ON interactions (person_id) WHERE kind = 'home_visit';
 
       CREATE TABLE advocacy (
         id INTEGER PRIMARY KEY,
