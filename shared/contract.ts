@@ -69,6 +69,7 @@ export const PeopleListInput = z.object({
   query: z.string().max(200, 'Keep the search under 200 characters.').default(''),
   tag: z.string().max(40).nullable().default(null),
   stage: z.enum(STAGES).nullable().default(null),
+  minScore: z.number().int().min(0, 'A score is 0 to 100.').max(100, 'A score is 0 to 100.').default(0),
   sort: z.enum(PEOPLE_SORTS).default('name'),
   direction: z.enum(['asc', 'desc']).default('asc'),
   offset: z.number().int().min(0).default(0),

@@ -211,6 +211,9 @@ describe('lists that drive action', () => {
     const page = listPeople(ctx, PeopleListInput.parse({ sort: 'score', direction: 'desc' }));
     expect(page.items.map((p) => p.id)).toEqual([high, mid, low]);
     expect(listPeople(ctx, PeopleListInput.parse({ stage: 'client' })).items.map((p) => p.id)).toEqual([high]);
+    const midScore = page.items[1]?.score ?? 0;
+    expect(listPeople(ctx, PeopleListInput.parse({ minScore: midScore })).items.map((p) => p.id)).toEqual([high, mid]);
+    expect(listPeople(ctx, PeopleListInput.parse({ minScore: midScore + 1 })).items.map((p) => p.id)).toEqual([high]);
     expect(tagPeople(ctx, [low, mid], 'Dinner list')).toEqual({ changed: 2 });
     expect(listPeople(ctx, PeopleListInput.parse({ tag: 'Dinner list', sort: 'score', direction: 'desc' })).items.map((p) => p.id)).toEqual([mid, low]);
   });

@@ -232,13 +232,14 @@ const SUMMARY_COLUMNS = `p.id, p.given_name, p.family_name, p.display_name, p.or
 const FILTERS = {
   tag: 'p.id IN (SELECT pt.person_id FROM person_tags pt JOIN tags t ON t.id = pt.tag_id WHERE t.name = @tag)',
   stage: 'p.stage = @stage',
+  minScore: 'p.score >= @minScore',
 } as const;
 
 /** Which of the list's filters are in use (their values go in as @tag and @stage). */
 export type ListFilter = Record<keyof typeof FILTERS, boolean>;
-export const NO_FILTER: ListFilter = { tag: false, stage: false };
+export const NO_FILTER: ListFilter = { tag: false, stage: false, minScore: false };
 
-const filtered = (f: ListFilter) => f.tag || f.stage;
+const filtered = (f: ListFilter) => f.tag || f.stage || f.minScore;
 
 function filterConditions(f: ListFilter): string[] {
   return (Object.keys(FILTERS) as (keyof typeof FILTERS)[]).filter((k) => f[k]).map((k) => FILTERS[k]);
@@ -291,11 +292,12 @@ export function listPeople(ctx: CoreContext, input: ListInput): PeoplePage {
   ensureStandingsFresh(ctx);
   const match = prefixMatchQuery(input.query);
   if (input.query.trim() && !match) return { total: 0, offset: input.offset, items: [] };
-  const f: ListFilter = { tag: input.tag !== null && input.tag !== '', stage: input.stage !== null };
+  const f: ListFilter = { tag: input.tag !== null && input.tag !== '', stage: input.stage !== null, minScore: input.minScore > 0 };
   const params: Record<string, unknown> = {};
   if (match) params.match = match;
   if (f.tag) params.tag = input.tag;
   if (f.stage) params.stage = input.stage;
+  if (f.minScore) params.minScore = input.minScore;
   const searching = match !== null;
   const total = (stmt(ctx.db, peopleCountSql(searching, f)).get(params) as { n: number }).n;
   if (total === 0 || input.offset >= total) return { total, offset: input.offset, items: [] };

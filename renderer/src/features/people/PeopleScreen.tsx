@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Box, Button, Group, Loader, Select, Text, TextInput, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Badge, Box, Button, Group, Loader, NumberInput, Select, Text, TextInput, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconArrowDown, IconArrowUp, IconMessagePlus, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import { useQueries, useQuery } from '@tanstack/react-query';
@@ -38,6 +38,7 @@ function useListParams(): [PeopleQuery, (patch: Partial<PeopleQuery>) => void] {
     query: params.get('q') ?? '',
     tag: params.get('tag'),
     stage: STAGES.find((s) => s === params.get('stage')) ?? null,
+    minScore: Math.min(100, Math.max(0, Math.trunc(Number(params.get('min')) || 0))),
     sort: PEOPLE_SORTS.find((s) => s === params.get('sort')) ?? 'name',
     direction: params.get('dir') === 'desc' ? 'desc' : 'asc',
   };
@@ -47,6 +48,7 @@ function useListParams(): [PeopleQuery, (patch: Partial<PeopleQuery>) => void] {
     if (next.query) out.set('q', next.query);
     if (next.tag) out.set('tag', next.tag);
     if (next.stage) out.set('stage', next.stage);
+    if (next.minScore > 0) out.set('min', String(next.minScore));
     if (next.sort !== 'name') out.set('sort', next.sort);
     if (next.direction !== 'asc') out.set('dir', next.direction);
     setParams(out, { replace: true });
@@ -63,8 +65,8 @@ export function PeopleScreen() {
   useEffect(() => {
     if (query !== params.query) update({ query });
   }, [query]); // eslint-disable-line react-hooks/exhaustive-deps -- only when the debounced text changes
-  const { tag, stage, sort, direction } = params;
-  const listParams = useMemo(() => ({ query, tag, stage, sort, direction }), [query, tag, stage, sort, direction]);
+  const { tag, stage, minScore, sort, direction } = params;
+  const listParams = useMemo(() => ({ query, tag, stage, minScore, sort, direction }), [query, tag, stage, minScore, sort, direction]);
   const [logging, setLogging] = useState<{ id: number; name: string } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -97,7 +99,7 @@ export function PeopleScreen() {
     return data && data.offset === page * PAGE_SIZE ? data.items[index % PAGE_SIZE] : undefined;
   };
 
-  const filtering = query.trim() !== '' || params.tag !== null || params.stage !== null;
+  const filtering = query.trim() !== '' || params.tag !== null || params.stage !== null || params.minScore > 0;
   const bookIsEmpty = first.isSuccess && total === 0 && !filtering;
 
   const sortBy = (sort: PeopleSort) => {
@@ -164,6 +166,17 @@ export function PeopleScreen() {
               onChange={(stage) => update({ stage: stage as Stage | null })}
               clearable
               w={160}
+            />
+            <NumberInput
+              label="Score at least"
+              placeholder="Any"
+              min={0}
+              max={100}
+              clampBehavior="strict"
+              allowDecimal={false}
+              value={params.minScore || ''}
+              onChange={(v) => update({ minScore: typeof v === 'number' ? v : 0 })}
+              w={130}
             />
             <Select
               label="Sort by"

@@ -5,7 +5,7 @@ import { call } from '../../api/client';
 
 export const PAGE_SIZE = 100;
 
-export type PeopleQuery = Required<Pick<InputOf<'people.list'>, 'query' | 'tag' | 'stage' | 'sort' | 'direction'>>;
+export type PeopleQuery = Required<Pick<InputOf<'people.list'>, 'query' | 'tag' | 'stage' | 'minScore' | 'sort' | 'direction'>>;
 
 export function peoplePageQuery(params: PeopleQuery, page: number) {
   return {
