@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PEOPLE_SORTS, PersonInputSchema, type Person, type PeoplePage, type TagCount } from './domain/person';
 import {
   AdvocacyInputSchema,
+  Day,
   ClientTestInputSchema,
   InteractionInputSchema,
   LinkInputSchema,
@@ -11,6 +12,7 @@ import {
   type AdvocacyAct,
   type ClientTestAnswering,
   type Interaction,
+  type LoggedInteraction,
   type Need,
   type PersonLink,
   type Purchase,
@@ -19,6 +21,18 @@ import {
   type TimelineEntry,
 } from './domain/relationship';
 import { MARKS, STAGES } from './domain/standing';
+import {
+  CadenceSchema,
+  FollowUpInputSchema,
+  KeepInTouchSchema,
+  REVIEW_GROUPS,
+  ReviewTemplateSchema,
+  type Agenda,
+  type DueSummary,
+  type FollowUp,
+  type KeepInTouch,
+  type ReviewGroupSummary,
+} from './domain/followup';
 import { ATTENDANCE_MODES, SeminarInputSchema, type PersonSeminar, type Registration, type Seminar, type SeminarSummary } from './domain/seminar';
 
 export interface PersonMatch {
@@ -172,7 +186,10 @@ export const contract = {
   'clientTest.delete': Removed(z.object({ id: Id }), 'Remove an answering entered by mistake.'),
   'purchases.add': method<Purchase>()(PurchaseInputSchema, 'Record a purchase or engagement: what, when, and optionally how much.'),
   'purchases.delete': Removed(z.object({ id: Id }), 'Remove a purchase.'),
-  'interactions.log': method<Interaction>()(InteractionInputSchema, 'Log a touch with a person: a meeting, call, message, newsletter…'),
+  'interactions.log': method<LoggedInteraction>()(
+    InteractionInputSchema,
+    'Log a touch with a person: a meeting, call, message, newsletter… Open follow-ups of the same kind it fulfils are done with it.',
+  ),
   'interactions.update': method<Interaction>()(
     z.object({ id: Id }).and(InteractionInputSchema.omit({ personId: true })),
     'Change a logged touch.',
@@ -188,6 +205,45 @@ export const contract = {
     'Record what a person did for you: a referral (of someone in the book or new), testimonial, recommendation or reference.',
   ),
   'advocacy.delete': Removed(z.object({ id: Id }), 'Remove an act of advocacy.'),
+  'followUps.create': method<FollowUp>()(FollowUpInputSchema, 'Capture a promised next step with one person, with an optional due day.'),
+  'followUps.createMany': method<{ created: number }>()(
+    z.object({ personIds: Selection }).and(FollowUpInputSchema.omit({ personId: true })),
+    'The same next step for each of a selection of people.',
+  ),
+  'followUps.agenda': method<Agenda>()(
+    z.object({ personId: Id.nullable().default(null) }),
+    'Open follow-ups (of one person, or everyone) in Overdue, Today, This week and Later.',
+  ),
+  'followUps.closed': method<FollowUp[]>()(z.object({ personId: Id }), 'A person’s done and dropped follow-ups, newest first.'),
+  'followUps.complete': method<{ followUp: FollowUp; interaction: Interaction | null }>()(
+    z.object({ id: Id, log: z.boolean().default(false), note: z.string().trim().max(2000, 'Keep the note under 2000 characters.').default('') }),
+    'Mark a follow-up done today; for a call, meeting… optionally log that touch in the same step.',
+  ),
+  'followUps.snooze': method<FollowUp>()(z.object({ id: Id, until: Day }), 'Put a follow-up aside until a later day.'),
+  'followUps.reschedule': method<FollowUp>()(z.object({ id: Id, dueOn: Day.nullable() }), 'Give a follow-up another due day (or none).'),
+  'followUps.drop': method<FollowUp>()(
+    z.object({ id: Id, reason: z.string().trim().min(1, 'Say why, in a few words.').max(300, 'Keep the reason under 300 characters.') }),
+    'Drop a follow-up that will not happen, with the reason.',
+  ),
+  'followUps.calendar': method<{ filename: string; content: string; count: number }>()(
+    z.object({ ids: z.array(Id).min(1).max(10_000).nullable().default(null) }),
+    'An iCalendar (.ics) file of one, some or all open follow-ups with a day, in the owner’s time zone.',
+  ),
+  'followUps.dueSummary': method<DueSummary>()(NoInput, 'How many follow-ups are overdue and due today, and how many people are due to reconnect.'),
+  'seminars.review': method<ReviewGroupSummary[]>()(
+    z.object({ seminarId: Id }),
+    'A closed seminar’s people grouped by how they took part (in person, stream, walk-in, no-show), with follow-up templates.',
+  ),
+  'seminars.reviewCreate': method<{ created: number; skipped: number }>()(
+    z.object({ seminarId: Id, group: z.enum(REVIEW_GROUPS), template: ReviewTemplateSchema }),
+    'One follow-up per person of a review group, linked to the seminar; the wording becomes the group’s template.',
+  ),
+  'keepInTouch.get': method<KeepInTouch>()(NoInput, 'Cadence per stage, the reminder time and time zone for calendar entries.'),
+  'keepInTouch.update': method<KeepInTouch>()(KeepInTouchSchema, 'Change the cadences, reminder time or time zone.'),
+  'people.setCadence': method<{ changed: number }>()(
+    z.object({ personIds: Selection, days: CadenceSchema.nullable() }),
+    'Keep in touch with these people every so many days (null: their stage’s cadence).',
+  ),
 } as const;
 
 export type Contract = typeof contract;

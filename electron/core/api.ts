@@ -25,6 +25,21 @@ import {
   updateInteraction,
   updateNeed,
 } from './services/relationships';
+import {
+  agenda,
+  closedFollowUps,
+  completeFollowUp,
+  createFollowUp,
+  createFollowUps,
+  createReviewFollowUps,
+  dropFollowUp,
+  dueSummary,
+  followUpsCalendar,
+  rescheduleFollowUp,
+  seminarReview,
+  snoozeFollowUp,
+} from './services/followups';
+import { keepInTouch, setCadence, updateKeepInTouch } from './services/keep-in-touch';
 import { checkIn, checkInByTicket, findRegistrants, matchPeople, noteAtTable, undoCheckIn, walkIn } from './services/checkin';
 import { loadSampleData } from './services/sample';
 import {
@@ -88,6 +103,21 @@ const handlers: Handlers = {
   'links.delete': (ctx, { id }) => deleteLink(ctx, id),
   'advocacy.add': (ctx, input) => addAdvocacy(ctx, input),
   'advocacy.delete': (ctx, { id }) => deleteAdvocacy(ctx, id),
+  'followUps.create': (ctx, input) => createFollowUp(ctx, input),
+  'followUps.createMany': (ctx, { personIds, ...followUp }) => createFollowUps(ctx, personIds, followUp),
+  'followUps.agenda': (ctx, { personId }) => agenda(ctx, personId),
+  'followUps.closed': (ctx, { personId }) => closedFollowUps(ctx, personId),
+  'followUps.complete': (ctx, { id, log, note }) => completeFollowUp(ctx, id, log, note),
+  'followUps.snooze': (ctx, { id, until }) => snoozeFollowUp(ctx, id, until),
+  'followUps.reschedule': (ctx, { id, dueOn }) => rescheduleFollowUp(ctx, id, dueOn),
+  'followUps.drop': (ctx, { id, reason }) => dropFollowUp(ctx, id, reason),
+  'followUps.calendar': (ctx, { ids }) => followUpsCalendar(ctx, ids),
+  'followUps.dueSummary': (ctx) => dueSummary(ctx),
+  'seminars.review': (ctx, { seminarId }) => seminarReview(ctx, seminarId),
+  'seminars.reviewCreate': (ctx, { seminarId, group, template }) => createReviewFollowUps(ctx, seminarId, group, template),
+  'keepInTouch.get': (ctx) => keepInTouch(ctx),
+  'keepInTouch.update': (ctx, input) => updateKeepInTouch(ctx, input),
+  'people.setCadence': (ctx, { personIds, days }) => setCadence(ctx, personIds, days),
 };
 
 function invalidInput(error: z.ZodError): AppError {

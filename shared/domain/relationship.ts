@@ -137,6 +137,11 @@ export interface Interaction {
   note: string;
 }
 
+export interface LoggedInteraction extends Interaction {
+  /** Open follow-ups this touch fulfilled, now done. */
+  completedFollowUps: string[];
+}
+
 export interface Purchase {
   id: number;
   what: string;
@@ -205,6 +210,8 @@ export interface Relationship {
   score: ScoreExplained;
   facts: ScoreFacts;
   marks: Record<Mark, boolean>;
+  /** Keep in touch every so many days: their own cadence (null: their stage's), and whether it has lapsed. */
+  cadence: { own: number | null; stageDefault: number; due: boolean };
   tests: ClientTestAnswering[];
   stageHistory: StageChange[];
   purchases: Purchase[];
@@ -224,17 +231,18 @@ export type TimelineEntry =
   | { type: 'purchase'; id: number; on: string; title: string; note: string }
   | { type: 'advocacy'; id: number; on: string; title: string; note: string };
 
-export const STANDING_LISTS = ['ready', 'atRisk', 'futureClients'] as const;
+export const STANDING_LISTS = ['ready', 'atRisk', 'futureClients', 'dueToReconnect'] as const;
 export type StandingList = (typeof STANDING_LISTS)[number];
 
 export const STANDING_LIST_INFO: Record<StandingList, { title: string; description: string }> = {
   ready: { title: 'Ready to become clients', description: 'Customers with three of four yeses on the client test, or marked to cultivate.' },
-  atRisk: { title: 'At risk', description: 'Clients with no personal touch for more than 60 days.' },
+  atRisk: { title: 'At risk', description: 'Clients with no personal touch for longer than their keep-in-touch cadence.' },
   futureClients: { title: 'Future clients', description: 'Prospects marked as worth getting to know.' },
+  dueToReconnect: {
+    title: 'Due to reconnect',
+    description: 'Anyone whose last personal touch is older than their cadence. Newsletters and mailings do not count.',
+  },
 };
-
-/** Days without a personal touch after which a client is at risk (until cadences arrive). */
-export const AT_RISK_AFTER_DAYS = 60;
 
 export interface StandingRow {
   id: number;
@@ -244,6 +252,8 @@ export interface StandingRow {
   score: number;
   yeses: number;
   lastPersonalOn: string | null;
+  /** Keep in touch every this many days (their own, or their stage's). */
+  cadenceDays: number;
   marks: Record<Mark, boolean>;
 }
 

@@ -206,3 +206,32 @@ describe('migration 3: relationships and standing', () => {
     db.close();
   });
 });
+
+describe('migration 4: follow-ups and cadence', () => {
+  it('adds follow-ups with their states kept consistent, and a per-person cadence, keeping the people', () => {
+    const file = path.join(tempDataDir(), DATABASE_FILE);
+    const db = databaseAt(3, file);
+    db.prepare("INSERT INTO people (id, given_name, sort_key, search_rank, created_at, updated_at) VALUES (7, 'Ann', 'ann', 1, 'x', 'x')").run();
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 4));
+    db.pragma('foreign_keys = ON');
+    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    expect(db.prepare('SELECT given_name, cadence_days FROM people WHERE id = 7').get()).toEqual({ given_name: 'Ann', cadence_days: null });
+    expect(() => db.prepare('UPDATE people SET cadence_days = 0 WHERE id = 7').run()).toThrow(/CHECK/);
+
+    const insert = db.prepare(
+      "INSERT INTO follow_ups (person_id, what, kind, state, snoozed_until, done_on, drop_reason, source, created_at, updated_at) VALUES (7, 'Call', 'call', ?, ?, ?, ?, 'person', 'x', 'x')",
+    );
+    insert.run('open', null, null, '');
+    // A snooze has its day, a done follow-up its day, a dropped one its reason; kinds are known.
+    expect(() => insert.run('snoozed', null, null, '')).toThrow(/CHECK/);
+    expect(() => insert.run('done', null, null, '')).toThrow(/CHECK/);
+    expect(() => insert.run('dropped', null, null, '')).toThrow(/CHECK/);
+    expect(() => insert.run('open', '2031-01-01', null, '')).toThrow(/CHECK/);
+    expect(() =>
+      db.prepare("INSERT INTO follow_ups (person_id, what, kind, state, source, created_at, updated_at) VALUES (7, 'x', 'carrier pigeon', 'open', 'person', 'x', 'x')").run(),
+    ).toThrow(/CHECK/);
+    db.prepare('DELETE FROM people WHERE id = 7').run();
+    expect(db.prepare('SELECT count(*) AS n FROM follow_ups').get()).toEqual({ n: 0 });
+    db.close();
+  });
+});

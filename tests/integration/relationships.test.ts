@@ -21,6 +21,7 @@ import { PersonInputSchema } from '../../shared/domain/person';
 import { AdvocacyInputSchema, ClientTestInputSchema, InteractionInputSchema, PurchaseInputSchema } from '../../shared/domain/relationship';
 import { SeminarInputSchema } from '../../shared/domain/seminar';
 import { dayMinus } from '../../shared/domain/standing';
+import { CADENCE_DEFAULTS } from '../../shared/domain/followup';
 import { AppError } from '../../shared/errors';
 import { openTestContext } from '../helpers/store';
 
@@ -187,10 +188,10 @@ describe('lists that drive action', () => {
     setMark(ctx, [cultivated], 'cultivate', true);
     const quietClient = buyer('Ned');
     answer(ctx, quietClient, [true, true, true, true]);
-    log(ctx, quietClient, 'call', 61);
+    log(ctx, quietClient, 'call', CADENCE_DEFAULTS.client + 1);
     const closeClient = buyer('Oda');
     answer(ctx, closeClient, [true, true, true, true]);
-    log(ctx, closeClient, 'call', 60);
+    log(ctx, closeClient, 'call', CADENCE_DEFAULTS.client);
     const future = add(ctx, { givenName: 'Pia' });
     setMark(ctx, [future], 'futureClient', true);
 

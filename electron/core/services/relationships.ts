@@ -1,8 +1,6 @@
 import type { z } from 'zod';
-import { personName } from '../../../shared/domain/names';
 import {
   ADVOCACY_KINDS,
-  AT_RISK_AFTER_DAYS,
   INTERACTION_KINDS,
   LINK_KINDS,
   type AdvocacyAct,
@@ -10,6 +8,7 @@ import {
   type ClientTestAnswering,
   type ClientTestInputSchema,
   type Interaction,
+  type LoggedInteraction,
   type InteractionInputSchema,
   type LinkInputSchema,
   type Need,
@@ -26,12 +25,12 @@ import {
   type TimelineEntry,
 } from '../../../shared/domain/relationship';
 import { PersonInputSchema } from '../../../shared/domain/person';
+import { dueToReconnect } from '../../../shared/domain/followup';
 import {
   CLIENT_TEST_QUESTIONS,
   SCORE_PARTS,
   SCORE_PART_LABELS,
   STAGE_LABELS,
-  dayMinus,
   explainPart,
   partMaximum,
   yesCount,
@@ -42,7 +41,10 @@ import { AppError, notFound } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { stmt } from '../db/statements';
 import { insertPerson } from './people';
-import { ensureStandingsFresh, refreshStanding, standingOf, today } from './standing';
+import { ensureStandingsFresh, localDay, standingOf, today } from './standing';
+import { CADENCE_SQL, DUE_TO_RECONNECT_SQL, cadenceParams, keepInTouch } from './keep-in-touch';
+import { completeByTouch } from './followups';
+import { fieldError, notAhead, ownerOf, personRef, refOf, writeAbout, type NameRow, type PersonTable } from './person-records';
 
 type InteractionInput = z.output<typeof InteractionInputSchema>;
 type PurchaseInput = z.output<typeof PurchaseInputSchema>;
@@ -50,44 +52,6 @@ type ClientTestInput = z.output<typeof ClientTestInputSchema>;
 type NeedInput = z.output<typeof NeedInputSchema>;
 type AdvocacyInput = z.output<typeof AdvocacyInputSchema>;
 type LinkInput = z.output<typeof LinkInputSchema>;
-
-interface NameRow {
-  id: number;
-  given_name: string;
-  family_name: string;
-  display_name: string;
-}
-
-const refOf = (r: NameRow): PersonRef => ({ id: r.id, name: personName({ givenName: r.given_name, familyName: r.family_name, displayName: r.display_name }) });
-
-function personRef(ctx: CoreContext, id: number): PersonRef {
-  const row = stmt<[number], NameRow>(ctx.db, 'SELECT id, given_name, family_name, display_name FROM people WHERE id = ?').get(id);
-  if (!row) throw notFound('This person');
-  return refOf(row);
-}
-
-/** A day the owner picked must not lie ahead: a touch that has not happened is a follow-up. */
-function notAhead(ctx: CoreContext, day: string, field = 'on'): void {
-  if (day > today(ctx)) throw new AppError('invalid_input', 'One field needs attention.', { [field]: 'Choose today or a day before.' });
-}
-
-/** Runs a write about one person in one transaction and brings their standing up to date with it. */
-function writeAbout<T>(ctx: CoreContext, personId: number, write: () => T): T {
-  return ctx.db
-    .transaction(() => {
-      personRef(ctx, personId);
-      const result = write();
-      refreshStanding(ctx, personId);
-      return result;
-    })
-    .immediate();
-}
-
-function ownerOf(ctx: CoreContext, table: 'interactions' | 'purchases' | 'client_tests' | 'needs' | 'advocacy' | 'person_links', id: number, what: string): number {
-  const row = stmt<[number], { person_id: number }>(ctx.db, `SELECT person_id FROM ${table} WHERE id = ?`).get(id);
-  if (!row) throw notFound(what);
-  return row.person_id;
-}
 
 // Interactions ----------------------------------------------------------------------------------
 
@@ -100,11 +64,12 @@ interface InteractionRow {
 
 const toInteraction = (r: InteractionRow): Interaction => ({ id: r.id, kind: r.kind, on: r.occurred_on, note: r.note });
 
-export function logInteraction(ctx: CoreContext, input: InteractionInput): Interaction {
+/** Logs a touch; open follow-ups it fulfils (same kind, promised by then) are done with it. */
+export function logInteraction(ctx: CoreContext, input: InteractionInput): LoggedInteraction {
   notAhead(ctx, input.on);
-  const id = writeAbout(ctx, input.personId, () => {
+  const { id, completedFollowUps } = writeAbout(ctx, input.personId, () => {
     const at = ctx.now().toISOString();
-    return Number(
+    const id = Number(
       stmt(ctx.db, 'INSERT INTO interactions (person_id, kind, occurred_on, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(
         input.personId,
         input.kind,
@@ -114,8 +79,9 @@ export function logInteraction(ctx: CoreContext, input: InteractionInput): Inter
         at,
       ).lastInsertRowid,
     );
+    return { id, completedFollowUps: completeByTouch(ctx, input.personId, input.kind, input.on, id) };
   });
-  return getInteraction(ctx, id);
+  return { ...getInteraction(ctx, id), completedFollowUps };
 }
 
 function getInteraction(ctx: CoreContext, id: number): Interaction {
@@ -140,7 +106,7 @@ export function updateInteraction(ctx: CoreContext, id: number, input: Omit<Inte
 }
 
 /** Deletes a row of a person's records and refreshes their standing, in one transaction. */
-function deleteOwned(ctx: CoreContext, table: Parameters<typeof ownerOf>[1], id: number, what: string): { id: number } {
+function deleteOwned(ctx: CoreContext, table: PersonTable, id: number, what: string): { id: number } {
   const personId = ownerOf(ctx, table, id, what);
   writeAbout(ctx, personId, () => stmt(ctx.db, `DELETE FROM ${table} WHERE id = ?`).run(id));
   return { id };
@@ -260,7 +226,7 @@ export const deleteNeed = (ctx: CoreContext, id: number) => deleteOwned(ctx, 'ne
 const SYMMETRIC = new Set<string>(['works_with', 'partner', 'family']);
 
 export function addLink(ctx: CoreContext, input: LinkInput): PersonLink {
-  if (input.personId === input.otherId) throw new AppError('invalid_input', 'One field needs attention.', { otherId: 'Choose someone else.' });
+  if (input.personId === input.otherId) throw fieldError('otherId', 'Choose someone else.');
   const other = personRef(ctx, input.otherId);
   const id = writeAbout(ctx, input.personId, () => {
     const reverse = SYMMETRIC.has(input.kind) ? ' OR (person_id = @otherId AND other_id = @personId)' : '';
@@ -310,7 +276,7 @@ export function addAdvocacy(ctx: CoreContext, input: AdvocacyInput): AdvocacyAct
     const at = ctx.now().toISOString();
     let referredId = input.referredId;
     if (referredId !== null) {
-      if (referredId === input.personId) throw new AppError('invalid_input', 'One field needs attention.', { referredId: 'Someone cannot refer themselves.' });
+      if (referredId === input.personId) throw fieldError('referredId', 'Someone cannot refer themselves.');
       personRef(ctx, referredId);
     }
     if (input.referredNew) {
@@ -403,9 +369,13 @@ interface MarkRow {
 export function getRelationship(ctx: CoreContext, personId: number): Relationship {
   ensureStandingsFresh(ctx);
   const standing = standingOf(ctx, personId);
-  const marks = stmt<[number], MarkRow>(ctx.db, 'SELECT friend, future_client, cultivate FROM people WHERE id = ?').get(personId);
+  const marks = stmt<[number], MarkRow & { cadence_days: number | null; created_at: string }>(
+    ctx.db,
+    'SELECT friend, future_client, cultivate, cadence_days, created_at FROM people WHERE id = ?',
+  ).get(personId);
   if (!standing || !marks) throw notFound('This person');
   const day = today(ctx);
+  const stageCadence = keepInTouch(ctx).cadence[standing.verdict.stage];
   const purchases = stmt<[number], { id: number; what: string; bought_on: string; amount_cents: number | null }>(
     ctx.db,
     'SELECT id, what, bought_on, amount_cents FROM purchases WHERE person_id = ? ORDER BY bought_on DESC, id DESC',
@@ -434,6 +404,11 @@ export function getRelationship(ctx: CoreContext, personId: number): Relationshi
     },
     facts: standing.facts,
     marks: { friend: marks.friend === 1, futureClient: marks.future_client === 1, cultivate: marks.cultivate === 1 },
+    cadence: {
+      own: marks.cadence_days,
+      stageDefault: stageCadence,
+      due: dueToReconnect(standing.facts.lastPersonalOn, localDay(new Date(marks.created_at)), marks.cadence_days ?? stageCadence, day),
+    },
     tests: clientTests(ctx, personId),
     stageHistory: stageHistory(ctx, personId),
     purchases,
@@ -501,9 +476,10 @@ export function personTimeline(ctx: CoreContext, personId: number): TimelineEntr
 // Lists that drive action -----------------------------------------------------------------------
 
 const LIST_WHERE: Record<StandingList, string> = {
-  ready: "stage = 'customer' AND (test_yeses = 3 OR cultivate = 1)",
-  atRisk: "stage = 'client' AND (last_personal_on = '' OR last_personal_on < @cutoff)",
-  futureClients: "stage = 'prospect' AND future_client = 1",
+  ready: "p.stage = 'customer' AND (p.test_yeses = 3 OR p.cultivate = 1)",
+  atRisk: `p.stage = 'client' AND ${DUE_TO_RECONNECT_SQL}`,
+  futureClients: "p.stage = 'prospect' AND p.future_client = 1",
+  dueToReconnect: DUE_TO_RECONNECT_SQL,
 };
 
 /** At most this many rows of a list are sent; its total says how many there are. */
@@ -511,13 +487,14 @@ export const STANDING_LIST_LIMIT = 1000;
 
 export function standingList(ctx: CoreContext, list: StandingList): StandingListPage {
   ensureStandingsFresh(ctx);
-  const params = { cutoff: dayMinus(today(ctx), AT_RISK_AFTER_DAYS), limit: STANDING_LIST_LIMIT };
-  const total = (stmt(ctx.db, `SELECT count(*) AS n FROM people WHERE ${LIST_WHERE[list]}`).get(params) as { n: number }).n;
+  const params = { ...cadenceParams(ctx, today(ctx)), limit: STANDING_LIST_LIMIT };
+  const total = (stmt(ctx.db, `SELECT count(*) AS n FROM people p WHERE ${LIST_WHERE[list]}`).get(params) as { n: number }).n;
   const rows = stmt(
     ctx.db,
-    `SELECT id, given_name, family_name, display_name, organization, stage, score, test_yeses, last_personal_on, friend, future_client, cultivate
-     FROM people WHERE ${LIST_WHERE[list]} ORDER BY score DESC, sort_key, id LIMIT @limit`,
-  ).all(params) as (NameRow & MarkRow & { organization: string; stage: Stage; score: number; test_yeses: number; last_personal_on: string })[];
+    `SELECT p.id, p.given_name, p.family_name, p.display_name, p.organization, p.stage, p.score, p.test_yeses, p.last_personal_on,
+        p.friend, p.future_client, p.cultivate, ${CADENCE_SQL} AS cadence
+     FROM people p WHERE ${LIST_WHERE[list]} ORDER BY p.score DESC, p.sort_key, p.id LIMIT @limit`,
+  ).all(params) as (NameRow & MarkRow & { organization: string; stage: Stage; score: number; test_yeses: number; last_personal_on: string; cadence: number })[];
   const items: StandingRow[] = rows.map((r) => ({
     ...refOf(r),
     organization: r.organization,
@@ -525,6 +502,7 @@ export function standingList(ctx: CoreContext, list: StandingList): StandingList
     score: r.score,
     yeses: r.test_yeses,
     lastPersonalOn: r.last_personal_on || null,
+    cadenceDays: r.cadence,
     marks: { friend: r.friend === 1, futureClient: r.future_client === 1, cultivate: r.cultivate === 1 },
   }));
   return { total, items };

@@ -68,6 +68,7 @@ const FACT_COLUMNS = {
   lastCheckIn: `(SELECT max(date(checked_in_at, 'localtime')) FROM ${CHECKED_IN})`,
   windowCheckIns: `(SELECT count(*) FROM ${CHECKED_IN} AND date(checked_in_at, 'localtime') >= @since)`,
   advocacy: '(SELECT count(*) FROM advocacy WHERE person_id = p.id)',
+  overdueFollowUps: "(SELECT count(*) FROM follow_ups WHERE person_id = p.id AND state IN ('open', 'snoozed') AND coalesce(snoozed_until, due_on) < @today)",
 };
 type FactKey = keyof typeof FACT_COLUMNS;
 const FACT_KEYS = Object.keys(FACT_COLUMNS) as FactKey[];
@@ -116,8 +117,7 @@ function factsOf(r: FactRow): PersonFacts {
     personalInWindow: num(r, 'windowLogged') + num(r, 'windowCheckIns'),
     homeVisits: num(r, 'homeVisits'),
     advocacyActs: num(r, 'advocacy'),
-    // Follow-ups arrive with their own issue; until then nothing is overdue.
-    overdueFollowUps: 0,
+    overdueFollowUps: num(r, 'overdueFollowUps'),
   };
 }
 
@@ -138,7 +138,7 @@ function unchanged(r: FactRow, s: Standing): boolean {
 }
 
 function readFacts(db: Database.Database, day: string, person: number | null): FactRow[] {
-  const params: Record<string, unknown> = { since: dayMinus(day, SCORE_WEIGHTS.frequency.windowDays) };
+  const params: Record<string, unknown> = { since: dayMinus(day, SCORE_WEIGHTS.frequency.windowDays), today: day };
   if (person !== null) params.person = person;
   return stmt(db, factsSql(person !== null)).raw(true).all(params) as FactRow[];
 }

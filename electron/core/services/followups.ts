@@ -1,0 +1,347 @@
+import { TZDate } from '@date-fns/tz';
+import { createEvents, type EventAttributes } from 'ics';
+import type { z } from 'zod';
+import {
+  AGENDA_BUCKETS,
+  FOLLOW_UP_KIND_LABELS,
+  REVIEW_GROUPS,
+  REVIEW_TEMPLATE_DEFAULTS,
+  ReviewTemplateSchema,
+  agendaBucket,
+  isContactKind,
+  type Agenda,
+  type DueSummary,
+  type FollowUp,
+  type FollowUpInputSchema,
+  type FollowUpKind,
+  type FollowUpSource,
+  type FollowUpState,
+  type ReviewGroup,
+  type ReviewGroupSummary,
+  type ReviewTemplate,
+} from '../../../shared/domain/followup';
+import type { Interaction } from '../../../shared/domain/relationship';
+import { dayMinus } from '../../../shared/domain/standing';
+import { AppError, notFound } from '../../../shared/errors';
+import type { CoreContext } from '../context';
+import { stmt } from '../db/statements';
+import { DUE_TO_RECONNECT_SQL, cadenceParams, keepInTouch } from './keep-in-touch';
+import { fieldError, ownerOf, refOf, writeAbout, type NameRow } from './person-records';
+import { getSetting, setSetting } from './settings';
+import { ensureStandingsFresh, refreshStanding, today } from './standing';
+
+type FollowUpInput = z.output<typeof FollowUpInputSchema>;
+
+interface FollowUpRow extends NameRow {
+  follow_up_id: number;
+  what: string;
+  kind: FollowUpKind;
+  due_on: string | null;
+  state: FollowUpState;
+  snoozed_until: string | null;
+  done_on: string | null;
+  drop_reason: string;
+  seminar_id: number | null;
+  seminar_title: string | null;
+  source: FollowUpSource;
+  last_personal_on: string;
+  created_at: string;
+}
+
+const SELECT = `SELECT f.id AS follow_up_id, p.id, p.given_name, p.family_name, p.display_name, f.what, f.kind, f.due_on, f.state,
+    f.snoozed_until, f.done_on, f.drop_reason, f.seminar_id, s.title AS seminar_title, f.source, p.last_personal_on, f.created_at
+  FROM follow_ups f JOIN people p ON p.id = f.person_id LEFT JOIN seminars s ON s.id = f.seminar_id`;
+
+const OPEN = "f.state IN ('open', 'snoozed')";
+
+function toFollowUp(r: FollowUpRow): FollowUp {
+  return {
+    id: r.follow_up_id,
+    person: refOf(r),
+    what: r.what,
+    kind: r.kind,
+    dueOn: r.due_on,
+    state: r.state,
+    snoozedUntil: r.snoozed_until,
+    when: r.state === 'snoozed' ? r.snoozed_until : r.due_on,
+    doneOn: r.done_on,
+    dropReason: r.drop_reason,
+    seminar: r.seminar_id === null ? null : { id: r.seminar_id, title: r.seminar_title ?? '' },
+    source: r.source,
+    lastPersonalOn: r.last_personal_on || null,
+    createdAt: r.created_at,
+  };
+}
+
+export function getFollowUp(ctx: CoreContext, id: number): FollowUp {
+  const row = stmt<[number], FollowUpRow>(ctx.db, `${SELECT} WHERE f.id = ?`).get(id);
+  if (!row) throw notFound('This follow-up');
+  return toFollowUp(row);
+}
+
+function seminarMustExist(ctx: CoreContext, seminarId: number | null): void {
+  if (seminarId !== null && !stmt(ctx.db, 'SELECT 1 FROM seminars WHERE id = ?').get(seminarId)) throw notFound('This seminar');
+}
+
+/** Inserts one follow-up; the caller owns the transaction and refreshes the person's standing. */
+function insertFollowUp(ctx: CoreContext, f: Omit<FollowUpInput, 'personId'>, personId: number): number {
+  const at = ctx.now().toISOString();
+  return Number(
+    stmt(
+      ctx.db,
+      "INSERT INTO follow_ups (person_id, what, kind, due_on, state, seminar_id, source, created_at, updated_at) VALUES (?, ?, ?, ?, 'open', ?, ?, ?, ?)",
+    ).run(personId, f.what, f.kind, f.dueOn, f.seminarId, f.source, at, at).lastInsertRowid,
+  );
+}
+
+export function createFollowUp(ctx: CoreContext, input: FollowUpInput): FollowUp {
+  seminarMustExist(ctx, input.seminarId);
+  const id = writeAbout(ctx, input.personId, () => insertFollowUp(ctx, input, input.personId));
+  return getFollowUp(ctx, id);
+}
+
+/** The same step for each of a selection of people (e.g. everyone due to reconnect), in one transaction. */
+export function createFollowUps(ctx: CoreContext, personIds: number[], f: Omit<FollowUpInput, 'personId'>): { created: number } {
+  seminarMustExist(ctx, f.seminarId);
+  return ctx.db
+    .transaction(() => {
+      const known = stmt<[string], { id: number }>(ctx.db, 'SELECT id FROM people WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(personIds));
+      for (const { id } of known) {
+        insertFollowUp(ctx, f, id);
+        refreshStanding(ctx, id);
+      }
+      return { created: known.length };
+    })
+    .immediate();
+}
+
+/** Open and snoozed follow-ups, for one person or the whole book, in Overdue / Today / This week / Later. */
+export function agenda(ctx: CoreContext, personId: number | null): Agenda {
+  const rows = stmt(
+    ctx.db,
+    `${SELECT} WHERE ${OPEN} ${personId === null ? '' : 'AND f.person_id = @personId'}
+     ORDER BY coalesce(f.snoozed_until, f.due_on) IS NULL, coalesce(f.snoozed_until, f.due_on), f.id`,
+  ).all(personId === null ? {} : { personId }) as FollowUpRow[];
+  const day = today(ctx);
+  const result = Object.fromEntries(AGENDA_BUCKETS.map((b) => [b, [] as FollowUp[]])) as Agenda;
+  for (const row of rows) {
+    const f = toFollowUp(row);
+    result[agendaBucket(f.when, day)].push(f);
+  }
+  return result;
+}
+
+/** A person's finished follow-ups (done or dropped), newest first. */
+export function closedFollowUps(ctx: CoreContext, personId: number): FollowUp[] {
+  return (
+    stmt(ctx.db, `${SELECT} WHERE f.person_id = ? AND f.state IN ('done', 'dropped') ORDER BY f.updated_at DESC, f.id DESC LIMIT 50`).all(personId) as FollowUpRow[]
+  ).map(toFollowUp);
+}
+
+/** Changes an open follow-up in one transaction, refreshing the person's standing (overdue ones cost points). */
+function changeOpen(ctx: CoreContext, id: number, change: (f: FollowUp, at: string) => void): FollowUp {
+  const personId = ownerOf(ctx, 'follow_ups', id, 'This follow-up');
+  writeAbout(ctx, personId, () => {
+    const f = getFollowUp(ctx, id);
+    if (f.state !== 'open' && f.state !== 'snoozed') throw new AppError('conflict', `“${f.what}” is already ${f.state}.`);
+    change(f, ctx.now().toISOString());
+  });
+  return getFollowUp(ctx, id);
+}
+
+/**
+ * Marks a follow-up done today. For a contact kind (call, meeting…) the owner may log that touch
+ * in the same step; it then counts for recency and resets the keep-in-touch cadence at once.
+ */
+export function completeFollowUp(ctx: CoreContext, id: number, log: boolean, note: string): { followUp: FollowUp; interaction: Interaction | null } {
+  let interaction: Interaction | null = null;
+  const followUp = changeOpen(ctx, id, (f, at) => {
+    const day = today(ctx);
+    let interactionId: number | null = null;
+    if (log && isContactKind(f.kind)) {
+      const text = note.trim() || f.what;
+      interactionId = Number(
+        stmt(ctx.db, 'INSERT INTO interactions (person_id, kind, occurred_on, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+          f.person.id,
+          f.kind,
+          day,
+          text,
+          at,
+          at,
+        ).lastInsertRowid,
+      );
+      interaction = { id: interactionId, kind: f.kind, on: day, note: text };
+    }
+    stmt(ctx.db, "UPDATE follow_ups SET state = 'done', done_on = ?, snoozed_until = NULL, interaction_id = ?, updated_at = ? WHERE id = ?").run(
+      day,
+      interactionId,
+      at,
+      id,
+    );
+  });
+  return { followUp, interaction };
+}
+
+export function snoozeFollowUp(ctx: CoreContext, id: number, until: string): FollowUp {
+  if (until <= today(ctx)) throw fieldError('until', 'Snooze until a day after today.');
+  return changeOpen(ctx, id, (_, at) =>
+    stmt(ctx.db, "UPDATE follow_ups SET state = 'snoozed', snoozed_until = ?, updated_at = ? WHERE id = ?").run(until, at, id),
+  );
+}
+
+export function rescheduleFollowUp(ctx: CoreContext, id: number, dueOn: string | null): FollowUp {
+  return changeOpen(ctx, id, (_, at) =>
+    stmt(ctx.db, "UPDATE follow_ups SET state = 'open', due_on = ?, snoozed_until = NULL, updated_at = ? WHERE id = ?").run(dueOn, at, id),
+  );
+}
+
+export function dropFollowUp(ctx: CoreContext, id: number, reason: string): FollowUp {
+  return changeOpen(ctx, id, (_, at) =>
+    stmt(ctx.db, "UPDATE follow_ups SET state = 'dropped', snoozed_until = NULL, drop_reason = ?, updated_at = ? WHERE id = ?").run(reason, at, id),
+  );
+}
+
+/**
+ * A touch just logged makes open follow-ups of the same kind for that person, promised on or
+ * before its day, done: nobody is reminded to call someone they called yesterday.
+ */
+export function completeByTouch(ctx: CoreContext, personId: number, kind: string, on: string, interactionId: number): string[] {
+  const at = ctx.now().toISOString();
+  return (
+    stmt(
+      ctx.db,
+      `UPDATE follow_ups SET state = 'done', done_on = @on, snoozed_until = NULL, interaction_id = @interactionId, updated_at = @at
+       WHERE person_id = @personId AND kind = @kind AND state IN ('open', 'snoozed') AND substr(created_at, 1, 10) <= @on
+       RETURNING what`,
+    ).all({ personId, kind, on, interactionId, at }) as { what: string }[]
+  ).map((r) => r.what);
+}
+
+export function dueSummary(ctx: CoreContext): DueSummary {
+  ensureStandingsFresh(ctx);
+  const day = today(ctx);
+  const counts = stmt(
+    ctx.db,
+    `SELECT count(*) FILTER (WHERE coalesce(snoozed_until, due_on) < @day) AS overdue,
+            count(*) FILTER (WHERE coalesce(snoozed_until, due_on) = @day) AS today
+     FROM follow_ups WHERE state IN ('open', 'snoozed')`,
+  ).get({ day }) as { overdue: number; today: number };
+  const reconnect = stmt(ctx.db, `SELECT count(*) AS n FROM people p WHERE ${DUE_TO_RECONNECT_SQL}`).get(cadenceParams(ctx, day)) as { n: number };
+  return { ...counts, dueToReconnect: reconnect.n };
+}
+
+// Calendar -------------------------------------------------------------------------------------
+
+/**
+ * Open follow-ups with a day (all of them, or those chosen) as an iCalendar file: each a
+ * half-hour entry at the reminder time of its day in the owner's time zone, written as UTC.
+ */
+export function followUpsCalendar(ctx: CoreContext, ids: number[] | null): { filename: string; content: string; count: number } {
+  const { reminderTime, timeZone } = keepInTouch(ctx);
+  const [hours, minutes] = reminderTime.split(':').map(Number) as [number, number];
+  const rows = (
+    ids === null
+      ? stmt(ctx.db, `${SELECT} WHERE ${OPEN} AND coalesce(f.snoozed_until, f.due_on) IS NOT NULL ORDER BY coalesce(f.snoozed_until, f.due_on), f.id`).all()
+      : stmt(ctx.db, `${SELECT} WHERE f.id IN (SELECT value FROM json_each(?)) ORDER BY f.id`).all(JSON.stringify(ids))
+  ) as FollowUpRow[];
+  const followUps = rows.map(toFollowUp);
+  const undated = followUps.find((f) => f.when === null || (f.state !== 'open' && f.state !== 'snoozed'));
+  if (undated) throw new AppError('conflict', `“${undated.what}” has no day to put in a calendar. Give it a due date first.`);
+  if (followUps.length === 0) throw new AppError('conflict', 'No open follow-up has a day yet: nothing to put in a calendar.');
+  const events: EventAttributes[] = followUps.map((f) => {
+    const [y, m, d] = (f.when as string).split('-').map(Number) as [number, number, number];
+    const start = new TZDate(y, m - 1, d, hours, minutes, 0, timeZone).getTime();
+    const from = f.seminar ? `From “${f.seminar.title}”. ` : '';
+    return {
+      uid: `follow-up-${f.id}@rapport`,
+      start,
+      startInputType: 'utc',
+      startOutputType: 'utc',
+      duration: { minutes: 30 },
+      title: `${f.what} — ${f.person.name}`,
+      description: `${FOLLOW_UP_KIND_LABELS[f.kind]} with ${f.person.name}. ${from}Kept in Rapport.`,
+      calName: 'Rapport follow-ups',
+      productId: 'rapport/follow-ups',
+    };
+  });
+  const { error, value } = createEvents(events);
+  if (error || !value) throw error ?? new Error('The calendar file could not be written.');
+  const filename = followUps.length === 1 ? `follow-up-${followUps[0]?.id}.ics` : 'rapport-follow-ups.ics';
+  return { filename, content: value, count: followUps.length };
+}
+
+// The post-seminar review ----------------------------------------------------------------------
+
+const TEMPLATES_KEY = 'review.templates';
+
+function reviewTemplates(ctx: CoreContext): Record<ReviewGroup, ReviewTemplate> {
+  const stored = getSetting(ctx, TEMPLATES_KEY);
+  const saved = stored ? (JSON.parse(stored) as Partial<Record<ReviewGroup, unknown>>) : {};
+  return Object.fromEntries(
+    REVIEW_GROUPS.map((g) => {
+      const parsed = ReviewTemplateSchema.safeParse(saved[g]);
+      return [g, parsed.success ? parsed.data : REVIEW_TEMPLATE_DEFAULTS[g]];
+    }),
+  ) as Record<ReviewGroup, ReviewTemplate>;
+}
+
+const GROUP_WHERE: Record<ReviewGroup, string> = {
+  in_person: "r.state = 'checked_in' AND r.mode = 'in_person' AND r.source <> 'walk_in'",
+  stream: "r.state = 'checked_in' AND r.mode = 'stream' AND r.source <> 'walk_in'",
+  walk_in: "r.state = 'checked_in' AND r.source = 'walk_in'",
+  no_show: "r.state = 'no_show'",
+};
+
+function closedSeminar(ctx: CoreContext, seminarId: number): { title: string } {
+  const seminar = stmt<[number], { title: string; closed_at: string | null }>(ctx.db, 'SELECT title, closed_at FROM seminars WHERE id = ?').get(seminarId);
+  if (!seminar) throw notFound('This seminar');
+  if (seminar.closed_at === null) throw new AppError('conflict', 'Close the seminar first: only then is it known who did not come.');
+  return seminar;
+}
+
+function groupPeople(ctx: CoreContext, seminarId: number, group: ReviewGroup): (NameRow & { followed_up: number })[] {
+  return stmt(
+    ctx.db,
+    `SELECT p.id, p.given_name, p.family_name, p.display_name,
+       EXISTS (SELECT 1 FROM follow_ups f WHERE f.person_id = p.id AND f.seminar_id = @seminarId AND f.source = 'review') AS followed_up
+     FROM registrations r JOIN people p ON p.id = r.person_id
+     WHERE r.seminar_id = @seminarId AND ${GROUP_WHERE[group]} ORDER BY p.sort_key, p.id`,
+  ).all({ seminarId }) as (NameRow & { followed_up: number })[];
+}
+
+/** Attendees of a closed seminar grouped by how they took part, with each group's follow-up template. */
+export function seminarReview(ctx: CoreContext, seminarId: number): ReviewGroupSummary[] {
+  closedSeminar(ctx, seminarId);
+  const templates = reviewTemplates(ctx);
+  return REVIEW_GROUPS.map((group) => {
+    const people = groupPeople(ctx, seminarId, group);
+    return { group, people: people.map(refOf), template: templates[group], followedUp: people.filter((p) => p.followed_up === 1).length };
+  });
+}
+
+/**
+ * One follow-up per person of a group, linked to the seminar, in one transaction; people already
+ * followed up from this review are skipped. The wording used becomes the group's template.
+ */
+export function createReviewFollowUps(ctx: CoreContext, seminarId: number, group: ReviewGroup, template: ReviewTemplate): { created: number; skipped: number } {
+  const seminar = closedSeminar(ctx, seminarId);
+  return ctx.db
+    .transaction(() => {
+      setSetting(ctx, TEMPLATES_KEY, JSON.stringify({ ...reviewTemplates(ctx), [group]: template }));
+      const dueOn = dayMinus(today(ctx), -template.dueInDays);
+      const what = template.what.replaceAll('{seminar}', seminar.title);
+      let created = 0;
+      let skipped = 0;
+      for (const person of groupPeople(ctx, seminarId, group)) {
+        if (person.followed_up === 1) {
+          skipped++;
+          continue;
+        }
+        insertFollowUp(ctx, { what, kind: template.kind, dueOn, seminarId, source: 'review' }, person.id);
+        refreshStanding(ctx, person.id);
+        created++;
+      }
+      return { created, skipped };
+    })
+    .immediate();
+}
