@@ -32,6 +32,8 @@ interface SampleRelationship {
   desiredResults?: string;
   theirWork?: string;
   boundaries?: string;
+  /** dueIn: days from the load day (negative: overdue); state done/snoozed is applied after. */
+  followUps?: { what: string; kind: string; createdDaysAgo: number; dueIn: number | null; state: 'open' | 'done' | 'snoozed'; snoozeDays?: number }[];
 }
 
 const PEOPLE = 320;
@@ -121,6 +123,25 @@ const needs = (count: number) =>
     return { what, problem, status: pick(['noticed', 'discussed', 'proposed', 'met']) };
   }).filter((n, i, all) => all.findIndex((m) => m.what === n.what) === i);
 
+const STEPS: [string, string][] = [
+  ['Call about the referral workshop', 'call'],
+  ['Coffee to catch up', 'meal'],
+  ['Send the article on client retention', 'message'],
+  ['Introduce to a referral partner', 'task'],
+  ['Lunch to plan the spring seminar', 'meal'],
+  ['Thank-you note for the referral', 'message'],
+  ['Meet to review their goals', 'meeting'],
+  ['Ask for a LinkedIn recommendation', 'message'],
+];
+const followUps = (count: number) =>
+  Array.from({ length: count }, () => {
+    const [what, kind] = pick(STEPS);
+    const r = rand();
+    const state: 'open' | 'done' | 'snoozed' = r < 0.2 ? 'done' : r < 0.3 ? 'snoozed' : 'open';
+    const dueIn = chance(0.1) ? null : between(-10, 20);
+    return { what, kind, createdDaysAgo: between(12, 40), dueIn, state, ...(state === 'snoozed' ? { snoozeDays: between(3, 14) } : {}) };
+  });
+
 const out: SampleRelationship[] = [];
 const taken = new Set<number>();
 const linked = new Set<string>(['0-5', '0-6']);
@@ -161,6 +182,11 @@ out.push({
     { other: 5, kind: 'partner' },
     { other: 6, kind: 'works_with' },
   ],
+  followUps: [
+    { what: 'Call about the keynote coaching', kind: 'call', createdDaysAgo: 6, dueIn: 0, state: 'open' },
+    { what: 'Send the workshop outline', kind: 'message', createdDaysAgo: 20, dueIn: -2, state: 'open' },
+    { what: 'Lunch with her and Ananya', kind: 'meal', createdDaysAgo: 40, dueIn: -20, state: 'done' },
+  ],
   desiredResults: 'Double referral business within two years without more advertising.',
   theirWork: 'Prints signs for half the small businesses in Mount Joy; cares that a new shop looks as good as the big chains.',
   boundaries: 'No calls on Sundays. Never pitch in front of her staff.',
@@ -187,6 +213,7 @@ for (let person = 1; person < PEOPLE; person++) {
     entry.desiredResults = pick(RESULTS);
     entry.theirWork = pick(WORK);
     if (chance(0.5)) entry.boundaries = pick(BOUNDARIES);
+    if (chance(0.5)) entry.followUps = followUps(between(1, 2));
   } else if (r < 0.17) {
     // Customers close to becoming clients: three of four yeses.
     entry.purchases = purchases(between(1, 2));
@@ -195,6 +222,7 @@ for (let person = 1; person < PEOPLE; person++) {
     entry.interactions = [...personal(between(2, 6), 200), ...broadcasts(2)];
     entry.needs = needs(1);
     entry.desiredResults = pick(RESULTS);
+    if (chance(0.6)) entry.followUps = followUps(1);
   } else if (r < 0.4) {
     // Customers: bought, contacted mostly by newsletter; some chosen to cultivate.
     entry.purchases = purchases(between(1, 2));

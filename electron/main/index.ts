@@ -6,10 +6,12 @@ import { resolveDataDir } from '../core/paths';
 import { CONTENT_SECURITY_POLICY } from '../core/security';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
+import { scheduleDueReminders } from './reminders';
 import { createMainWindow, isTrustedFrame } from './window';
 
 let store: Store | null = null;
 let mainWindow: BrowserWindow | null = null;
+let stopReminders: (() => void) | null = null;
 
 function lockDownSession(): void {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
@@ -36,6 +38,7 @@ async function start(): Promise<void> {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
+  stopReminders = scheduleDueReminders(ctx, () => mainWindow);
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -50,6 +53,7 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
+    stopReminders?.();
     store?.close();
     store = null;
   });

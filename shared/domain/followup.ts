@@ -141,3 +141,17 @@ export interface DueSummary {
   today: number;
   dueToReconnect: number;
 }
+
+const KIND_WORDS: [RegExp, FollowUpKind][] = [
+  [/^(call|phone|ring)\b/i, 'call'],
+  [/^(meet|meeting|visit)\b/i, 'meeting'],
+  [/^(lunch|coffee|dinner|breakfast|drinks?)\b/i, 'meal'],
+  [/^(email|e-mail|send|write|text|message|note)\b/i, 'message'],
+  [/^(gift)\b/i, 'gift'],
+];
+
+/** The kind a line typed at the table most likely means ("Call Ann about referrals" is a call). */
+export function guessKind(what: string): FollowUpKind {
+  const line = what.trim();
+  return KIND_WORDS.find(([re]) => re.test(line))?.[1] ?? 'task';
+}

@@ -6,6 +6,7 @@ import { appInfo } from '../../electron/core/services/app-info';
 import { listPeople, listTags } from '../../electron/core/services/people';
 import { loadSampleData } from '../../electron/core/services/sample';
 import { getRelationship, standingList } from '../../electron/core/services/relationships';
+import { dueSummary } from '../../electron/core/services/followups';
 import { openTestContext } from '../helpers/store';
 
 describe('sample data', () => {
@@ -72,5 +73,23 @@ describe('the sample book’s relationships', () => {
     const annRelationship = getRelationship(ctx, ann?.id ?? 0);
     expect(annRelationship).toMatchObject({ stage: 'client', marks: { friend: true } });
     expect(annRelationship.score.score).toBeGreaterThan(70);
+  });
+});
+
+describe('the sample book’s follow-ups', () => {
+  it('has open, done, snoozed and overdue follow-ups, and people due to reconnect', async () => {
+    const ctx = await openTestContext();
+    loadSampleData(ctx);
+    const byState = Object.fromEntries(
+      (ctx.db.prepare('SELECT state, count(*) AS n FROM follow_ups GROUP BY state').all() as { state: string; n: number }[]).map((r) => [r.state, r.n]),
+    );
+    expect(byState.open).toBeGreaterThan(10);
+    expect(byState.done).toBeGreaterThan(3);
+    expect(byState.snoozed).toBeGreaterThan(1);
+    const summary = dueSummary(ctx);
+    expect(summary.overdue).toBeGreaterThan(3);
+    expect(summary.today).toBeGreaterThan(0);
+    expect(summary.dueToReconnect).toBeGreaterThan(10);
+    expect(standingList(ctx, 'dueToReconnect').total).toBe(summary.dueToReconnect);
   });
 });

@@ -20,6 +20,8 @@ import { insertPerson } from './people';
 import { createSeminar, registerPeople, setSeminarClosed } from './seminars';
 import { addAdvocacy, addLink, addNeed, addPurchase, answerClientTest, logInteraction, setMark } from './relationships';
 import { localDay, refreshAllStandings } from './standing';
+import { completeFollowUp, createFollowUp, snoozeFollowUp } from './followups';
+import { FollowUpInputSchema } from '../../../shared/domain/followup';
 import { stmt } from '../db/statements';
 
 const SAMPLE_LOADED_KEY = 'sample.loadedAt';
@@ -112,7 +114,22 @@ function replayRelationship(ctx: CoreContext, r: SampleRelationship, ids: number
     e.apply({ ...ctx, now: () => then }, localDay(then));
   }
   for (const n of r.needs ?? []) addNeed(ctx, personId, NeedInputSchema.parse(n));
+  for (const f of r.followUps ?? []) replayFollowUp(ctx, personId, f);
   for (const l of r.links ?? []) addLink(ctx, LinkInputSchema.parse({ personId, otherId: idOf(l.other), kind: l.kind }));
   const marks = (r.marks ?? {}) as Partial<Record<(typeof MARKS)[number], boolean>>;
   for (const mark of MARKS) if (marks[mark]) setMark(ctx, [personId], mark, true);
+}
+
+/** A sample follow-up, promised on its day and then done or snoozed as the sample says. */
+function replayFollowUp(ctx: CoreContext, personId: number, f: NonNullable<SampleRelationship['followUps']>[number]): void {
+  const now = ctx.now().getTime();
+  const at = (days: number) => new Date(now + days * 86_400_000);
+  const promised = at(-f.createdDaysAgo);
+  const dueOn = f.dueIn === null ? null : localDay(at(f.dueIn));
+  const created = createFollowUp({ ...ctx, now: () => promised }, FollowUpInputSchema.parse({ personId, what: f.what, kind: f.kind, dueOn }));
+  if (f.state === 'done') {
+    const doneOn = at(Math.min(0, f.dueIn ?? 0));
+    completeFollowUp({ ...ctx, now: () => doneOn }, created.id, true, '');
+  }
+  if (f.state === 'snoozed') snoozeFollowUp(ctx, created.id, localDay(at(('snoozeDays' in f ? f.snoozeDays : undefined) ?? 7)));
 }

@@ -1,9 +1,14 @@
-import { AppShell, Group, NavLink, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconAddressBook, IconHeartHandshake, IconPresentation, IconSettings, IconUsersGroup } from '@tabler/icons-react';
-import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { Alert, AppShell, Badge, Button, Group, NavLink, Stack, Text, ThemeIcon } from '@mantine/core';
+import { useLocalStorage } from '@mantine/hooks';
+import { IconAddressBook, IconBell, IconChecklist, IconHeartHandshake, IconPresentation, IconSettings, IconUsersGroup } from '@tabler/icons-react';
+import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { useDueSummary } from '../features/followups/queries';
+import { useAppInfo } from '../features/people/queries';
+import { todayInput } from '../ui/days';
 
 const NAV = [
   { to: '/people', label: 'People', icon: IconAddressBook },
+  { to: '/agenda', label: 'Agenda', icon: IconChecklist },
   { to: '/relationships', label: 'Relationships', icon: IconHeartHandshake },
   { to: '/seminars', label: 'Seminars', icon: IconPresentation },
   { to: '/settings', label: 'Settings', icon: IconSettings },
@@ -11,6 +16,8 @@ const NAV = [
 
 export function Layout() {
   const { pathname } = useLocation();
+  const due = useDueSummary().data;
+  const waiting = due ? due.overdue + due.today : 0;
   return (
     <AppShell navbar={{ width: 220, breakpoint: 0 }} padding={0}>
       <AppShell.Navbar p="sm" aria-label="Main">
@@ -35,6 +42,13 @@ export function Layout() {
               to={to}
               label={label}
               leftSection={<Icon size={18} stroke={1.6} aria-hidden />}
+              rightSection={
+                to === '/agenda' && waiting > 0 ? (
+                  <Badge size="sm" color={due?.overdue ? 'red' : 'orange'} aria-label={`${waiting} due`}>
+                    {waiting}
+                  </Badge>
+                ) : null
+              }
               active={pathname === to || pathname.startsWith(`${to}/`)}
               variant="light"
               style={{ borderRadius: 8 }}
@@ -43,8 +57,42 @@ export function Layout() {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main style={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
+        <DueBanner />
         <Outlet />
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+/**
+ * Station mode's reminder (the desktop app shows a notification instead): once a day, what is
+ * due, until dismissed.
+ */
+function DueBanner() {
+  const info = useAppInfo().data;
+  const due = useDueSummary().data;
+  const [dismissedOn, setDismissedOn] = useLocalStorage({ key: 'rapport.dueBanner.dismissedOn', defaultValue: '' });
+  const { pathname } = useLocation();
+  if (info?.mode !== 'station' || !due || pathname === '/agenda' || dismissedOn === todayInput()) return null;
+  const parts = [due.overdue ? `${due.overdue} overdue` : '', due.today ? `${due.today} due today` : ''].filter(Boolean);
+  if (parts.length === 0) return null;
+  return (
+    <Alert
+      color={due.overdue ? 'red' : 'orange'}
+      icon={<IconBell size={18} aria-hidden />}
+      radius={0}
+      withCloseButton
+      closeButtonLabel="Dismiss for today"
+      onClose={() => setDismissedOn(todayInput())}
+      title={`Follow-ups: ${parts.join(', ')}`}
+      aria-label="Follow-ups due"
+    >
+      <Group gap="sm">
+        <Text size="sm">What you promised is waiting.</Text>
+        <Button component={Link} to="/agenda" size="compact-sm" variant="white" color="dark">
+          Open the agenda
+        </Button>
+      </Group>
+    </Alert>
   );
 }

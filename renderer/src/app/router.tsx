@@ -1,5 +1,7 @@
 import { createHashRouter, Navigate, RouterProvider } from 'react-router';
 import { CheckInScreen } from '../features/checkin/CheckInScreen';
+import { AgendaScreen } from '../features/followups/AgendaScreen';
+import { ReviewScreen } from '../features/followups/ReviewScreen';
 import { RelationshipsScreen } from '../features/relationships/RelationshipsScreen';
 import { PeopleScreen } from '../features/people/PeopleScreen';
 import { PersonEditScreen, PersonNewScreen } from '../features/people/PersonEditScreen';
@@ -30,10 +32,12 @@ const router = createHashRouter([
       { path: 'people/:id', element: <PersonScreen /> },
       { path: 'people/:id/edit', element: <PersonEditScreen /> },
       { path: 'relationships', element: <RelationshipsScreen /> },
+      { path: 'agenda', element: <AgendaScreen /> },
       { path: 'seminars', element: <SeminarsScreen /> },
       { path: 'seminars/new', element: <SeminarNewScreen /> },
       { path: 'seminars/:id', element: <SeminarScreen /> },
       { path: 'seminars/:id/edit', element: <SeminarEditScreen /> },
+      { path: 'seminars/:id/review', element: <ReviewScreen /> },
       { path: 'settings', element: <SettingsScreen /> },
       { path: '*', element: <RouteError /> },
     ],

@@ -41,5 +41,5 @@ export function useQuickForm<T extends Record<string, string>>(initial: T, paths
     setErrors({});
   };
 
-  return { values, set, field, errorOf, errors, saving, submit, reset };
+  return { values, set, field, errorOf, errors, setErrors, saving, submit, reset };
 }

@@ -5,6 +5,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { formatSeminarHours, type Registration } from '../../../../shared/domain/seminar';
 import { Counter } from '../../ui/Counter';
+import { guessKind } from '../../../../shared/domain/followup';
+import { useBookWrite } from '../relationships/queries';
 import { LoadingScreen } from '../../ui/LoadingScreen';
 import { NotFound } from '../../ui/NotFound';
 import { useSeminar } from '../seminars/queries';
@@ -18,7 +20,8 @@ const looksLikeTicket = (text: string) => /^\d[0-9a-z]{3}-?[0-9a-z]{4}$/i.test(t
 /**
  * The check-in table: find an arriving person in a keystroke or two and check them in with
  * Enter. Keyboard: ↑/↓ choose, Enter checks in, Alt+U undoes the last check-in, Alt+W opens a
- * walk-in, Alt+N notes a word about the person just checked in, Esc clears the search.
+ * walk-in, Alt+N notes a word about the person just checked in, Alt+F captures a follow-up with
+ * them, Esc clears the search.
  */
 export function CheckInScreen() {
   const seminarId = Number(useParams().id);
@@ -34,6 +37,9 @@ export function CheckInScreen() {
   const [note, setNote] = useState('');
   const searchRef = useRef<HTMLInputElement>(null);
   const noteRef = useRef<HTMLInputElement>(null);
+  const followUpRef = useRef<HTMLInputElement>(null);
+  const [followUp, setFollowUp] = useState({ what: '', dueOn: '' });
+  const createFollowUp = useBookWrite('followUps.create');
   const rows = results.data ?? [];
 
 
@@ -83,6 +89,22 @@ export function CheckInScreen() {
     });
   };
 
+  /** Five words at the table become a follow-up on the person just checked in, linked to this seminar. */
+  const saveFollowUp = () => {
+    if (!last || !followUp.what.trim()) return;
+    createFollowUp.mutate(
+      { personId: last.personId, what: followUp.what, kind: guessKind(followUp.what), dueOn: followUp.dueOn || null, seminarId, source: 'check_in' },
+      {
+        onSuccess: (f) => {
+          setFollowUp({ what: '', dueOn: '' });
+          setMessage({ tone: 'info', text: `Follow-up with ${f.person.name} kept: ${f.what}` });
+          focusSearch();
+        },
+        onError: failed,
+      },
+    );
+  };
+
   const saveNote = () => {
     if (!last || !note.trim()) return;
     actions.note.mutate(
@@ -117,6 +139,7 @@ export function CheckInScreen() {
       ['alt+U', () => undo(last)],
       ['alt+W', () => setWalkInOpen(true)],
       ['alt+N', () => last && noteRef.current?.focus()],
+      ['alt+F', () => last && followUpRef.current?.focus()],
     ],
     [],
   );
@@ -195,6 +218,30 @@ export function CheckInScreen() {
                 if (e.key === 'Escape') focusSearch();
               }}
             />
+            <Group mt="sm" gap="sm" align="flex-start" wrap="nowrap">
+              <TextInput
+                ref={followUpRef}
+                style={{ flex: 1 }}
+                label={`Follow-up with ${last.name}`}
+                description="Promised a next step? A few words (Alt+F), Enter to keep it"
+                placeholder="e.g. Call about referrals"
+                value={followUp.what}
+                onChange={(e) => setFollowUp({ ...followUp, what: e.currentTarget.value })}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') saveFollowUp();
+                  if (e.key === 'Escape') focusSearch();
+                }}
+              />
+              <TextInput
+                label="Due (optional)"
+                description="Empty: no date"
+                type="date"
+                value={followUp.dueOn}
+                onChange={(e) => setFollowUp({ ...followUp, dueOn: e.currentTarget.value })}
+                onKeyDown={(e) => e.key === 'Enter' && saveFollowUp()}
+                w={180}
+              />
+            </Group>
           </Paper>
         ) : null}
         {message ? (

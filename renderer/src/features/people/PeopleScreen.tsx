@@ -1,12 +1,13 @@
 import { ActionIcon, Badge, Box, Button, Group, Loader, NumberInput, Select, Text, TextInput, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
-import { IconArrowDown, IconArrowUp, IconMessagePlus, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp, IconCalendarPlus, IconMessagePlus, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PEOPLE_SORTS, type PeopleSort, type PersonSummary } from '../../../../shared/domain/person';
 import { STAGES, STAGE_LABELS, type Stage } from '../../../../shared/domain/standing';
+import { FollowUpDialog } from '../followups/FollowUpDialog';
 import { LogTouchDialog } from '../relationships/LogTouchDialog';
 import { StageBadge } from '../relationships/StandingPanel';
 import { PageHeader } from '../../ui/PageHeader';
@@ -16,7 +17,7 @@ import { EmptyBook } from './EmptyBook';
 import { PAGE_SIZE, peoplePageQuery, useTags, type PeopleQuery } from './queries';
 
 const ROW_HEIGHT = 56;
-const GRID = 'minmax(220px, 2.2fr) minmax(150px, 1.5fr) 96px 72px minmax(190px, 1.5fr) minmax(120px, 1fr) minmax(140px, 1.2fr) 40px';
+const GRID = 'minmax(220px, 2.2fr) minmax(150px, 1.5fr) 96px 72px minmax(190px, 1.5fr) minmax(120px, 1fr) minmax(140px, 1.2fr) 72px';
 
 const COLUMNS: { label: string; sort?: PeopleSort; hidden?: boolean }[] = [
   { label: 'Name', sort: 'name' },
@@ -68,6 +69,7 @@ export function PeopleScreen() {
   const { tag, stage, minScore, sort, direction } = params;
   const listParams = useMemo(() => ({ query, tag, stage, minScore, sort, direction }), [query, tag, stage, minScore, sort, direction]);
   const [logging, setLogging] = useState<{ id: number; name: string } | null>(null);
+  const [followingUp, setFollowingUp] = useState<{ id: number; name: string } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const tags = useTags();
@@ -264,7 +266,11 @@ export function PeopleScreen() {
                         alignItems: 'center',
                       }}
                     >
-                      {person ? <PersonRow person={person} onLog={() => setLogging({ id: person.id, name: person.name })} /> : <LoadingRow />}
+                      {person ? <PersonRow
+                          person={person}
+                          onLog={() => setLogging({ id: person.id, name: person.name })}
+                          onFollowUp={() => setFollowingUp({ id: person.id, name: person.name })}
+                        /> : <LoadingRow />}
                     </Box>
                   );
                 })}
@@ -274,11 +280,12 @@ export function PeopleScreen() {
         </>
       )}
       {logging ? <LogTouchDialog person={logging} opened onClose={() => setLogging(null)} /> : null}
+      {followingUp ? <FollowUpDialog person={followingUp} source="people_list" opened onClose={() => setFollowingUp(null)} /> : null}
     </>
   );
 }
 
-function PersonRow({ person, onLog }: { person: PersonSummary; onLog: () => void }) {
+function PersonRow({ person, onLog, onFollowUp }: { person: PersonSummary; onLog: () => void; onFollowUp: () => void }) {
   return (
     <>
       <Group role="cell" gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
@@ -323,7 +330,20 @@ function PersonRow({ person, onLog }: { person: PersonSummary; onLog: () => void
           </Tooltip>
         ) : null}
       </Group>
-      <Box role="cell">
+      <Group role="cell" gap={2} wrap="nowrap">
+        <Tooltip label="Add a follow-up">
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            aria-label={`Add a follow-up with ${person.name}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              onFollowUp();
+            }}
+          >
+            <IconCalendarPlus size={16} />
+          </ActionIcon>
+        </Tooltip>
         <Tooltip label="Log a touch">
           <ActionIcon
             variant="subtle"
@@ -337,7 +357,7 @@ function PersonRow({ person, onLog }: { person: PersonSummary; onLog: () => void
             <IconMessagePlus size={16} />
           </ActionIcon>
         </Tooltip>
-      </Box>
+      </Group>
     </>
   );
 }

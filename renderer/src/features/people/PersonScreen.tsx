@@ -11,6 +11,7 @@ import { formatDate } from '../../ui/format';
 import { NotFound } from '../../ui/NotFound';
 import { Empty, Field, Panel } from '../../ui/Panel';
 import { AdvocacyPanel } from '../relationships/AdvocacyPanel';
+import { FollowUpsPanel } from '../followups/FollowUpsPanel';
 import { ClientTestPanel } from '../relationships/ClientTestPanel';
 import { LinksPanel } from '../relationships/LinksPanel';
 import { LogTouchDialog } from '../relationships/LogTouchDialog';
@@ -141,6 +142,7 @@ export function PersonScreen() {
             <Stack gap="lg">
               {r ? (
                 <>
+                  <FollowUpsPanel person={who} relationship={r} />
                   <NeedsPanel personId={p.id} needs={r.needs} />
                   <PurchasesPanel personId={p.id} purchases={r.purchases} />
                   <AdvocacyPanel person={who} given={r.advocacyGiven} referredBy={r.referredBy} />

@@ -9,7 +9,8 @@ import { formatDay } from '../../ui/format';
 import { Empty, Panel } from '../../ui/Panel';
 import { useQuickForm } from '../../ui/useQuickForm';
 import { PersonPicker } from './PersonPicker';
-import { todayInput, useBookWrite } from './queries';
+import { todayInput } from '../../ui/days';
+import { useBookWrite } from './queries';
 
 const KIND_OPTIONS = (Object.keys(ADVOCACY_KINDS) as AdvocacyKind[]).map((k) => ({ value: k, label: ADVOCACY_KINDS[k].label }));
 

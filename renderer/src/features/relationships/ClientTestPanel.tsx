@@ -9,7 +9,8 @@ import { CLIENT_TEST_QUESTIONS, type ClientTestKey } from '../../../../shared/do
 import { ApiError, type FieldErrors } from '../../../../shared/errors';
 import { formatDay } from '../../ui/format';
 import { Empty, Panel } from '../../ui/Panel';
-import { todayInput, useBookWrite } from './queries';
+import { todayInput } from '../../ui/days';
+import { useBookWrite } from './queries';
 
 function Answer({ yes }: { yes: boolean }) {
   return (

@@ -4,7 +4,8 @@ import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { INTERACTION_KINDS, LOGGED_KINDS, type Interaction, type InteractionKind } from '../../../../shared/domain/relationship';
 import { useQuickForm } from '../../ui/useQuickForm';
-import { todayInput, useBookWrite } from './queries';
+import { todayInput } from '../../ui/days';
+import { useBookWrite } from './queries';
 
 const KIND_OPTIONS = [
   { group: 'Personal', items: LOGGED_KINDS.filter((k) => INTERACTION_KINDS[k].personal).map((k) => ({ value: k, label: INTERACTION_KINDS[k].label })) },

@@ -6,7 +6,8 @@ import type { Purchase } from '../../../../shared/domain/relationship';
 import { formatDay } from '../../ui/format';
 import { Empty, Panel } from '../../ui/Panel';
 import { useQuickForm } from '../../ui/useQuickForm';
-import { todayInput, useBookWrite } from './queries';
+import { todayInput } from '../../ui/days';
+import { useBookWrite } from './queries';
 
 const amountFormat = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 

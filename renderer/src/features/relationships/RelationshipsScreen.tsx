@@ -1,9 +1,11 @@
-import { Anchor, Badge, Box, Button, Checkbox, Group, Select, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Checkbox, Group, NumberInput, Select, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { STANDING_LISTS, STANDING_LIST_INFO, type StandingList, type StandingRow } from '../../../../shared/domain/relationship';
 import { MARKS, MARK_LABELS, type Mark } from '../../../../shared/domain/standing';
+import { guessKind } from '../../../../shared/domain/followup';
+import { todayInput } from '../../ui/days';
 import { formatDay, plural } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { useBookWrite, useStandingList } from './queries';
@@ -63,7 +65,7 @@ function StandingListView({ list }: { list: StandingList }) {
       <Text size="sm" c="dimmed">
         {STANDING_LIST_INFO[list].description}
       </Text>
-      <BulkActions ids={[...selected]} />
+      <BulkActions ids={[...selected]} list={list} />
       {query.isSuccess && rows.length === 0 ? (
         <Text c="dimmed" ta="center" py={48}>
           No one is on this list today.
@@ -86,6 +88,7 @@ function StandingListView({ list }: { list: StandingList }) {
               <Table.Th ta="right">Score</Table.Th>
               <Table.Th ta="right">Client test</Table.Th>
               <Table.Th>Last personal touch</Table.Th>
+              <Table.Th ta="right">Cadence</Table.Th>
               <Table.Th>Marks</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -128,6 +131,7 @@ function Row({ row: r, checked, onToggle }: { row: StandingRow; checked: boolean
       </Table.Td>
       <Table.Td ta="right">{r.yeses} of 4 yes</Table.Td>
       <Table.Td>{r.lastPersonalOn ? formatDay(r.lastPersonalOn) : <Text span c="dimmed" size="sm">Never</Text>}</Table.Td>
+      <Table.Td ta="right">{r.cadenceDays} days</Table.Td>
       <Table.Td>
         <Group gap={4}>
           {marks.map((m) => (
@@ -142,8 +146,12 @@ function Row({ row: r, checked, onToggle }: { row: StandingRow; checked: boolean
 }
 
 /** Tag or mark every selected person in one step. */
-function BulkActions({ ids }: { ids: number[] }) {
+function BulkActions({ ids, list }: { ids: number[]; list: StandingList }) {
   const [tag, setTag] = useState('');
+  const [step, setStep] = useState('Call to catch up');
+  const [cadence, setCadence] = useState<number | ''>('');
+  const createFollowUps = useBookWrite('followUps.createMany');
+  const setCadences = useBookWrite('people.setCadence');
   const [mark, setMarkChoice] = useState<Mark>('cultivate');
   const tagPeople = useBookWrite('people.tag');
   const markPeople = useBookWrite('relationship.mark');
@@ -194,6 +202,53 @@ function BulkActions({ ids }: { ids: number[] }) {
             {on ? 'Mark' : 'Unmark'}
           </Button>
         ))}
+      </Group>
+      <Group gap="sm" align="flex-end" mt="xs">
+        <Box w={120} />
+        <TextInput label="Follow-up" value={step} onChange={(e) => setStep(e.currentTarget.value)} size="xs" w={220} />
+        <Button
+          size="xs"
+          variant="light"
+          disabled={none || !step.trim()}
+          loading={createFollowUps.isPending}
+          onClick={() =>
+            createFollowUps.mutate(
+              { personIds: ids, what: step, kind: guessKind(step), dueOn: todayInput(), source: list === 'dueToReconnect' ? 'reconnect' : 'people_list' },
+              { onSuccess: ({ created }) => notifications.show({ message: `${plural(created, 'follow-up')} added to today’s agenda.` }), onError: failed },
+            )
+          }
+        >
+          Create for each
+        </Button>
+        <NumberInput
+          label="Keep in touch every (days)"
+          placeholder="Stage default"
+          min={1}
+          max={3650}
+          allowDecimal={false}
+          value={cadence}
+          onChange={(v) => setCadence(typeof v === 'number' ? v : '')}
+          size="xs"
+          w={190}
+        />
+        <Button
+          size="xs"
+          variant="light"
+          disabled={none}
+          loading={setCadences.isPending}
+          onClick={() =>
+            setCadences.mutate(
+              { personIds: ids, days: cadence === '' ? null : cadence },
+              {
+                onSuccess: () =>
+                  notifications.show({ message: cadence === '' ? 'Back to their stage’s cadence.' : `Keeping in touch every ${cadence} days.` }),
+                onError: failed,
+              },
+            )
+          }
+        >
+          {cadence === '' ? 'Use stage cadence' : 'Set cadence'}
+        </Button>
       </Group>
     </Box>
   );

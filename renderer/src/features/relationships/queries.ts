@@ -22,9 +22,3 @@ export function useBookWrite<M extends MethodName>(method: M) {
   const send = call as (method: M, input: InputOf<M>) => Promise<OutputOf<M>>;
   return useMutation({ mutationFn: (input: InputOf<M>) => send(method, input), onSuccess: changed });
 }
-
-/** Today on this computer, as the date inputs want it. */
-export function todayInput(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}

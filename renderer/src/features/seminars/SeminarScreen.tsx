@@ -1,7 +1,7 @@
 import { ActionIcon, Anchor, Badge, Button, Card, Group, Menu, Select, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconArchive, IconDoorEnter, IconDots, IconEdit, IconId, IconLock, IconLockOpen, IconUserPlus } from '@tabler/icons-react';
+import { IconArchive, IconChecklist, IconDoorEnter, IconMessagePlus, IconDots, IconEdit, IconId, IconLock, IconLockOpen, IconUserPlus } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import {
   formatLocalHours,
@@ -18,6 +18,7 @@ import { LoadingScreen } from '../../ui/LoadingScreen';
 import { NotFound } from '../../ui/NotFound';
 import { localTimeZone } from './SeminarForm';
 import { RegisterPeopleDialog } from './RegisterPeopleDialog';
+import { FollowUpDialog } from '../followups/FollowUpDialog';
 import { useRegistrations, useSeminar, useSeminarFlags, useUpdateRegistration } from './queries';
 
 const STATE_COLORS: Record<Registration['state'], string> = { registered: 'blue', checked_in: 'teal', cancelled: 'gray', no_show: 'orange' };
@@ -29,6 +30,7 @@ export function SeminarScreen() {
   const flags = useSeminarFlags(id);
   const update = useUpdateRegistration();
   const [registering, registerDialog] = useDisclosure(false);
+  const [followingUp, followUpDialog] = useDisclosure(false);
 
   if (seminar.isPending) return <LoadingScreen />;
   if (seminar.isError) return <NotFound title="This seminar is not in your book" error={seminar.error} back={{ to: '/seminars', label: 'Back to Seminars' }} />;
@@ -75,8 +77,17 @@ export function SeminarScreen() {
             ) : null}
           </Stack>
           <Group gap="sm" wrap="nowrap">
-            <Button component={Link} to={`/seminars/${s.id}/check-in`} leftSection={<IconDoorEnter size={16} aria-hidden />} disabled={s.closed} color="teal">
-              Open check-in
+            {s.closed ? (
+              <Button component={Link} to={`/seminars/${s.id}/review`} leftSection={<IconChecklist size={16} aria-hidden />} color="teal">
+                Review and follow up
+              </Button>
+            ) : (
+              <Button component={Link} to={`/seminars/${s.id}/check-in`} leftSection={<IconDoorEnter size={16} aria-hidden />} color="teal">
+                Open check-in
+              </Button>
+            )}
+            <Button variant="light" leftSection={<IconMessagePlus size={16} aria-hidden />} onClick={followUpDialog.open}>
+              Add a follow-up
             </Button>
             <Button variant="light" leftSection={<IconUserPlus size={16} aria-hidden />} onClick={registerDialog.open} disabled={s.closed}>
               Register people
@@ -193,6 +204,7 @@ export function SeminarScreen() {
         </Card>
       </Stack>
       <RegisterPeopleDialog seminarId={s.id} opened={registering} onClose={registerDialog.close} registered={registeredIds} />
+      <FollowUpDialog person={null} seminarId={s.id} source="seminar" opened={followingUp} onClose={followUpDialog.close} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { PageHeader } from '../../ui/PageHeader';
 import { formatDate, plural } from '../../ui/format';
 import { useAppInfo, useLoadSample } from '../people/queries';
+import { KeepInTouchSettings } from './KeepInTouchSettings';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -69,6 +70,8 @@ export function SettingsScreen() {
             </Text>
           )}
         </Card>
+
+        <KeepInTouchSettings />
 
         <Card withBorder radius="md" p="lg" component="section" aria-label="Sample data">
           <Title order={2} size="h5" mb={4}>
