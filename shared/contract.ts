@@ -22,6 +22,18 @@ import {
 } from './domain/relationship';
 import { MARKS, STAGES } from './domain/standing';
 import {
+  GUEST_STATES,
+  HospitalitySettingsSchema,
+  OccasionInputSchema,
+  type GuestPairing,
+  type HospitalitySettings,
+  type HospitalitySuggestions,
+  type IntimacyMeasure,
+  type Occasion,
+  type OccasionSummary,
+  type PersonHospitality,
+} from './domain/hospitality';
+import {
   CadenceSchema,
   FollowUpInputSchema,
   KeepInTouchSchema,
@@ -244,6 +256,32 @@ export const contract = {
     z.object({ personIds: Selection, days: CadenceSchema.nullable() }),
     'Keep in touch with these people every so many days (null: their stage’s cadence).',
   ),
+  'occasions.list': method<OccasionSummary[]>()(
+    z.object({ when: z.enum(['upcoming', 'past']).default('upcoming') }),
+    'Occasions at home, upcoming (soonest first) or past (latest first), with guest counts.',
+  ),
+  'occasions.get': method<Occasion>()(z.object({ id: Id }), 'One occasion with its guests, their states and the seat count.'),
+  'occasions.create': method<Occasion>()(OccasionInputSchema, 'Plan an occasion at home: kind, day and time, seats, notes.'),
+  'occasions.update': method<Occasion>()(z.object({ id: Id }).and(OccasionInputSchema), 'Change an occasion; home visits move with its day.'),
+  'occasions.delete': Removed(z.object({ id: Id }), 'Delete an occasion and the home visits it recorded.'),
+  'occasions.invite': method<{ added: number; alreadyInvited: number }>()(
+    z.object({ occasionId: Id, personIds: z.array(Id).min(1, 'Choose at least one person.').max(500), withHousehold: z.boolean().default(false) }),
+    'Invite people, and if asked their partner and family, in one step.',
+  ),
+  'occasions.setGuestState': method<Occasion>()(
+    z.object({ guestId: Id, state: z.enum(GUEST_STATES, { message: 'Choose a state.' }) }),
+    'Move a guest along: invited, accepted, declined, attended, did not come (dated). Attending records a home visit.',
+  ),
+  'occasions.removeGuest': method<Occasion>()(z.object({ guestId: Id }), 'Take someone off the guest list.'),
+  'occasions.pairings': method<GuestPairing[]>()(z.object({ occasionId: Id }), 'Guests who would enjoy meeting each other, with the reason.'),
+  'hospitality.ofPerson': method<PersonHospitality>()(
+    z.object({ personId: Id }),
+    'Has this person been in my home; times hosted, last hosted, invitations declined.',
+  ),
+  'hospitality.intimacy': method<IntimacyMeasure>()(NoInput, 'Of the top N clients by rapport score, how many have been in my home.'),
+  'hospitality.suggestions': method<HospitalitySuggestions>()(NoInput, 'Best clients never hosted; clients not hosted in the last 12 months.'),
+  'hospitality.settings': method<HospitalitySettings>()(NoInput, 'How many top clients the intimacy measure looks at.'),
+  'hospitality.updateSettings': method<HospitalitySettings>()(HospitalitySettingsSchema, 'Change how many top clients the intimacy measure looks at.'),
 } as const;
 
 export type Contract = typeof contract;

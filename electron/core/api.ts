@@ -40,6 +40,22 @@ import {
   snoozeFollowUp,
 } from './services/followups';
 import { keepInTouch, setCadence, updateKeepInTouch } from './services/keep-in-touch';
+import {
+  createOccasion,
+  deleteOccasion,
+  getOccasion,
+  hospitalitySettings,
+  hospitalitySuggestions,
+  intimacyMeasure,
+  inviteGuests,
+  listOccasions,
+  occasionPairings,
+  personHospitality,
+  removeGuest,
+  setGuestState,
+  updateHospitalitySettings,
+  updateOccasion,
+} from './services/hospitality';
 import { checkIn, checkInByTicket, findRegistrants, matchPeople, noteAtTable, undoCheckIn, walkIn } from './services/checkin';
 import { loadSampleData } from './services/sample';
 import {
@@ -118,6 +134,20 @@ const handlers: Handlers = {
   'keepInTouch.get': (ctx) => keepInTouch(ctx),
   'keepInTouch.update': (ctx, input) => updateKeepInTouch(ctx, input),
   'people.setCadence': (ctx, { personIds, days }) => setCadence(ctx, personIds, days),
+  'occasions.list': (ctx, { when }) => listOccasions(ctx, when),
+  'occasions.get': (ctx, { id }) => getOccasion(ctx, id),
+  'occasions.create': (ctx, input) => createOccasion(ctx, input),
+  'occasions.update': (ctx, { id, ...occasion }) => updateOccasion(ctx, id, occasion),
+  'occasions.delete': (ctx, { id }) => deleteOccasion(ctx, id),
+  'occasions.invite': (ctx, { occasionId, personIds, withHousehold }) => inviteGuests(ctx, occasionId, personIds, withHousehold),
+  'occasions.setGuestState': (ctx, { guestId, state }) => setGuestState(ctx, guestId, state),
+  'occasions.removeGuest': (ctx, { guestId }) => removeGuest(ctx, guestId),
+  'occasions.pairings': (ctx, { occasionId }) => occasionPairings(ctx, occasionId),
+  'hospitality.ofPerson': (ctx, { personId }) => personHospitality(ctx, personId),
+  'hospitality.intimacy': (ctx) => intimacyMeasure(ctx),
+  'hospitality.suggestions': (ctx) => hospitalitySuggestions(ctx),
+  'hospitality.settings': (ctx) => hospitalitySettings(ctx),
+  'hospitality.updateSettings': (ctx, input) => updateHospitalitySettings(ctx, input),
 };
 
 function invalidInput(error: z.ZodError): AppError {

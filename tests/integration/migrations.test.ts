@@ -235,3 +235,24 @@ describe('migration 4: follow-ups and cadence', () => {
     db.close();
   });
 });
+
+describe('migration 5: home occasions', () => {
+  it('adds occasions and guests; a guest is invited once and only an attendance holds a home visit', () => {
+    const file = path.join(tempDataDir(), DATABASE_FILE);
+    const db = databaseAt(4, file);
+    db.prepare("INSERT INTO people (id, given_name, sort_key, search_rank, created_at, updated_at) VALUES (7, 'Ann', 'ann', 1, 'x', 'x')").run();
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 5));
+    db.pragma('foreign_keys = ON');
+    expect(db.pragma('user_version', { simple: true })).toBe(5);
+    db.prepare("INSERT INTO occasions (id, kind, day, time, created_at, updated_at) VALUES (1, 'dinner', '2031-01-01', '19:00', 'x', 'x')").run();
+    expect(() => db.prepare("INSERT INTO occasions (kind, day, time, created_at, updated_at) VALUES ('rave', '2031-01-01', '19:00', 'x', 'x')").run()).toThrow(/CHECK/);
+    const invite = db.prepare("INSERT INTO occasion_guests (occasion_id, person_id, state, changed_at, interaction_id, created_at) VALUES (1, 7, ?, 'x', ?, 'x')");
+    db.prepare("INSERT INTO interactions (id, person_id, kind, occurred_on, created_at, updated_at) VALUES (3, 7, 'home_visit', '2031-01-01', 'x', 'x')").run();
+    expect(() => invite.run('invited', 3)).toThrow(/CHECK/);
+    invite.run('invited', null);
+    expect(() => invite.run('accepted', null)).toThrow(/UNIQUE/);
+    db.prepare('DELETE FROM occasions WHERE id = 1').run();
+    expect(db.prepare('SELECT count(*) AS n FROM occasion_guests').get()).toEqual({ n: 0 });
+    db.close();
+  });
+});

@@ -3,6 +3,7 @@ import { m001People } from './001_people';
 import { m002Seminars } from './002_seminars';
 import { m003Relationships } from './003_relationships';
 import { m004FollowUps } from './004_follow_ups';
+import { m005Hospitality } from './005_hospitality';
 
 export interface Migration {
   /** The `user_version` the database has once this migration has run. */
@@ -12,6 +13,6 @@ export interface Migration {
 }
 
 /** Ordered by version; a migration is never edited once released — add a new one. */
-export const MIGRATIONS: readonly Migration[] = [m001People, m002Seminars, m003Relationships, m004FollowUps];
+export const MIGRATIONS: readonly Migration[] = [m001People, m002Seminars, m003Relationships, m004FollowUps, m005Hospitality];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
