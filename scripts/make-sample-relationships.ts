@@ -196,6 +196,8 @@ taken.add(4);
 taken.add(5);
 taken.add(6);
 
+const clients: number[] = [0];
+const customers: number[] = [];
 for (let person = 1; person < PEOPLE; person++) {
   if (taken.has(person)) continue;
   const r = rand();
@@ -210,6 +212,7 @@ for (let person = 1; person < PEOPLE; person++) {
     if (chance(0.6)) entry.advocacy = [{ kind: 'referral', daysAgo: between(10, 400), referred: other(person), note: 'Made the introduction over lunch' }];
     if (chance(0.4)) (entry.advocacy ??= []).push({ kind: pick(['testimonial', 'recommendation', 'reference']), daysAgo: between(10, 400), referred: null, note: '' });
     entry.marks = { friend: chance(0.4) };
+    clients.push(person);
     entry.desiredResults = pick(RESULTS);
     entry.theirWork = pick(WORK);
     if (chance(0.5)) entry.boundaries = pick(BOUNDARIES);
@@ -223,6 +226,7 @@ for (let person = 1; person < PEOPLE; person++) {
     entry.needs = needs(1);
     entry.desiredResults = pick(RESULTS);
     if (chance(0.6)) entry.followUps = followUps(1);
+    customers.push(person);
   } else if (r < 0.4) {
     // Customers: bought, contacted mostly by newsletter; some chosen to cultivate.
     entry.purchases = purchases(between(1, 2));
@@ -246,6 +250,27 @@ for (let person = 1; person < PEOPLE; person++) {
   }
   out.push(entry);
 }
+
+// Occasions at home: past ones hosted some clients (one over a year ago), upcoming ones are being planned.
+type GuestState = 'invited' | 'accepted' | 'declined' | 'attended' | 'absent';
+const guestsFrom = (pool: number[], count: number, states: () => GuestState) => {
+  const chosen = new Set<number>();
+  while (chosen.size < Math.min(count, pool.length)) chosen.add(pick(pool));
+  return [...chosen].map((person) => ({ person, state: states() }));
+};
+const pastState = (): GuestState => (chance(0.75) ? 'attended' : chance(0.6) ? 'declined' : 'absent');
+const upcomingState = (): GuestState => (chance(0.5) ? 'accepted' : chance(0.6) ? 'invited' : 'declined');
+// Ann is hosted at the summer barbecue; her partner comes along.
+const barbecue = guestsFrom([...clients, ...customers], 10, pastState).filter((g) => g.person !== 0 && g.person !== 5);
+barbecue.push({ person: 0, state: 'attended' }, { person: 5, state: 'attended' });
+const occasions = [
+  { kind: 'dinner', title: 'Autumn dinner', daysFromLoad: -430, time: '19:00', seats: 8, notes: 'Lamb stew; two vegetarians.', guests: guestsFrom(clients, 6, pastState) },
+  { kind: 'barbecue', title: 'Summer barbecue', daysFromLoad: -140, time: '17:30', seats: 20, notes: 'Garden, weather permitting.', guests: barbecue },
+  { kind: 'holiday_party', title: '', daysFromLoad: -330, time: '18:00', seats: 0, notes: '', guests: guestsFrom(clients, 8, pastState) },
+  { kind: 'dinner', title: 'Winter supper', daysFromLoad: 12, time: '19:00', seats: 8, notes: 'Menu: soup, roast vegetables, apple crumble. Ask about allergies.', guests: guestsFrom(clients, 7, upcomingState) },
+  { kind: 'holiday_party', title: 'New Year open house', daysFromLoad: 40, time: '16:00', seats: 0, notes: '', guests: guestsFrom([...clients, ...customers], 12, () => 'invited') },
+];
+fs.writeFileSync(path.join(import.meta.dirname, '..', 'resources', 'sample', 'occasions.json'), `${JSON.stringify(occasions, null, 1)}\n`);
 
 const file = path.join(import.meta.dirname, '..', 'resources', 'sample', 'relationships.json');
 fs.writeFileSync(file, `${JSON.stringify(out, null, 1)}\n`);

@@ -22,7 +22,7 @@ import {
 } from './domain/relationship';
 import { MARKS, STAGES } from './domain/standing';
 import {
-  GUEST_STATES,
+  GuestStateSchema,
   HospitalitySettingsSchema,
   OccasionInputSchema,
   type GuestPairing,
@@ -269,7 +269,7 @@ export const contract = {
     'Invite people, and if asked their partner and family, in one step.',
   ),
   'occasions.setGuestState': method<Occasion>()(
-    z.object({ guestId: Id, state: z.enum(GUEST_STATES, { message: 'Choose a state.' }) }),
+    z.object({ guestId: Id, state: GuestStateSchema }),
     'Move a guest along: invited, accepted, declined, attended, did not come (dated). Attending records a home visit.',
   ),
   'occasions.removeGuest': method<Occasion>()(z.object({ guestId: Id }), 'Take someone off the guest list.'),

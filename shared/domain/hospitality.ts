@@ -26,6 +26,7 @@ export const GUEST_STATE_LABELS: Record<GuestState, string> = {
   attended: 'Attended',
   absent: 'Did not come',
 };
+export const GuestStateSchema = z.enum(GUEST_STATES, { message: 'Choose a state.' });
 /** States that only make sense once the occasion has begun. */
 export const AFTER_THE_FACT: readonly GuestState[] = ['attended', 'absent'];
 

@@ -2,7 +2,7 @@ import { expect, screenshot, test } from './fixtures';
 
 test('add José Álvarez, find him by jose and alv, edit his organization, delete him', async ({ page, station }) => {
   await station.api('people.create', { givenName: 'Ann', familyName: 'Lee', organization: 'Acme Print & Sign' });
-  await page.goto(station.url);
+  await page.goto(`${station.url}/#/people`);
   await expect(page.getByRole('heading', { name: 'People', level: 1 })).toBeVisible();
 
   await page.getByRole('link', { name: 'New person' }).click();

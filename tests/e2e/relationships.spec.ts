@@ -100,7 +100,7 @@ test('the client test makes a client and back; a touch raises recency; a referra
 test('on the sample book: a rich person page, the People list by score, and the lists that drive action', async ({ page, station }) => {
   await page.setViewportSize({ width: 1440, height: 1000 });
   await station.api('sample.load');
-  await page.goto(station.url);
+  await page.goto(`${station.url}/#/people`);
 
   const table = page.getByRole('table', { name: 'People' });
   await page.getByRole('combobox', { name: 'Sort by' }).click();

@@ -7,6 +7,7 @@ import { listPeople, listTags } from '../../electron/core/services/people';
 import { loadSampleData } from '../../electron/core/services/sample';
 import { getRelationship, standingList } from '../../electron/core/services/relationships';
 import { dueSummary } from '../../electron/core/services/followups';
+import { hospitalitySuggestions, intimacyMeasure, listOccasions } from '../../electron/core/services/hospitality';
 import { openTestContext } from '../helpers/store';
 
 describe('sample data', () => {
@@ -91,5 +92,21 @@ describe('the sample book’s follow-ups', () => {
     expect(summary.today).toBeGreaterThan(0);
     expect(summary.dueToReconnect).toBeGreaterThan(10);
     expect(standingList(ctx, 'dueToReconnect').total).toBe(summary.dueToReconnect);
+  });
+});
+
+describe('the sample book’s occasions', () => {
+  it('has past and upcoming occasions, so the intimacy measure and its suggestions mean something', async () => {
+    const ctx = await openTestContext();
+    loadSampleData(ctx);
+    expect(listOccasions(ctx, 'past').length).toBeGreaterThanOrEqual(2);
+    expect(listOccasions(ctx, 'upcoming').length).toBeGreaterThanOrEqual(1);
+    const measure = intimacyMeasure(ctx);
+    expect(measure.top).toBe(20);
+    expect(measure.hosted).toBeGreaterThan(0);
+    expect(measure.hosted).toBeLessThan(measure.top);
+    const suggestions = hospitalitySuggestions(ctx);
+    expect(suggestions.neverHosted.length).toBe(measure.top - measure.hosted);
+    expect(suggestions.notRecently.length).toBeGreaterThan(0);
   });
 });

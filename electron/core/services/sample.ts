@@ -1,6 +1,7 @@
 import samplePeople from '../../../resources/sample/people.json';
 import sampleSeminars from '../../../resources/sample/seminars.json';
 import sampleRelationships from '../../../resources/sample/relationships.json';
+import sampleOccasions from '../../../resources/sample/occasions.json';
 import {
   AdvocacyInputSchema,
   ClientTestInputSchema,
@@ -22,6 +23,9 @@ import { addAdvocacy, addLink, addNeed, addPurchase, answerClientTest, logIntera
 import { localDay, refreshAllStandings } from './standing';
 import { completeFollowUp, createFollowUp, snoozeFollowUp } from './followups';
 import { FollowUpInputSchema } from '../../../shared/domain/followup';
+import { GuestStateSchema, OccasionInputSchema } from '../../../shared/domain/hospitality';
+import { createOccasion, getOccasion, inviteGuests, setGuestState } from './hospitality';
+
 import { stmt } from '../db/statements';
 
 const SAMPLE_LOADED_KEY = 'sample.loadedAt';
@@ -46,6 +50,7 @@ export function loadSampleData(ctx: CoreContext): SampleLoadResult {
       const ids = people.map((p) => insertPerson(ctx.db, p, at));
       const seminars = sampleSeminars.map((s) => addSampleSeminar(ctx, s, ids));
       for (const r of sampleRelationships) replayRelationship(ctx, r, ids);
+      for (const o of sampleOccasions) addSampleOccasion(ctx, o, ids);
       refreshAllStandings(ctx.db, localDay(ctx.now()), ctx.now().toISOString());
       setSetting(ctx, SAMPLE_LOADED_KEY, at);
       return { people: people.length, seminars: seminars.length };
@@ -132,4 +137,16 @@ function replayFollowUp(ctx: CoreContext, personId: number, f: NonNullable<Sampl
     completeFollowUp({ ...ctx, now: () => doneOn }, created.id, true, '');
   }
   if (f.state === 'snoozed') snoozeFollowUp(ctx, created.id, localDay(at(('snoozeDays' in f ? f.snoozeDays : undefined) ?? 7)));
+}
+
+/** A sample occasion at home, its day counted from the load day, with each guest's answer. */
+function addSampleOccasion(ctx: CoreContext, o: (typeof sampleOccasions)[number], ids: number[]): void {
+  const day = localDay(new Date(ctx.now().getTime() + o.daysFromLoad * 86_400_000));
+  const occasion = createOccasion(ctx, OccasionInputSchema.parse({ ...o, day }));
+  inviteGuests(ctx, occasion.id, o.guests.map((g) => ids[g.person] as number), false);
+  const guests = getOccasion(ctx, occasion.id).guests;
+  for (const g of o.guests) {
+    const guest = guests.find((x) => x.person.id === ids[g.person]);
+    if (guest && g.state !== 'invited') setGuestState(ctx, guest.id, GuestStateSchema.parse(g.state));
+  }
 }

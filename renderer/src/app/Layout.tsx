@@ -1,15 +1,17 @@
 import { Alert, AppShell, Badge, Button, Group, NavLink, Stack, Text, ThemeIcon } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
-import { IconAddressBook, IconBell, IconChecklist, IconHeartHandshake, IconPresentation, IconSettings, IconUsersGroup } from '@tabler/icons-react';
+import { IconAddressBook, IconBell, IconHome, IconLayoutDashboard, IconChecklist, IconHeartHandshake, IconPresentation, IconSettings, IconUsersGroup } from '@tabler/icons-react';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { useDueSummary } from '../features/followups/queries';
 import { useAppInfo } from '../features/people/queries';
 import { todayInput } from '../ui/days';
 
 const NAV = [
+  { to: '/', label: 'Home', icon: IconLayoutDashboard },
   { to: '/people', label: 'People', icon: IconAddressBook },
   { to: '/agenda', label: 'Agenda', icon: IconChecklist },
   { to: '/relationships', label: 'Relationships', icon: IconHeartHandshake },
+  { to: '/occasions', label: 'At home', icon: IconHome },
   { to: '/seminars', label: 'Seminars', icon: IconPresentation },
   { to: '/settings', label: 'Settings', icon: IconSettings },
 ];
@@ -49,7 +51,7 @@ export function Layout() {
                   </Badge>
                 ) : null
               }
-              active={pathname === to || pathname.startsWith(`${to}/`)}
+              active={to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`)}
               variant="light"
               style={{ borderRadius: 8 }}
             />

@@ -1,6 +1,10 @@
-import { createHashRouter, Navigate, RouterProvider } from 'react-router';
+import { createHashRouter, RouterProvider } from 'react-router';
 import { CheckInScreen } from '../features/checkin/CheckInScreen';
 import { AgendaScreen } from '../features/followups/AgendaScreen';
+import { HomeScreen } from '../features/hospitality/HomeScreen';
+import { OccasionEditScreen, OccasionNewScreen } from '../features/hospitality/OccasionEditScreen';
+import { OccasionScreen } from '../features/hospitality/OccasionScreen';
+import { OccasionsScreen } from '../features/hospitality/OccasionsScreen';
 import { ReviewScreen } from '../features/followups/ReviewScreen';
 import { RelationshipsScreen } from '../features/relationships/RelationshipsScreen';
 import { PeopleScreen } from '../features/people/PeopleScreen';
@@ -26,7 +30,11 @@ const router = createHashRouter([
     element: <Layout />,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <Navigate to="/people" replace /> },
+      { index: true, element: <HomeScreen /> },
+      { path: 'occasions', element: <OccasionsScreen /> },
+      { path: 'occasions/new', element: <OccasionNewScreen /> },
+      { path: 'occasions/:id', element: <OccasionScreen /> },
+      { path: 'occasions/:id/edit', element: <OccasionEditScreen /> },
       { path: 'people', element: <PeopleScreen /> },
       { path: 'people/new', element: <PersonNewScreen /> },
       { path: 'people/:id', element: <PersonScreen /> },

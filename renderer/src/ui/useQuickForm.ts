@@ -20,17 +20,17 @@ export function useQuickForm<T extends Record<string, string>>(initial: T, paths
     error: errorOf(key),
   });
 
-  /** Runs `save`; true when it went through. Field problems stay on their fields; others are announced. */
-  const submit = async (save: (values: T) => Promise<unknown>): Promise<boolean> => {
+  /** Runs `save`; its result when it went through, undefined when not. Field problems stay on their fields; others are announced. */
+  const submit = async <R extends object>(save: (values: T) => Promise<R>): Promise<R | undefined> => {
     setSaving(true);
     try {
-      await save(values);
+      const result = await save(values);
       setErrors({});
-      return true;
+      return result;
     } catch (error) {
       if (error instanceof ApiError && error.code === 'invalid_input' && Object.keys(error.fields).length) setErrors(error.fields);
       else notifications.show({ color: 'red', title: 'Not saved', message: error instanceof Error ? error.message : String(error) });
-      return false;
+      return undefined;
     } finally {
       setSaving(false);
     }

@@ -1,12 +1,13 @@
 import { Button, Card, Center, Group, List, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDatabaseImport, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useLoadSample } from './queries';
 
 /** First run: explain what the book is for and offer two ways to fill it. */
 export function EmptyBook() {
   const load = useLoadSample();
+  const navigate = useNavigate();
   return (
     <Center style={{ flex: 1 }} p="xl">
       <Card withBorder radius="lg" p="xl" maw={560} shadow="sm">
@@ -35,7 +36,10 @@ export function EmptyBook() {
               loading={load.isPending}
               onClick={() =>
                 load.mutate(undefined, {
-                  onSuccess: (r) => notifications.show({ color: 'teal', title: 'Sample data loaded', message: `${r.people} people added to your book.` }),
+                  onSuccess: (r) => {
+                    notifications.show({ color: 'teal', title: 'Sample data loaded', message: `${r.people} people added to your book.` });
+                    navigate('/people');
+                  },
                   onError: (e) => notifications.show({ color: 'red', title: 'Could not load the sample data', message: e.message }),
                 })
               }

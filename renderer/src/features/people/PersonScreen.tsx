@@ -12,6 +12,7 @@ import { NotFound } from '../../ui/NotFound';
 import { Empty, Field, Panel } from '../../ui/Panel';
 import { AdvocacyPanel } from '../relationships/AdvocacyPanel';
 import { FollowUpsPanel } from '../followups/FollowUpsPanel';
+import { PersonHospitalityPanel } from '../hospitality/PersonHospitalityPanel';
 import { ClientTestPanel } from '../relationships/ClientTestPanel';
 import { LinksPanel } from '../relationships/LinksPanel';
 import { LogTouchDialog } from '../relationships/LogTouchDialog';
@@ -143,6 +144,7 @@ export function PersonScreen() {
               {r ? (
                 <>
                   <FollowUpsPanel person={who} relationship={r} />
+                  <PersonHospitalityPanel personId={p.id} />
                   <NeedsPanel personId={p.id} needs={r.needs} />
                   <PurchasesPanel personId={p.id} purchases={r.purchases} />
                   <AdvocacyPanel person={who} given={r.advocacyGiven} referredBy={r.referredBy} />

@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { PageHeader } from '../../ui/PageHeader';
 import { formatDate, plural } from '../../ui/format';
 import { useAppInfo, useLoadSample } from '../people/queries';
+import { HospitalitySettings } from './HospitalitySettings';
 import { KeepInTouchSettings } from './KeepInTouchSettings';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -72,6 +73,7 @@ export function SettingsScreen() {
         </Card>
 
         <KeepInTouchSettings />
+        <HospitalitySettings />
 
         <Card withBorder radius="md" p="lg" component="section" aria-label="Sample data">
           <Title order={2} size="h5" mb={4}>
