@@ -21,6 +21,7 @@ import {
   type TimelineEntry,
 } from './domain/relationship';
 import { MARKS, STAGES } from './domain/standing';
+import { RapportFilterSchema, type IntimacyReport, type RapportReport, type SeminarReport } from './domain/report';
 import {
   GuestStateSchema,
   HospitalitySettingsSchema,
@@ -282,6 +283,19 @@ export const contract = {
   'hospitality.suggestions': method<HospitalitySuggestions>()(NoInput, 'Best clients never hosted; clients not hosted in the last 12 months.'),
   'hospitality.settings': method<HospitalitySettings>()(NoInput, 'How many top clients the intimacy measure looks at.'),
   'hospitality.updateSettings': method<HospitalitySettings>()(HospitalitySettingsSchema, 'Change how many top clients the intimacy measure looks at.'),
+  'reports.rapport': method<RapportReport>()(
+    z.object({ filter: RapportFilterSchema, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).nullable().default(100) }),
+    'The rapport report of a segment (tags, stages, seminar, days touched): stage mix, ratio, people with score parts, ready and at risk. limit null: every row.',
+  ),
+  'reports.rapportCsv': method<{ filename: string; content: string; rows: number }>()(
+    z.object({ filter: RapportFilterSchema }),
+    'The rapport report’s table as CSV: UTF-8 with a byte-order mark, ISO dates, score parts as columns.',
+  ),
+  'reports.intimacy': method<IntimacyReport>()(NoInput, 'The intimacy report: the measure, best clients and their home visits, hosted over time, never invited, upcoming occasions.'),
+  'reports.seminar': method<SeminarReport>()(
+    z.object({ seminarId: Id }),
+    'The seminar report: registered against attended, in person and on the stream, walk-ins, no-shows, follow-ups, stage movement since.',
+  ),
 } as const;
 
 export type Contract = typeof contract;

@@ -40,6 +40,7 @@ import {
   snoozeFollowUp,
 } from './services/followups';
 import { keepInTouch, setCadence, updateKeepInTouch } from './services/keep-in-touch';
+import { intimacyReport, rapportCsv, rapportReport, seminarReport } from './services/reports';
 import {
   createOccasion,
   deleteOccasion,
@@ -148,6 +149,10 @@ const handlers: Handlers = {
   'hospitality.suggestions': (ctx) => hospitalitySuggestions(ctx),
   'hospitality.settings': (ctx) => hospitalitySettings(ctx),
   'hospitality.updateSettings': (ctx, input) => updateHospitalitySettings(ctx, input),
+  'reports.rapport': (ctx, { filter, offset, limit }) => rapportReport(ctx, filter, offset, limit),
+  'reports.rapportCsv': (ctx, { filter }) => rapportCsv(ctx, filter),
+  'reports.intimacy': (ctx) => intimacyReport(ctx),
+  'reports.seminar': (ctx, { seminarId }) => seminarReport(ctx, seminarId),
 };
 
 function invalidInput(error: z.ZodError): AppError {

@@ -475,7 +475,8 @@ export function personTimeline(ctx: CoreContext, personId: number): TimelineEntr
 
 // Lists that drive action -----------------------------------------------------------------------
 
-const LIST_WHERE: Record<StandingList, string> = {
+/** Who is on each list, as SQL over `people p` (cadences and today bound as in keep-in-touch.ts). */
+export const STANDING_LIST_SQL: Record<StandingList, string> = {
   ready: "p.stage = 'customer' AND (p.test_yeses = 3 OR p.cultivate = 1)",
   atRisk: `p.stage = 'client' AND ${DUE_TO_RECONNECT_SQL}`,
   futureClients: "p.stage = 'prospect' AND p.future_client = 1",
@@ -488,12 +489,12 @@ export const STANDING_LIST_LIMIT = 1000;
 export function standingList(ctx: CoreContext, list: StandingList): StandingListPage {
   ensureStandingsFresh(ctx);
   const params = { ...cadenceParams(ctx, today(ctx)), limit: STANDING_LIST_LIMIT };
-  const total = (stmt(ctx.db, `SELECT count(*) AS n FROM people p WHERE ${LIST_WHERE[list]}`).get(params) as { n: number }).n;
+  const total = (stmt(ctx.db, `SELECT count(*) AS n FROM people p WHERE ${STANDING_LIST_SQL[list]}`).get(params) as { n: number }).n;
   const rows = stmt(
     ctx.db,
     `SELECT p.id, p.given_name, p.family_name, p.display_name, p.organization, p.stage, p.score, p.test_yeses, p.last_personal_on,
         p.friend, p.future_client, p.cultivate, ${CADENCE_SQL} AS cadence
-     FROM people p WHERE ${LIST_WHERE[list]} ORDER BY p.score DESC, p.sort_key, p.id LIMIT @limit`,
+     FROM people p WHERE ${STANDING_LIST_SQL[list]} ORDER BY p.score DESC, p.sort_key, p.id LIMIT @limit`,
   ).all(params) as (NameRow & MarkRow & { organization: string; stage: Stage; score: number; test_yeses: number; last_personal_on: string; cadence: number })[];
   const items: StandingRow[] = rows.map((r) => ({
     ...refOf(r),
