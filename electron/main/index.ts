@@ -5,6 +5,7 @@ import { openStore, type Store } from '../core/db/store';
 import { resolveDataDir } from '../core/paths';
 import { CONTENT_SECURITY_POLICY } from '../core/security';
 import { registerIpc } from './ipc';
+import { registerSavePdf } from './print';
 import { installMenu } from './menu';
 import { scheduleDueReminders } from './reminders';
 import { createMainWindow, isTrustedFrame } from './window';
@@ -33,6 +34,7 @@ async function start(): Promise<void> {
   const ctx = createContext(store, 'electron', app.getVersion());
   lockDownSession();
   registerIpc(ctx, isTrustedFrame);
+  registerSavePdf(isTrustedFrame);
   installMenu(dataDir);
   mainWindow = createMainWindow();
   mainWindow.on('closed', () => {

@@ -1,6 +1,6 @@
 import { Alert, AppShell, Badge, Button, Group, NavLink, Stack, Text, ThemeIcon } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
-import { IconAddressBook, IconBell, IconHome, IconLayoutDashboard, IconChecklist, IconHeartHandshake, IconPresentation, IconSettings, IconUsersGroup } from '@tabler/icons-react';
+import { IconAddressBook, IconBell, IconReportAnalytics, IconHome, IconLayoutDashboard, IconChecklist, IconHeartHandshake, IconPresentation, IconSettings, IconUsersGroup } from '@tabler/icons-react';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { useDueSummary } from '../features/followups/queries';
 import { useAppInfo } from '../features/people/queries';
@@ -13,6 +13,7 @@ const NAV = [
   { to: '/relationships', label: 'Relationships', icon: IconHeartHandshake },
   { to: '/occasions', label: 'At home', icon: IconHome },
   { to: '/seminars', label: 'Seminars', icon: IconPresentation },
+  { to: '/reports', label: 'Reports', icon: IconReportAnalytics },
   { to: '/settings', label: 'Settings', icon: IconSettings },
 ];
 

@@ -1,6 +1,11 @@
 import { createHashRouter, RouterProvider } from 'react-router';
 import { CheckInScreen } from '../features/checkin/CheckInScreen';
 import { AgendaScreen } from '../features/followups/AgendaScreen';
+import { DossierScreen } from '../features/reports/DossierScreen';
+import { IntimacyReportScreen } from '../features/reports/IntimacyReportScreen';
+import { RapportReportScreen } from '../features/reports/RapportReportScreen';
+import { ReportsScreen } from '../features/reports/ReportsScreen';
+import { SeminarReportScreen } from '../features/reports/SeminarReportScreen';
 import { HomeScreen } from '../features/hospitality/HomeScreen';
 import { OccasionEditScreen, OccasionNewScreen } from '../features/hospitality/OccasionEditScreen';
 import { OccasionScreen } from '../features/hospitality/OccasionScreen';
@@ -25,6 +30,10 @@ const router = createHashRouter([
   { path: '/seminars/:id/check-in', element: <CheckInScreen />, errorElement: <RouteError /> },
   // Print layouts stand alone so nothing but the paper prints.
   { path: '/seminars/:id/badges', element: <BadgesScreen />, errorElement: <RouteError /> },
+  { path: '/reports/rapport', element: <RapportReportScreen />, errorElement: <RouteError /> },
+  { path: '/reports/intimacy', element: <IntimacyReportScreen />, errorElement: <RouteError /> },
+  { path: '/reports/seminar/:id', element: <SeminarReportScreen />, errorElement: <RouteError /> },
+  { path: '/reports/dossier/:personId', element: <DossierScreen />, errorElement: <RouteError /> },
   { path: '/seminars/:id/confirmation/:registrationId', element: <ConfirmationScreen />, errorElement: <RouteError /> },
   {
     element: <Layout />,
@@ -41,6 +50,7 @@ const router = createHashRouter([
       { path: 'people/:id/edit', element: <PersonEditScreen /> },
       { path: 'relationships', element: <RelationshipsScreen /> },
       { path: 'agenda', element: <AgendaScreen /> },
+      { path: 'reports', element: <ReportsScreen /> },
       { path: 'seminars', element: <SeminarsScreen /> },
       { path: 'seminars/new', element: <SeminarNewScreen /> },
       { path: 'seminars/:id', element: <SeminarScreen /> },

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Grid, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconEdit, IconMicrophone, IconTrash } from '@tabler/icons-react';
+import { IconEdit, IconFileText, IconMicrophone, IconTrash } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Person } from '../../../../shared/domain/person';
 import { BackLink } from '../../ui/BackLink';
@@ -106,6 +106,9 @@ export function PersonScreen() {
           <Group gap="sm" wrap="nowrap">
             <Button component={Link} to={`/people/${p.id}/edit`} leftSection={<IconEdit size={16} aria-hidden />}>
               Edit
+            </Button>
+            <Button component={Link} to={`/reports/dossier/${p.id}`} variant="default" leftSection={<IconFileText size={16} aria-hidden />}>
+              Dossier
             </Button>
             <Button variant="default" color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={confirm.open}>
               Delete
