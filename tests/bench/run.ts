@@ -22,6 +22,9 @@ import { PeopleListInput } from '../../shared/contract';
 import { PersonInputSchema } from '../../shared/domain/person';
 import { makePeople } from './synthetic-people';
 import { keystrokeToPaint } from './keystroke-to-paint';
+import { reportToPdf } from './report-pdf';
+import { rapportRowsSql } from '../../electron/core/services/reports';
+import type { CoreContext } from '../../electron/core/context';
 import { FIND_LIMIT, FIND_SQL, readCheckInQuery } from '../../electron/core/services/checkin';
 import { createSeminar, registerPeople } from '../../electron/core/services/seminars';
 import { SeminarInputSchema } from '../../shared/domain/seminar';
@@ -121,6 +124,72 @@ function standingRows(db: Database.Database, at: string): Row[] {
     { name: `scores and stages, daily re-score (${what})`, p50_ms: percentile(daily, 50), p95_ms: percentile(daily, 95), ...baseline },
     { name: `scores and stages, first scoring, every row rewritten (${what})`, p50_ms: Number(first.toFixed(3)), p95_ms: Number(first.toFixed(3)), ...baseline },
   ];
+}
+
+/** The rapport report's data: its first page for the whole book (as the screen shows it), beside the bare SQL. */
+function reportOnScreen(ctx: CoreContext, db: Database.Database): Row {
+  const mix = db.prepare('SELECT p.stage, count(*) AS n FROM people p WHERE 1 GROUP BY p.stage');
+  const page = db.prepare(rapportRowsSql('1', true));
+  const service: number[] = [];
+  const bare: number[] = [];
+  let total = 0;
+  for (let round = 0; round < SEARCH_ROUNDS; round++) {
+    service.push(
+      time(() => {
+        const result = dispatch(ctx, 'reports.rapport', { filter: {}, limit: 100 });
+        if (!result.ok) throw new Error(result.error.message);
+        total = (result.value as { total: number }).total;
+      }),
+    );
+    bare.push(
+      time(() => {
+        mix.all();
+        page.all({ limit: 100, offset: 0 });
+      }),
+    );
+  }
+  return {
+    name: `rapport report on screen, first page of ${total.toLocaleString()} people`,
+    p50_ms: percentile(service, 50),
+    p95_ms: percentile(service, 95),
+    baseline_p50_ms: percentile(bare, 50),
+    baseline_p95_ms: percentile(bare, 95),
+  };
+}
+
+/** A book of 1,000 people: the whole rapport report's data, and in Chromium the report printed to PDF. */
+async function smallBookReport(): Promise<Row[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-bench-report-'));
+  try {
+    const store = await openStore(dir);
+    const ctx = createContext(store, 'station', 'bench');
+    const people = makePeople(1000).map((p) => PersonInputSchema.parse(p));
+    const at = new Date().toISOString();
+    store.db.transaction(() => people.forEach((p) => insertPerson(store.db, p, at)))();
+    const all = store.db.prepare(rapportRowsSql('1', false));
+    const service: number[] = [];
+    const bare: number[] = [];
+    for (let round = 0; round < SEARCH_ROUNDS; round++) {
+      service.push(
+        time(() => {
+          const result = dispatch(ctx, 'reports.rapport', { filter: {}, limit: null });
+          if (!result.ok) throw new Error(result.error.message);
+        }),
+      );
+      bare.push(time(() => all.all()));
+    }
+    store.close();
+    const data: Row = {
+      name: 'rapport report data, all 1,000 people',
+      p50_ms: percentile(service, 50),
+      p95_ms: percentile(service, 95),
+      baseline_p50_ms: percentile(bare, 50),
+      baseline_p95_ms: percentile(bare, 95),
+    };
+    return [data, await reportToPdf(dir, 1000, bare, log)];
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function log(message: string) {
@@ -320,9 +389,11 @@ try {
     baseline_p95_ms: percentile(bareCheckIns, 95),
   });
   rows.push(...standingRows(db, at));
+  rows.push(reportOnScreen(ctx, db));
   store.close();
 
   rows.push(await keystrokeToPaint(dataDir, seminar.id, log));
+  rows.push(...(await smallBookReport()));
 
   if (json) {
     console.log(JSON.stringify(rows.map(({ name, p50_ms, p95_ms, baseline_p95_ms }) => ({ name, p50_ms, p95_ms, baseline_p95_ms }))));

@@ -32,7 +32,7 @@ export function SeminarReportScreen() {
               <BarChart
                 h={140}
                 orientation="vertical"
-                yAxisProps={{ width: 110 }}
+                yAxisProps={{ width: 110, interval: 0 }}
                 data={[
                   { what: 'Registered', People: r.registered },
                   { what: 'In person', People: r.inPerson },
