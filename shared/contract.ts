@@ -87,6 +87,13 @@ export interface AppInfo {
   sampleLoadedAt: string | null;
 }
 
+export interface BackupInfo {
+  name: string;
+  takenAt: string;
+  reason: string;
+  bytes: number;
+}
+
 export interface SampleLoadResult {
   people: number;
   seminars: number;
@@ -295,6 +302,12 @@ export const contract = {
   'reports.seminar': method<SeminarReport>()(
     z.object({ seminarId: Id }),
     'The seminar report: registered against attended, in person and on the stream, walk-ins, no-shows, follow-ups, stage movement since.',
+  ),
+  'backups.list': method<BackupInfo[]>()(NoInput, 'The backups in the data folder, newest first.'),
+  'backups.create': method<BackupInfo>()(NoInput, 'Back up the book now (SQLite online backup, checked before it counts).'),
+  'backups.restore': method<{ restored: BackupInfo; safetyCopy: BackupInfo }>()(
+    z.object({ name: z.string().min(1).max(200) }),
+    'Replace the book with a backup, after backing up its current state.',
   ),
 } as const;
 

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'payload_too_large',
   'forbidden',
   'database_too_new',
+  'database_damaged',
   'internal',
 ] as const;
 

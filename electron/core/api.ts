@@ -41,6 +41,7 @@ import {
 } from './services/followups';
 import { keepInTouch, setCadence, updateKeepInTouch } from './services/keep-in-touch';
 import { intimacyReport, rapportCsv, rapportReport, seminarReport } from './services/reports';
+import { backUpNow, backups, restoreBackup } from './services/backups';
 import {
   createOccasion,
   deleteOccasion,
@@ -72,7 +73,20 @@ import {
   updateSeminar,
 } from './services/seminars';
 
-type Handlers = { [M in MethodName]: (ctx: CoreContext, input: ParsedInputOf<M>) => OutputOf<M> };
+/** Methods whose work cannot finish synchronously (SQLite's online backup API is asynchronous). */
+const ASYNC_METHODS = ['backups.create', 'backups.restore'] as const;
+type AsyncMethod = (typeof ASYNC_METHODS)[number];
+type SyncMethod = Exclude<MethodName, AsyncMethod>;
+
+type Handlers = { [M in SyncMethod]: (ctx: CoreContext, input: ParsedInputOf<M>) => OutputOf<M> };
+type AsyncHandlers = { [M in AsyncMethod]: (ctx: CoreContext, input: ParsedInputOf<M>) => Promise<OutputOf<M>> };
+
+const asyncHandlers: AsyncHandlers = {
+  'backups.create': (ctx) => backUpNow(ctx),
+  'backups.restore': (ctx, { name }) => restoreBackup(ctx, name),
+};
+
+const isAsyncMethod = (method: MethodName): method is AsyncMethod => (ASYNC_METHODS as readonly string[]).includes(method);
 
 /** Every method of the contract, bound to its service. A method left out here fails to compile. */
 const handlers: Handlers = {
@@ -153,6 +167,7 @@ const handlers: Handlers = {
   'reports.rapportCsv': (ctx, { filter }) => rapportCsv(ctx, filter),
   'reports.intimacy': (ctx) => intimacyReport(ctx),
   'reports.seminar': (ctx, { seminarId }) => seminarReport(ctx, seminarId),
+  'backups.list': (ctx) => backups(ctx),
 };
 
 function invalidInput(error: z.ZodError): AppError {
@@ -168,23 +183,45 @@ const defaultReporter: ErrorReporter = (method, error) => {
   console.error(`[rapport] ${method} failed:`, error);
 };
 
+function failure(method: string, error: unknown, report: ErrorReporter): Envelope<unknown> {
+  if (error instanceof AppError) return { ok: false, error: error.toBody() };
+  report(method, error);
+  return { ok: false, error: { code: 'internal', message: 'Something went wrong and nothing was saved. Please try again.' } };
+}
+
+function parse(method: MethodName, rawInput: unknown): unknown {
+  const parsed = contract[method].input.safeParse(rawInput ?? {});
+  if (!parsed.success) throw invalidInput(parsed.error);
+  return parsed.data;
+}
+
+const unknownMethod = (method: string): Envelope<unknown> => ({ ok: false, error: { code: 'unknown_method', message: `There is no method called “${method}”.` } });
+
 /**
- * The single way into the core, for both transports: checks the method name, validates the
- * input against the contract, runs the handler, and turns every outcome into an envelope.
+ * The way into the core for callers in the same process that need an answer at once (tests, the
+ * benchmark): checks the method name, validates the input, runs the handler, and turns every
+ * outcome into an envelope. The few asynchronous methods are answered only by `dispatchAsync`.
  */
 export function dispatch(ctx: CoreContext, method: string, rawInput: unknown, report: ErrorReporter = defaultReporter): Envelope<unknown> {
-  if (!isMethodName(method)) {
-    return { ok: false, error: { code: 'unknown_method', message: `There is no method called “${method}”.` } };
-  }
+  if (!isMethodName(method)) return unknownMethod(method);
+  if (isAsyncMethod(method)) return { ok: false, error: { code: 'bad_request', message: `${method} answers asynchronously.` } };
   try {
-    const parsed = contract[method].input.safeParse(rawInput ?? {});
-    if (!parsed.success) throw invalidInput(parsed.error);
     const handler = handlers[method] as (ctx: CoreContext, input: unknown) => unknown;
-    return { ok: true, value: handler(ctx, parsed.data) };
+    return { ok: true, value: handler(ctx, parse(method, rawInput)) };
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, error: error.toBody() };
-    report(method, error);
-    return { ok: false, error: { code: 'internal', message: 'Something went wrong and nothing was saved. Please try again.' } };
+    return failure(method, error, report);
+  }
+}
+
+/** The single way in for both transports (IPC and station HTTP): every method, awaited. */
+export async function dispatchAsync(ctx: CoreContext, method: string, rawInput: unknown, report: ErrorReporter = defaultReporter): Promise<Envelope<unknown>> {
+  if (!isMethodName(method)) return unknownMethod(method);
+  if (!isAsyncMethod(method)) return dispatch(ctx, method, rawInput, report);
+  try {
+    const handler = asyncHandlers[method] as (ctx: CoreContext, input: unknown) => Promise<unknown>;
+    return { ok: true, value: await handler(ctx, parse(method, rawInput)) };
+  } catch (error) {
+    return failure(method, error, report);
   }
 }
 

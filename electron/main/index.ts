@@ -1,7 +1,8 @@
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import { AppError } from '../../shared/errors';
 import { createContext } from '../core/context';
-import { openStore, type Store } from '../core/db/store';
+import { dailyBackup } from '../core/db/backup';
+import { openStore, restoreLatestGoodBackup, type Store } from '../core/db/store';
 import { resolveDataDir } from '../core/paths';
 import { CONTENT_SECURITY_POLICY } from '../core/security';
 import { registerIpc } from './ipc';
@@ -21,16 +22,37 @@ function lockDownSession(): void {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
 }
 
+/** A damaged book is never overwritten: the owner is told so and may put the latest good backup in its place. */
+async function offerRestore(error: unknown, dataDir: string): Promise<Store | null> {
+  if (!(error instanceof AppError) || error.code !== 'database_damaged' || !error.fields?.latestBackup) return null;
+  const choice = await dialog.showMessageBox({
+    type: 'error',
+    title: 'Your book is damaged',
+    message: 'Rapport found your book damaged and has not changed it.',
+    detail: error.message,
+    buttons: ['Restore the latest backup', 'Quit'],
+    defaultId: 0,
+    cancelId: 1,
+  });
+  if (choice.response !== 0) return null;
+  restoreLatestGoodBackup(dataDir);
+  return openStore(dataDir);
+}
+
 async function start(): Promise<void> {
   const dataDir = resolveDataDir(undefined, app.getPath('userData'));
   try {
     store = await openStore(dataDir);
   } catch (error) {
-    const message = error instanceof AppError ? error.message : `Rapport could not open its data in ${dataDir}.`;
-    dialog.showErrorBox('Rapport cannot open your book', message);
-    app.exit(1);
-    return;
+    store = await offerRestore(error, dataDir);
+    if (!store) {
+      const message = error instanceof AppError ? error.message : `Rapport could not open its data in ${dataDir}.`;
+      dialog.showErrorBox('Rapport cannot open your book', message);
+      app.exit(1);
+      return;
+    }
   }
+  dailyBackup(store.db, dataDir).catch((error: unknown) => console.error('[rapport] the daily backup failed:', error));
   const ctx = createContext(store, 'electron', app.getVersion());
   lockDownSession();
   registerIpc(ctx, isTrustedFrame);

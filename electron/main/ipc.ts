@@ -1,7 +1,7 @@
 import { ipcMain, type WebFrameMain } from 'electron';
 import { IPC_INVOKE_CHANNEL } from '../../shared/bridge';
 import type { Envelope } from '../../shared/errors';
-import { dispatch } from '../core/api';
+import { dispatchAsync } from '../core/api';
 import type { CoreContext } from '../core/context';
 
 /**
@@ -9,13 +9,13 @@ import type { CoreContext } from '../core/context';
  * only our own renderer's top frame may reach the book.
  */
 export function registerIpc(ctx: CoreContext, isTrustedFrame: (frame: WebFrameMain | null) => boolean): void {
-  ipcMain.handle(IPC_INVOKE_CHANNEL, (event, method: unknown, input: unknown): Envelope<unknown> => {
+  ipcMain.handle(IPC_INVOKE_CHANNEL, async (event, method: unknown, input: unknown): Promise<Envelope<unknown>> => {
     if (!isTrustedFrame(event.senderFrame)) {
       return { ok: false, error: { code: 'forbidden', message: 'This window may not use Rapport’s data.' } };
     }
     if (typeof method !== 'string') {
       return { ok: false, error: { code: 'bad_request', message: 'The method name must be a string.' } };
     }
-    return dispatch(ctx, method, input);
+    return dispatchAsync(ctx, method, input);
   });
 }

@@ -7,7 +7,8 @@ import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { AppError } from '../../shared/errors';
 import { createContext } from '../core/context';
-import { openStore } from '../core/db/store';
+import { dailyBackup } from '../core/db/backup';
+import { openStore, restoreLatestGoodBackup } from '../core/db/store';
 import { platformDataDir, resolveDataDir } from '../core/paths';
 import { createStationServer, DEFAULT_STATION_PORT } from './http';
 
@@ -22,13 +23,16 @@ async function main(): Promise<void> {
       port: { type: 'string', default: String(DEFAULT_STATION_PORT) },
       data: { type: 'string' },
       help: { type: 'boolean', default: false },
+      'restore-latest-backup': { type: 'boolean', default: false },
     },
     strict: true,
   });
   if (values.help) {
     console.log(`Usage: npm run station -- [--port <n>] [--data <dir>]
   --port  TCP port on 127.0.0.1 (default ${DEFAULT_STATION_PORT}; 0 picks a free port)
-  --data  data folder (default: RAPPORT_DATA_DIR, else the desktop app's folder)`);
+  --data  data folder (default: RAPPORT_DATA_DIR, else the desktop app's folder)
+  --restore-latest-backup  if the book is damaged, put the latest good backup in its place
+                           (the damaged file is kept beside it)`);
     return;
   }
   const port = Number(values.port);
@@ -39,9 +43,16 @@ async function main(): Promise<void> {
   try {
     store = await openStore(dataDir);
   } catch (error) {
-    if (error instanceof AppError) fail(error.message);
-    throw error;
+    if (!(error instanceof AppError)) throw error;
+    if (error.code !== 'database_damaged' || !values['restore-latest-backup']) {
+      fail(error.code === 'database_damaged' ? `${error.message}\nStart again with --restore-latest-backup to restore it.` : error.message);
+    }
+    const used = restoreLatestGoodBackup(dataDir);
+    console.log(`Rapport station: restored ${used.name}; the damaged book was kept beside it.`);
+    store = await openStore(dataDir);
   }
+  // The day's first start keeps a checked copy; a failure here must not stop the table working.
+  dailyBackup(store.db, dataDir).catch((error: unknown) => console.error('Rapport station: the daily backup failed:', error));
   const ctx = createContext(store, 'station', version);
   const server = createStationServer({ ctx, staticDir: path.join(import.meta.dirname, '..', 'renderer') });
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { ErrorCode, Envelope } from '../../shared/errors';
-import { describeApi, dispatch } from '../core/api';
+import { describeApi, dispatchAsync } from '../core/api';
 import type { CoreContext } from '../core/context';
 import { CONTENT_SECURITY_POLICY } from '../core/security';
 
@@ -20,6 +20,7 @@ const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   forbidden: 403,
   database_too_new: 409,
+  database_damaged: 409,
   internal: 500,
 };
 
@@ -141,7 +142,7 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, me
     sendError(res, 'bad_request', 'The request body is not valid JSON.');
     return;
   }
-  const envelope = dispatch(opts.ctx, method, input, opts.report);
+  const envelope = await dispatchAsync(opts.ctx, method, input, opts.report);
   sendJson(res, envelope.ok ? 200 : STATUS[envelope.error.code], envelope);
 }
 
