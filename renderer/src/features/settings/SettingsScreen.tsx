@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { PageHeader } from '../../ui/PageHeader';
 import { formatDate, plural } from '../../ui/format';
 import { useAppInfo, useLoadSample } from '../people/queries';
+import { BackupsSettings } from './BackupsSettings';
 import { HospitalitySettings } from './HospitalitySettings';
 import { KeepInTouchSettings } from './KeepInTouchSettings';
 
@@ -72,6 +73,7 @@ export function SettingsScreen() {
           )}
         </Card>
 
+        <BackupsSettings />
         <KeepInTouchSettings />
         <HospitalitySettings />
 
