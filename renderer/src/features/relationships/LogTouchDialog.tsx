@@ -35,12 +35,19 @@ export function LogTouchDialog({ person, interaction = null, opened, onClose }: 
   }, [opened, interaction]); // eslint-disable-line react-hooks/exhaustive-deps -- reset when the dialog opens, not on every render
 
   const save = async () => {
-    const ok = await form.submit((v) => {
-      const input = { kind: v.kind as InteractionKind, on: v.on, note: v.note };
-      return interaction ? update.mutateAsync({ id: interaction.id, ...input }) : log.mutateAsync({ personId: person.id, ...input });
-    });
-    if (ok) {
-      notifications.show({ message: interaction ? 'Touch changed.' : `${INTERACTION_KINDS[form.values.kind as InteractionKind].label} with ${person.name} logged.` });
+    const input = { kind: form.values.kind as InteractionKind, on: form.values.on, note: form.values.note };
+    if (interaction) {
+      if (await form.submit(() => update.mutateAsync({ id: interaction.id, ...input }))) {
+        notifications.show({ message: 'Touch changed.' });
+        onClose();
+      }
+      return;
+    }
+    const logged = await form.submit(() => log.mutateAsync({ personId: person.id, ...input }));
+    if (logged) {
+      // A touch that fulfils an open follow-up completes it: say so, so nobody wonders where it went.
+      const done = logged.completedFollowUps.length ? ` Also done: ${logged.completedFollowUps.join('; ')}.` : '';
+      notifications.show({ message: `${INTERACTION_KINDS[input.kind].label} with ${person.name} logged.${done}` });
       onClose();
     }
   };
