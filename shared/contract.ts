@@ -117,6 +117,12 @@ export const SeminarListInput = z.object({
 const Selection = z.array(Id).min(1, 'Choose at least one person.').max(100_000, 'Choose at most 100,000 people at once.');
 const Removed = method<{ id: number }>();
 
+const ExportInput = z.object({
+  personIds: z.array(Id).min(1).max(100_000).nullable().default(null),
+  /** Home addresses (and, in the full export, partner and family links): off unless asked for. */
+  includePersonal: z.boolean().default(false),
+});
+
 const Mode = z.enum(ATTENDANCE_MODES, { message: 'Choose in person or live stream.' });
 
 export const contract = {
@@ -308,6 +314,12 @@ export const contract = {
   'backups.restore': method<{ restored: BackupInfo; safetyCopy: BackupInfo }>()(
     z.object({ name: z.string().min(1).max(200) }),
     'Replace the book with a backup, after backing up its current state.',
+  ),
+  'exports.vcard': method<{ filename: string; content: string; count: number }>()(ExportInput, 'The people (all, or those chosen) as vCard 4.0.'),
+  'exports.peopleCsv': method<{ filename: string; content: string; count: number }>()(ExportInput, 'The people (all, or those chosen) as CSV with a byte-order mark.'),
+  'exports.full': method<{ filename: string; content: string; count: number }>()(
+    z.object({ includePersonal: z.boolean().default(false) }),
+    'Everything in the book as one JSON document (docs/EXPORT.md).',
   ),
 } as const;
 

@@ -42,6 +42,7 @@ import {
 import { keepInTouch, setCadence, updateKeepInTouch } from './services/keep-in-touch';
 import { intimacyReport, rapportCsv, rapportReport, seminarReport } from './services/reports';
 import { backUpNow, backups, restoreBackup } from './services/backups';
+import { exportFull, exportPeopleCsv, exportVCards } from './services/exports';
 import {
   createOccasion,
   deleteOccasion,
@@ -168,6 +169,9 @@ const handlers: Handlers = {
   'reports.intimacy': (ctx) => intimacyReport(ctx),
   'reports.seminar': (ctx, { seminarId }) => seminarReport(ctx, seminarId),
   'backups.list': (ctx) => backups(ctx),
+  'exports.vcard': (ctx, input) => exportVCards(ctx, input),
+  'exports.peopleCsv': (ctx, input) => exportPeopleCsv(ctx, input),
+  'exports.full': (ctx, { includePersonal }) => exportFull(ctx, includePersonal),
 };
 
 function invalidInput(error: z.ZodError): AppError {

@@ -6,6 +6,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { formatDate, plural } from '../../ui/format';
 import { useAppInfo, useLoadSample } from '../people/queries';
 import { BackupsSettings } from './BackupsSettings';
+import { ExportSettings } from './ExportSettings';
 import { HospitalitySettings } from './HospitalitySettings';
 import { KeepInTouchSettings } from './KeepInTouchSettings';
 
@@ -74,6 +75,7 @@ export function SettingsScreen() {
         </Card>
 
         <BackupsSettings />
+        <ExportSettings />
         <KeepInTouchSettings />
         <HospitalitySettings />
 

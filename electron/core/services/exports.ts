@@ -1,0 +1,162 @@
+import ICAL from 'ical.js';
+import Papa from 'papaparse';
+import type { Person } from '../../../shared/domain/person';
+import type { CoreContext } from '../context';
+import { LATEST_VERSION } from '../db/migrations/index';
+import { stmt } from '../db/statements';
+import { getPerson } from './people';
+import { today } from './standing';
+
+/**
+ * Getting the book out: vCard 4.0 (any address book), CSV (any spreadsheet) and the full export
+ * (everything, as documented JSON). Home addresses and family links are personal: they go out
+ * only when the owner asks for them on that export.
+ */
+
+export interface ExportOptions {
+  personIds: number[] | null;
+  includePersonal: boolean;
+}
+
+export interface ExportFile {
+  filename: string;
+  content: string;
+  count: number;
+}
+
+function chosenIds(ctx: CoreContext, personIds: number[] | null): number[] {
+  const rows =
+    personIds === null
+      ? stmt<[], { id: number }>(ctx.db, 'SELECT id FROM people ORDER BY sort_key, id').all()
+      : stmt<[string], { id: number }>(ctx.db, 'SELECT id FROM people WHERE id IN (SELECT value FROM json_each(?)) ORDER BY sort_key, id').all(JSON.stringify(personIds));
+  return rows.map((r) => r.id);
+}
+
+/** vCard's registered TYPE words for a label; other labels are not standard types and are left out. */
+const VCARD_TYPES: Record<string, string> = { work: 'work', home: 'home', personal: 'home', mobile: 'cell', cell: 'cell', fax: 'fax', pager: 'pager' };
+const typeOf = (label: string): Record<string, string> => {
+  const type = VCARD_TYPES[label.trim().toLowerCase()];
+  return type ? { type } : {};
+};
+
+function vcardOf(p: Person, includePersonal: boolean): ICAL.Component {
+  const card = new ICAL.Component(['vcard', [], []]);
+  // Structured values (N, ORG, ADR) are arrays of parts; CATEGORIES is a list of values.
+  const add = (name: string, value: string | string[], params: Record<string, string> = {}) => {
+    const prop = new ICAL.Property(name, card);
+    if (name === 'categories') prop.setValues(value as string[]);
+    else prop.setValue(value);
+    for (const [k, v] of Object.entries(params)) prop.setParameter(k, v);
+    card.addProperty(prop);
+  };
+  add('version', '4.0');
+  add('uid', `urn:rapport:person:${p.id}`);
+  add('fn', p.name);
+  add('n', [p.familyName, p.givenName, '', '', '']);
+  if (p.organization) add('org', [p.organization]);
+  if (p.role) add('title', p.role);
+  p.emails.forEach((e, i) => add('email', e.address, { ...typeOf(e.label), ...(i === 0 ? { pref: '1' } : {}) }));
+  p.phones.forEach((ph, i) => add('tel', ph.number, { value: 'text', ...typeOf(ph.label), ...(i === 0 ? { pref: '1' } : {}) }));
+  if (p.website) add('url', p.website);
+  if (p.linkedin) add('url', p.linkedin, { type: 'x-linkedin' });
+  if (p.tags.length) add('categories', p.tags);
+  if (p.notes) add('note', p.notes);
+  if (includePersonal && Object.values(p.address).some(Boolean)) {
+    const a = p.address;
+    add('adr', ['', '', a.street, a.city, a.region, a.postalCode, a.country], { type: 'home' });
+  }
+  add('rev', p.updatedAt.replace(/\.\d+Z$/, 'Z'));
+  return card;
+}
+
+/** The people as vCard 4.0, one card each, in name order. */
+export function exportVCards(ctx: CoreContext, o: ExportOptions): ExportFile {
+  const people = chosenIds(ctx, o.personIds).map((id) => getPerson(ctx, id));
+  const content = people.map((p) => vcardOf(p, o.includePersonal).toString()).join('\r\n');
+  return { filename: `rapport-people-${today(ctx)}.vcf`, content: `${content}\r\n`, count: people.length };
+}
+
+/** The people as CSV: UTF-8 with a byte-order mark, one row per person, several emails and phones joined by "; ". */
+export function exportPeopleCsv(ctx: CoreContext, o: ExportOptions): ExportFile {
+  const ids = chosenIds(ctx, o.personIds);
+  const standing = new Map(
+    (stmt(ctx.db, 'SELECT id, stage, score FROM people').all() as { id: number; stage: string; score: number }[]).map((r) => [r.id, r]),
+  );
+  const fields = ['Given name', 'Family name', 'Display name', 'Organization', 'Role', 'Emails', 'Phones', 'Website', 'LinkedIn', 'Tags', 'Introduce as', 'How we met', 'Notes', 'Stage', 'Rapport score'];
+  if (o.includePersonal) fields.push('Street', 'City', 'Region', 'Postal code', 'Country');
+  const data = ids.map((id) => {
+    const p = getPerson(ctx, id);
+    const row: (string | number)[] = [
+      p.givenName,
+      p.familyName,
+      p.displayName,
+      p.organization,
+      p.role,
+      p.emails.map((e) => e.address).join('; '),
+      p.phones.map((ph) => ph.number).join('; '),
+      p.website,
+      p.linkedin,
+      p.tags.join('; '),
+      p.introduceAs,
+      p.howWeMet,
+      p.notes,
+      standing.get(id)?.stage ?? '',
+      standing.get(id)?.score ?? 0,
+    ];
+    if (o.includePersonal) row.push(p.address.street, p.address.city, p.address.region, p.address.postalCode, p.address.country);
+    return row;
+  });
+  return { filename: `rapport-people-${today(ctx)}.csv`, content: `\ufeff${Papa.unparse({ fields, data }, { newline: '\r\n' })}\r\n`, count: ids.length };
+}
+
+/** Every table a full export carries, in an order that respects their references. */
+const FULL_EXPORT_TABLES = [
+  'tags',
+  'person_tags',
+  'person_emails',
+  'person_phones',
+  'purchases',
+  'client_tests',
+  'stage_changes',
+  'needs',
+  'person_links',
+  'interactions',
+  'advocacy',
+  'seminars',
+  'registrations',
+  'follow_ups',
+  'occasions',
+  'occasion_guests',
+  'occasion_guest_changes',
+] as const;
+
+const PERSONAL_PEOPLE_COLUMNS = ['address_street', 'address_city', 'address_region', 'address_postal_code', 'address_country'];
+
+/**
+ * Everything in the book as one JSON document (format described in docs/EXPORT.md): the people
+ * rows and every related table, row for row. Without the personal choice, home addresses are
+ * blanked and partner / family links left out.
+ */
+export function exportFull(ctx: CoreContext, includePersonal: boolean): ExportFile {
+  const people = (stmt(ctx.db, 'SELECT * FROM people ORDER BY id').all() as Record<string, unknown>[]).map((row) => {
+    if (includePersonal) return row;
+    const copy = { ...row };
+    for (const c of PERSONAL_PEOPLE_COLUMNS) copy[c] = '';
+    return copy;
+  });
+  const tables: Record<string, unknown[]> = { people };
+  for (const table of FULL_EXPORT_TABLES) {
+    const where = table === 'person_links' && !includePersonal ? "WHERE kind NOT IN ('partner', 'family')" : '';
+    const order = table === 'person_tags' ? 'person_id, tag_id' : 'id';
+    tables[table] = stmt(ctx.db, `SELECT * FROM ${table} ${where} ORDER BY ${order}`).all();
+  }
+  const document = {
+    format: 'rapport-full-export',
+    formatVersion: 1,
+    schemaVersion: LATEST_VERSION,
+    exportedAt: ctx.now().toISOString(),
+    includesPersonal: includePersonal,
+    tables,
+  };
+  return { filename: `rapport-full-export-${today(ctx)}.json`, content: JSON.stringify(document, null, 1), count: people.length };
+}
