@@ -211,7 +211,7 @@ export function completeByTouch(ctx: CoreContext, personId: number, kind: string
     stmt(
       ctx.db,
       `UPDATE follow_ups SET state = 'done', done_on = @on, snoozed_until = NULL, interaction_id = @interactionId, updated_at = @at
-       WHERE person_id = @personId AND kind = @kind AND state IN ('open', 'snoozed') AND substr(created_at, 1, 10) <= @on
+       WHERE person_id = @personId AND kind = @kind AND state IN ('open', 'snoozed') AND date(created_at, 'localtime') <= @on
        RETURNING what`,
     ).all({ personId, kind, on, interactionId, at }) as { what: string }[]
   ).map((r) => r.what);

@@ -30,7 +30,7 @@ export function updateKeepInTouch(ctx: CoreContext, value: KeepInTouch): KeepInT
  */
 export const CADENCE_SQL =
   "coalesce(p.cadence_days, CASE p.stage WHEN 'client' THEN @clientCadence WHEN 'customer' THEN @customerCadence ELSE @prospectCadence END)";
-export const DUE_TO_RECONNECT_SQL = `coalesce(nullif(p.last_personal_on, ''), substr(p.created_at, 1, 10)) < date(@today, '-' || ${CADENCE_SQL} || ' days')`;
+export const DUE_TO_RECONNECT_SQL = `coalesce(nullif(p.last_personal_on, ''), date(p.created_at, 'localtime')) < date(@today, '-' || ${CADENCE_SQL} || ' days')`;
 
 export function cadenceParams(ctx: CoreContext, today: string) {
   const { cadence } = keepInTouch(ctx);
