@@ -1,0 +1,166 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readCsv, type CsvFormat } from '../../electron/core/import/csv';
+import type { ImportEncoding } from '../../electron/core/import/encoding';
+
+const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus/import');
+const read = (file: string, encoding: ImportEncoding | null = null) => readCsv(new Uint8Array(fs.readFileSync(path.join(CORPUS, file))), encoding);
+
+interface Expected {
+  file: string;
+  format: CsvFormat;
+  encoding: ImportEncoding;
+  people: number;
+  /** Line-numbered problems: the count, and one message (or part of it) that must be among them. */
+  problems: number;
+  problem?: { line: number; message: RegExp };
+  /** A few values of the first person read, as the file holds them. */
+  first: Record<string, unknown>;
+}
+
+/** Every CSV file in corpus/import, with what a person would see in the preview. */
+const TABLE: Expected[] = [
+  {
+    file: 'eventbrite-csv/eb2ez_attendee_report_custom_questions.csv',
+    format: 'eventbrite',
+    encoding: 'utf-8',
+    people: 3,
+    problems: 0,
+    first: { givenName: 'John', familyName: 'Doe', organization: 'Company1Name', role: 'JobTitle1', emails: [{ label: '', address: 'jdoe1@test1mail.com' }] },
+  },
+  {
+    file: 'google-csv/bbdb_gmail-test-data.csv',
+    format: 'google',
+    encoding: 'utf-8',
+    people: 1,
+    problems: 4,
+    problem: { line: 2, message: /“mobilephone 123-234-2433” is not a phone number; left out/ },
+    first: {
+      givenName: 'test',
+      familyName: 'contact',
+      organization: 'company-name',
+      emails: [
+        { label: 'Home', address: 'homeemail@home.com' },
+        { label: 'Work', address: 'workemail@work.com' },
+        { label: 'Custom email', address: 'customemail@custom.com' },
+      ],
+    },
+  },
+  {
+    file: 'google-csv/garywei944_google_legacy_cjk.csv',
+    format: 'google',
+    encoding: 'utf-8',
+    people: 1,
+    problems: 0,
+    first: { givenName: '王', familyName: '二狗', displayName: '二狗王', organization: 'UMass', website: 'https://www.wangergou.dev' },
+  },
+  {
+    file: 'google-csv/roundcube_gmail.csv',
+    format: 'google',
+    encoding: 'utf-8',
+    people: 1,
+    problems: 0,
+    first: { givenName: 'Firstname', familyName: 'Lastname', role: 'jobtitle', tags: ['Test'] },
+  },
+  {
+    file: 'linkedin-csv/bbdb_linkedin-legacy-outlook-layout.csv',
+    format: 'outlook',
+    encoding: 'utf-8',
+    people: 2,
+    problems: 13,
+    problem: { line: 2, message: /“2ndemailtest” is not an email address; left out/ },
+    first: { givenName: 'testfirst', familyName: 'testlast', organization: 'testcompany', emails: [{ label: '', address: 'testmeil@hotmail.com' }] },
+  },
+  {
+    file: 'linkedin-csv/kawsay_Connections.csv',
+    format: 'linkedin',
+    encoding: 'utf-8',
+    people: 2,
+    problems: 0,
+    first: { givenName: 'José', familyName: 'García', organization: 'Acme, Inc.', role: 'Senior Engineer', linkedin: 'https://www.linkedin.com/in/josegarcia' },
+  },
+  {
+    file: 'other-csv/thunderbird_quote.csv',
+    format: 'thunderbird',
+    encoding: 'utf-8',
+    people: 1,
+    problems: 0,
+    first: { displayName: 'Acer America', phones: [{ label: 'Work', number: '(800) 000-0000' }] },
+  },
+  {
+    file: 'other-csv/thunderbird_shiftjis_addressbook.csv',
+    format: 'thunderbird',
+    encoding: 'shift_jis',
+    people: 1,
+    problems: 1,
+    problem: { line: 2, message: /is not an email address; left out/ },
+    first: { givenName: '権兵衛', familyName: '名無し', displayName: '名無しの権兵衛' },
+  },
+  {
+    file: 'other-csv/thunderbird_utf16_addressbook.csv',
+    format: 'thunderbird',
+    encoding: 'utf-16le',
+    people: 1,
+    problems: 0,
+    first: { givenName: 'John', familyName: 'Doe', emails: [{ label: '', address: 'johndoe@host.invalid' }] },
+  },
+  {
+    file: 'outlook-csv/bbdb_outlook-web-test-data.csv',
+    format: 'outlook',
+    encoding: 'utf-8',
+    people: 2,
+    problems: 1,
+    problem: { line: 3, message: /“1234” is not a phone number; left out/ },
+    first: { givenName: 'test name', phones: [{ label: 'Mobile', number: '12341234' }] },
+  },
+];
+
+describe('reading the CSV files of corpus/import', () => {
+  it('covers every CSV file in the corpus', () => {
+    const files = fs
+      .readdirSync(CORPUS, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.csv'))
+      .sort();
+    expect(TABLE.map((t) => t.file).sort()).toEqual(files);
+  });
+
+  it.each(TABLE)('$file: $format, $encoding, $people people', (t) => {
+    const preview = read(t.file);
+    expect(preview.format).toBe(t.format);
+    expect(preview.encoding).toBe(t.encoding);
+    expect(preview.records).toHaveLength(t.people);
+    expect(preview.problems).toHaveLength(t.problems);
+    if (t.problem) expect(preview.problems).toContainEqual({ line: t.problem.line, message: expect.stringMatching(t.problem.message) });
+    expect(preview.records[0]?.person).toMatchObject(t.first);
+  });
+
+  it('finds the LinkedIn header below its notes and numbers rows as the file does', () => {
+    const preview = read('linkedin-csv/kawsay_Connections.csv');
+    expect(preview.header).toEqual(['First Name', 'Last Name', 'URL', 'Email Address', 'Company', 'Position', 'Connected On']);
+    expect(preview.records.map((r) => r.line)).toEqual([5, 6]);
+    expect(preview.records[1]?.person).toMatchObject({ givenName: 'Æsop', role: 'Director, Operations' });
+    expect(preview.records[0]?.person.howWeMet).toMatch(/^LinkedIn connection since /);
+  });
+
+  it('reads what the owner says the encoding is, when detection guessed wrong', () => {
+    const wrong = read('other-csv/thunderbird_shiftjis_addressbook.csv', 'windows-1252');
+    expect(wrong.encoding).toBe('windows-1252');
+    expect(wrong.records[0]?.person.givenName).not.toBe('権兵衛');
+    expect(read('other-csv/thunderbird_shiftjis_addressbook.csv', 'shift_jis').records[0]?.person.givenName).toBe('権兵衛');
+  });
+
+  it('lists a row it cannot read with its line, and still reads the others', () => {
+    const text = 'First Name,Last Name,E-mail Address\r\nAnn,Lee,ann@example.com\r\n,,\r\n,,not-an-email\r\n"Zoë","Müller",zoe@example.com\r\n';
+    const preview = readCsv(new TextEncoder().encode(text));
+    expect(preview.records.map((r) => [r.line, r.person.givenName])).toEqual([
+      [2, 'Ann'],
+      [5, 'Zoë'],
+    ]);
+    expect(preview.problems).toEqual([
+      { line: 4, message: '“not-an-email” is not an email address; left out.' },
+      { line: 4, message: 'No name in this row, so no one to import.' },
+    ]);
+  });
+});
