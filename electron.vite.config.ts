@@ -10,7 +10,12 @@ export default defineConfig({
       outDir: 'out/main',
       rollupOptions: {
         // The station entry shares the core with the app but never loads Electron.
-        input: { index: resolve(root, 'electron/main/index.ts'), station: resolve(root, 'electron/station/cli.ts') },
+        input: {
+          index: resolve(root, 'electron/main/index.ts'),
+          station: resolve(root, 'electron/station/cli.ts'),
+          // Imports run their one long transaction here, off the main thread (services/imports.ts).
+          'import-worker': resolve(root, 'electron/core/import/worker.ts'),
+        },
       },
     },
   },

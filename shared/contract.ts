@@ -46,6 +46,15 @@ import {
   type KeepInTouch,
   type ReviewGroupSummary,
 } from './domain/followup';
+import {
+  ImportFileInputSchema,
+  ImportRunInputSchema,
+  type ImportHistoryEntry,
+  type ImportPreview,
+  type ImportProgress,
+  type ImportSummary,
+} from './domain/import';
+import { MERGE_FIELDS, type DuplicatePair, type MergeField } from './domain/merge';
 import { ATTENDANCE_MODES, SeminarInputSchema, type PersonSeminar, type Registration, type Seminar, type SeminarSummary } from './domain/seminar';
 
 export interface PersonMatch {
@@ -320,6 +329,27 @@ export const contract = {
   'exports.full': method<{ filename: string; content: string; count: number }>()(
     z.object({ includePersonal: z.boolean().default(false) }),
     'Everything in the book as one JSON document (docs/EXPORT.md).',
+  ),
+  'imports.preview': method<ImportPreview>()(ImportFileInputSchema, 'Read a contact or attendee file: its layout and encoding, the first rows, every problem by line, who is already in the book.'),
+  'imports.run': method<ImportSummary>()(
+    ImportRunInputSchema,
+    'Import a file in one transaction after a backup: create, merge or skip each match as chosen; with a seminar, register everyone.',
+  ),
+  'imports.progress': method<ImportProgress>()(NoInput, 'How far the running import is.'),
+  'imports.cancel': method<{ cancelling: boolean }>()(NoInput, 'Cancel the running import; nothing of it is kept.'),
+  'imports.list': method<ImportHistoryEntry[]>()(NoInput, 'Past imports, newest first.'),
+  'imports.undo': method<{ removed: number; restored: number; unregistered: number }>()(
+    z.object({ id: Id }),
+    'Undo a whole import: remove the people and registrations it added, give merged people their earlier details back.',
+  ),
+  'people.duplicates': method<DuplicatePair[]>()(NoInput, 'Pairs of people who are likely the same person.'),
+  'people.merge': method<Person>()(
+    z.object({
+      keepId: Id,
+      otherId: Id,
+      choices: z.partialRecord(z.enum(Object.keys(MERGE_FIELDS) as [MergeField, ...MergeField[]]), z.enum(['keep', 'other'])).default({}),
+    }),
+    'Merge two people: details as chosen field by field, emails, phones and tags combined, every record moved to the one kept.',
   ),
 } as const;
 

@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'forbidden',
   'database_too_new',
   'database_damaged',
+  'cancelled',
   'internal',
 ] as const;
 

@@ -43,6 +43,9 @@ import { keepInTouch, setCadence, updateKeepInTouch } from './services/keep-in-t
 import { intimacyReport, rapportCsv, rapportReport, seminarReport } from './services/reports';
 import { backUpNow, backups, restoreBackup } from './services/backups';
 import { exportFull, exportPeopleCsv, exportVCards } from './services/exports';
+import { cancelImport, importProgress, previewImport, runImport } from './services/imports';
+import { importHistory, undoImport } from './import/apply';
+import { likelyDuplicates, mergePeople } from './services/merge';
 import {
   createOccasion,
   deleteOccasion,
@@ -75,7 +78,7 @@ import {
 } from './services/seminars';
 
 /** Methods whose work cannot finish synchronously (SQLite's online backup API is asynchronous). */
-const ASYNC_METHODS = ['backups.create', 'backups.restore'] as const;
+const ASYNC_METHODS = ['backups.create', 'backups.restore', 'imports.run'] as const;
 type AsyncMethod = (typeof ASYNC_METHODS)[number];
 type SyncMethod = Exclude<MethodName, AsyncMethod>;
 
@@ -85,6 +88,7 @@ type AsyncHandlers = { [M in AsyncMethod]: (ctx: CoreContext, input: ParsedInput
 const asyncHandlers: AsyncHandlers = {
   'backups.create': (ctx) => backUpNow(ctx),
   'backups.restore': (ctx, { name }) => restoreBackup(ctx, name),
+  'imports.run': (ctx, input) => runImport(ctx, input),
 };
 
 const isAsyncMethod = (method: MethodName): method is AsyncMethod => (ASYNC_METHODS as readonly string[]).includes(method);
@@ -172,6 +176,13 @@ const handlers: Handlers = {
   'exports.vcard': (ctx, input) => exportVCards(ctx, input),
   'exports.peopleCsv': (ctx, input) => exportPeopleCsv(ctx, input),
   'exports.full': (ctx, { includePersonal }) => exportFull(ctx, includePersonal),
+  'imports.preview': (ctx, input) => previewImport(ctx, input),
+  'imports.progress': () => importProgress(),
+  'imports.cancel': () => cancelImport(),
+  'imports.list': (ctx) => importHistory(ctx),
+  'imports.undo': (ctx, { id }) => undoImport(ctx, id),
+  'people.duplicates': (ctx) => likelyDuplicates(ctx),
+  'people.merge': (ctx, { keepId, otherId, choices }) => mergePeople(ctx, keepId, otherId, choices),
 };
 
 function invalidInput(error: z.ZodError): AppError {

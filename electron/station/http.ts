@@ -9,6 +9,9 @@ import { CONTENT_SECURITY_POLICY } from '../core/security';
 export const DEFAULT_STATION_PORT = 4747;
 /** Far above any real request (a person is a few KB); stops a runaway or hostile client early. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** Methods that carry a whole file (base64): a contact export of 100,000 people is some 15 MB. */
+const FILE_METHODS = new Set(['imports.preview', 'imports.run']);
+const MAX_FILE_BODY_BYTES = 64 * 1024 * 1024;
 
 const STATUS: Record<ErrorCode, number> = {
   unknown_method: 404,
@@ -21,6 +24,7 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   database_too_new: 409,
   database_damaged: 409,
+  cancelled: 409,
   internal: 500,
 };
 
@@ -127,7 +131,7 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, me
     req.resume();
     return;
   }
-  const limit = opts.maxBodyBytes ?? MAX_BODY_BYTES;
+  const limit = opts.maxBodyBytes ?? (FILE_METHODS.has(method) ? MAX_FILE_BODY_BYTES : MAX_BODY_BYTES);
   const body = await readBody(req, limit);
   if (body === 'too_large') {
     // Closing the connection stops the client from streaming the rest of an oversized body at us.

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCsv, type CsvFormat } from '../../electron/core/import/csv';
-import type { ImportEncoding } from '../../electron/core/import/encoding';
+import type { ImportEncoding } from '../../shared/domain/import';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus/import');
 const read = (file: string, encoding: ImportEncoding | null = null) => readCsv(new Uint8Array(fs.readFileSync(path.join(CORPUS, file))), encoding);

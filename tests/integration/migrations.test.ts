@@ -256,3 +256,22 @@ describe('migration 5: home occasions', () => {
     db.close();
   });
 });
+
+describe('migration 6: imports', () => {
+  it('adds imports with what each created or merged; a merge keeps the details it replaced', () => {
+    const file = path.join(tempDataDir(), DATABASE_FILE);
+    const db = databaseAt(5, file);
+    db.prepare("INSERT INTO people (id, given_name, sort_key, search_rank, created_at, updated_at) VALUES (7, 'Ann', 'ann', 1, 'x', 'x')").run();
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 6));
+    db.pragma('foreign_keys = ON');
+    expect(db.pragma('user_version', { simple: true })).toBe(6);
+    db.prepare("INSERT INTO imports (id, file_name, format, encoding, imported_at) VALUES (1, 'a.csv', 'linkedin', 'utf-8', 'x')").run();
+    const change = db.prepare('INSERT INTO import_people (import_id, person_id, action, before) VALUES (1, 7, ?, ?)');
+    expect(() => change.run('merged', null)).toThrow(/CHECK/);
+    expect(() => change.run('created', '{}')).toThrow(/CHECK/);
+    change.run('created', null);
+    db.prepare('DELETE FROM people WHERE id = 7').run();
+    expect(db.prepare('SELECT count(*) AS n FROM import_people').get()).toEqual({ n: 0 });
+    db.close();
+  });
+});

@@ -1,6 +1,8 @@
 import Papa from 'papaparse';
-import { PersonInputSchema, type PersonData, type PersonInput } from '../../../shared/domain/person';
-import { decodeText, type ImportEncoding } from './encoding';
+import type { PersonData, PersonInput } from '../../../shared/domain/person';
+import { admit } from './admit';
+import type { ColumnMapping, ImportEncoding, MappableField } from '../../../shared/domain/import';
+import { decodeText } from './encoding';
 
 /**
  * Reading people from the CSV files other programs export (corpus/import/FORMATS.md §2–§6): the
@@ -15,6 +17,10 @@ export const CSV_FORMATS = {
   linkedin: 'LinkedIn Connections',
   eventbrite: 'Eventbrite attendees',
   thunderbird: 'Thunderbird address book',
+  'zoom-registrants': 'Zoom registration report',
+  'zoom-participants': 'Zoom participants report',
+  'zoom-attendees': 'Zoom webinar attendee report',
+  meetup: 'Meetup attendee or member list',
   other: 'Other CSV',
 } as const;
 export type CsvFormat = keyof typeof CSV_FORMATS;
@@ -31,10 +37,61 @@ export interface ImportProblem {
   message: string;
 }
 
+/** The header each field is read under, and the names other files give it (for the suggested mapping). */
+const FIELD_COLUMNS: Record<MappableField, string[]> = {
+  givenName: ['first name', 'given name', 'firstname', 'first', 'vorname', 'prénom'],
+  familyName: ['last name', 'family name', 'surname', 'lastname', 'last', 'nachname', 'nom'],
+  fullName: ['name', 'full name', 'display name', 'contact', 'contact name', 'attendee', 'attendee name'],
+  organization: ['company', 'organization', 'organisation', 'organization name', 'employer', 'firma', 'société'],
+  role: ['job title', 'title', 'position', 'role', 'occupation'],
+  email: ['email', 'e-mail', 'email address', 'e-mail address', 'mail', 'primary email', 'work email', 'home email'],
+  phone: ['primary phone', 'phone', 'phone number', 'mobile', 'mobile phone', 'cell', 'telephone', 'tel', 'work phone', 'home phone'],
+  website: ['website', 'web page', 'url', 'homepage', 'web site'],
+  city: ['home city', 'city', 'town', 'location'],
+  country: ['home country', 'country', 'country/region'],
+  tags: ['categories', 'tags', 'labels', 'groups', 'group'],
+  notes: ['notes', 'note', 'comments', 'comment', 'remarks'],
+};
+const MULTI_VALUED = new Set<MappableField>(['email', 'phone', 'tags']);
+
+/** The mapping a person would most likely choose for these columns. */
+export function suggestMapping(header: string[]): ColumnMapping {
+  const mapping: ColumnMapping = {};
+  const taken = new Set<MappableField>();
+  for (const h of header) {
+    const field = (Object.keys(FIELD_COLUMNS) as MappableField[]).find((f) => FIELD_COLUMNS[f].includes(norm(h)) && (MULTI_VALUED.has(f) || !taken.has(f)));
+    if (field && h.trim()) {
+      mapping[h] = field;
+      taken.add(field);
+    }
+  }
+  return mapping;
+}
+
+/** Rewrites a row of an unknown CSV under the column names `personFrom` reads, as the mapping says. */
+function mapped(header: string[], cells: string[], mapping: ColumnMapping): { header: string[]; cells: string[] } {
+  const byField = new Map<MappableField, string[]>();
+  header.forEach((h, i) => {
+    const field = mapping[h];
+    const value = (cells[i] ?? '').trim();
+    if (field && value) byField.set(field, [...(byField.get(field) ?? []), value]);
+  });
+  const fields = [...byField.keys()];
+  return {
+    header: fields.map((f) => FIELD_COLUMNS[f][0] as string),
+    cells: fields.map((f) => {
+      const list = byField.get(f) ?? [];
+      return MULTI_VALUED.has(f) ? list.join(' ::: ') : (list[0] ?? '');
+    }),
+  };
+}
+
 export interface CsvPreview {
   format: CsvFormat;
   encoding: ImportEncoding;
   header: string[];
+  /** For an unknown layout: how its columns are read (as given, or as suggested). */
+  mapping: ColumnMapping | null;
   records: ImportRecord[];
   problems: ImportProblem[];
 }
@@ -50,11 +107,26 @@ function detectFormat(header: string[]): CsvFormat {
   if (has(h, 'first name', 'labels', 'file as')) return 'google-current';
   if (has(h, 'first name', 'last name', 'e-mail address')) return 'outlook';
   if (has(h, 'first name', 'last name', 'display name', 'primary email')) return 'thunderbird';
+  if (has(h, 'attended', 'user name (original name)', 'email')) return 'zoom-attendees';
+  if (has(h, 'name (original name)', 'user email')) return 'zoom-participants';
+  if (has(h, 'first name', 'last name', 'email', 'registration time')) return 'zoom-registrants';
+  if (has(h, 'name', 'user id') && (h.has('rsvp') || h.has('url of member profile'))) return 'meetup';
   return 'other';
 }
 
 /** The header is the first row naming at least two columns a contact export has (LinkedIn puts notes above it). */
-const HEADER_WORDS = ['first name', 'last name', 'given name', 'family name', 'name', 'display name', 'e-mail address', 'email', 'email address', 'primary email', 'company', 'order #'];
+const HEADER_WORDS = [
+  ...new Set([
+    ...Object.values(FIELD_COLUMNS).flat(),
+    'order #',
+    'name (original name)',
+    'user name (original name)',
+    'user email',
+    'user id',
+    'url of member profile',
+    'attended',
+  ]),
+];
 
 interface Row {
   line: number;
@@ -93,6 +165,8 @@ const values = (cell: string | undefined) =>
     .map((v) => v.replace(/^\*\s*/, '').trim())
     .filter(Boolean);
 
+const SINGLE_NAME_FORMATS = new Set<CsvFormat>(['google', 'thunderbird', 'zoom-attendees', 'zoom-participants', 'meetup', 'other']);
+
 // Google's built-in groups say nothing about the person; the owner's own labels become tags.
 const GOOGLE_SYSTEM_GROUPS = new Set(['mycontacts', 'my contacts', 'starred', 'friends', 'family', 'coworkers']);
 
@@ -119,6 +193,7 @@ function personFrom(format: CsvFormat, header: string[], cells: string[]): Perso
   ] as const) {
     for (const address of values(col.get(name))) emails.push({ label, address });
   }
+  for (const address of values(col.get('user email'))) emails.push({ label: '', address });
   const phones: { label: string; number: string }[] = [];
   for (const c of matching(/^phone \d+ - value$/)) {
     const label = values(col.get(c.h.replace('value', 'type')) || col.get(c.h.replace('value', 'label')))[0] ?? '';
@@ -136,7 +211,7 @@ function personFrom(format: CsvFormat, header: string[], cells: string[]): Perso
   ] as const) {
     for (const number of values(col.get(name))) phones.push({ label, number });
   }
-  const website = matching(/^website \d+ - value$/)[0]?.v ?? get('web page', 'website', 'web page 1');
+  const website = matching(/^website \d+ - value$/)[0]?.v ?? get('web page', 'website', 'web page 1', 'url of member profile');
   const groups = format === 'outlook' ? get('categories').split(';') : values(get('group membership', 'labels', 'categories'));
   const tags = groups.map((g) => g.replace(/^\*\s*/, '').trim()).filter((g) => g && !GOOGLE_SYSTEM_GROUPS.has(g.toLowerCase()));
   const notes = [get('notes')];
@@ -147,7 +222,8 @@ function personFrom(format: CsvFormat, header: string[], cells: string[]): Perso
   return {
     givenName: get('given name', 'first name'),
     familyName: get('family name', 'last name'),
-    displayName: format === 'google' || format === 'thunderbird' ? get('name', 'display name') : '',
+    // Zoom writes "Name (Original Name)": the name shown in the meeting, then the account's own in brackets.
+    displayName: SINGLE_NAME_FORMATS.has(format) ? get('name', 'display name', 'user name (original name)', 'name (original name)').replace(/\s+\([^)]*\)$/, '') : '',
     organization: get('organization 1 - name', 'organization name', 'company'),
     role: get('organization 1 - title', 'organization title', 'job title', 'position'),
     emails: dedupe(emails, (e) => e.address.toLowerCase()),
@@ -155,7 +231,7 @@ function personFrom(format: CsvFormat, header: string[], cells: string[]): Perso
     phones: dedupe(phones, (p) => p.number.replace(/\D/g, '') || p.number.toLowerCase()),
     address: {
       street: get('address 1 - street', 'home street', 'home address', 'home address 1'),
-      city: get('address 1 - city', 'home city'),
+      city: get('address 1 - city', 'home city', ...(format === 'meetup' ? ['location'] : [])),
       region: get('address 1 - region', 'home state'),
       postalCode: get('address 1 - postal code', 'home postal code', 'home zipcode', 'home zip'),
       country: get('address 1 - country', 'home country', 'home country/region'),
@@ -178,52 +254,26 @@ function dedupe<T>(list: T[], key: (t: T) => string): T[] {
   });
 }
 
-const NAME_FIELDS = new Set(['givenName', 'familyName', 'displayName']);
-
-/**
- * Validates an imported person, leaving out (with a word each) values that are not what their
- * field holds — a phone "car phone test", a website "not a url" — so the person still comes in.
- * Only a row with no name at all is not a person.
- */
-function admit(raw: PersonInput, warn: (message: string) => void) {
-  const person: PersonInput = { ...raw, emails: [...(raw.emails ?? [])], phones: [...(raw.phones ?? [])], address: { ...raw.address } };
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const parsed = PersonInputSchema.safeParse(person);
-    if (parsed.success) return parsed;
-    const issue = parsed.error.issues[0];
-    const [field, index] = issue?.path ?? [];
-    if (!issue || typeof field !== 'string' || NAME_FIELDS.has(field)) return parsed;
-    if ((field === 'emails' || field === 'phones') && typeof index === 'number') {
-      const list = person[field] as { address?: string; number?: string }[];
-      const value = list[index];
-      warn(field === 'emails' ? `“${value?.address}” is not an email address; left out.` : `“${value?.number}” is not a phone number; left out.`);
-      list.splice(index, 1);
-    } else if (field === 'address' && typeof index === 'string') {
-      warn(`The ${index} of the address is too long; left out.`);
-      (person.address as Record<string, string>)[index] = '';
-    } else {
-      warn(`“${String((person as Record<string, unknown>)[field])}” is not a valid ${field}; left out.`);
-      (person as Record<string, unknown>)[field] = field === 'tags' ? [] : '';
-    }
-  }
-  return PersonInputSchema.safeParse(person);
-}
-
 /** Reads a CSV export: its layout and encoding, every person in it, every row that is not one, by line. */
-export function readCsv(bytes: Uint8Array, encoding: ImportEncoding | null = null): CsvPreview {
+export function readCsv(bytes: Uint8Array, encoding: ImportEncoding | null = null, chosenMapping: ColumnMapping | null = null): CsvPreview {
   const decoded = decodeText(bytes, encoding);
   const { rows: all, errors } = rows(decoded.text);
-  const headerAt = all.findIndex((r) => r.cells.filter((c) => HEADER_WORDS.includes(norm(c))).length >= 2);
-  if (headerAt < 0) {
-    return { format: 'other', encoding: decoded.encoding, header: [], records: [], problems: [{ line: 1, message: 'No header row naming the columns was found.' }] };
+  // A Zoom webinar report has host and panelist sections before the attendees' own table.
+  const attendeeSection = all.findIndex((r) => norm(r.cells[0] ?? '') === 'attendee details');
+  const headerAt =
+    attendeeSection >= 0 ? attendeeSection + 1 : all.findIndex((r) => r.cells.filter((c) => HEADER_WORDS.includes(norm(c))).length >= 2);
+  if (headerAt < 0 || headerAt >= all.length) {
+    return { format: 'other', encoding: decoded.encoding, header: [], mapping: null, records: [], problems: [{ line: 1, message: 'No header row naming the columns was found.' }] };
   }
   const header = (all[headerAt] as Row).cells.map((h) => h.trim());
   const format = detectFormat(header);
+  const mapping = format === 'other' ? (chosenMapping ?? suggestMapping(header)) : null;
   const records: ImportRecord[] = [];
   const problems: ImportProblem[] = errors.filter((e) => e.line > (all[headerAt] as Row).line);
   for (const row of all.slice(headerAt + 1)) {
     if (row.cells.every((c) => c.trim() === '')) continue;
-    const parsed = admit(personFrom(format, header, row.cells), (message) => problems.push({ line: row.line, message }));
+    const read = mapping ? mapped(header, row.cells, mapping) : { header, cells: row.cells };
+    const parsed = admit(personFrom(format, read.header, read.cells), (message) => problems.push({ line: row.line, message }));
     if (parsed.success) {
       records.push({ line: row.line, person: parsed.data });
       continue;
@@ -233,5 +283,5 @@ export function readCsv(bytes: Uint8Array, encoding: ImportEncoding | null = nul
     const message = first?.path[0] === 'givenName' ? 'No name in this row, so no one to import.' : `${first?.message ?? 'Not a valid contact.'}${where}`;
     problems.push({ line: row.line, message });
   }
-  return { format, encoding: decoded.encoding, header, records, problems: problems.sort((a, b) => a.line - b.line) };
+  return { format, encoding: decoded.encoding, header, mapping, records, problems: problems.sort((a, b) => a.line - b.line) };
 }

@@ -1,13 +1,9 @@
 import iconv from 'iconv-lite';
 
-/**
- * The character encodings people's files come in (corpus/import/FORMATS.md §8): UTF-8 with or
- * without a byte-order mark, UTF-16 (with one), and the legacy code pages Windows-1252 and Shift_JIS.
- */
-export const IMPORT_ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252', 'shift_jis'] as const;
-export type ImportEncoding = (typeof IMPORT_ENCODINGS)[number];
+import type { ImportEncoding } from '../../../shared/domain/import';
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff\uff66-\uff9f]/gu;
+const JAPANESE_RUN = /[\u3040-\u30ff\u4e00-\u9fff\uff66-\uff9f]{2,}/gu;
 
 function detect(bytes: Uint8Array): { encoding: ImportEncoding; bom: number } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bom: 3 };
@@ -22,7 +18,9 @@ function detect(bytes: Uint8Array): { encoding: ImportEncoding; bom: number } {
   const sjis = iconv.decode(Buffer.from(bytes), 'shift_jis');
   const japanese = sjis.match(JAPANESE)?.length ?? 0;
   const high = bytes.filter((b) => b >= 0x80).length;
-  if (!sjis.includes('\ufffd') && japanese > 0 && japanese * 2 >= high / 2) return { encoding: 'shift_jis', bom: 0 };
+  // Japanese words run together; a lone kanji between Latin letters ("L寳merweg") is a Windows-1252 umlaut misread.
+  const inRuns = sjis.match(JAPANESE_RUN)?.join('').length ?? 0;
+  if (!sjis.includes('\ufffd') && japanese > 0 && japanese * 2 >= high / 2 && inRuns * 2 >= japanese) return { encoding: 'shift_jis', bom: 0 };
   return { encoding: 'windows-1252', bom: 0 };
 }
 

@@ -7,7 +7,6 @@ import { migrate } from '../db/migrate';
 import { LATEST_VERSION } from '../db/migrations/index';
 import { applyPragmas, schemaVersion } from '../db/pragmas';
 
-
 const toInfo = (b: BackupFile): BackupInfo => ({ name: b.name, takenAt: b.takenAt, reason: b.reason, bytes: b.bytes });
 
 export function backups(ctx: CoreContext): BackupInfo[] {

@@ -119,33 +119,35 @@ export function createPerson(ctx: CoreContext, p: PersonData): Person {
   return getPerson(ctx, id);
 }
 
+/** Replaces one person's details; the caller owns the transaction (an import rewrites many in one). */
+export function rewritePerson(db: Database.Database, id: number, p: PersonData, at: string): void {
+  const before = currentRank(db, id);
+  unindexPerson(db, before.rank);
+  const sortKey = nameSortKey(p);
+  // A changed name moves the person in name order, and so in the search index.
+  const rank = sortKey === before.sortKey ? before.rank : rankFor(db, sortKey, id);
+  const assignments = COLUMNS.split(',')
+    .map((c) => `${c.trim()} = ?`)
+    .join(', ');
+  stmt(db, `UPDATE people SET ${assignments}, search_rank = CAST(? AS INTEGER), updated_at = ? WHERE id = ?`).run(...columnValues(p), rank, at, id);
+  writeDependents(db, id, rank, p, true);
+  dropUnusedTags(db);
+}
+
 export function updatePerson(ctx: CoreContext, id: number, p: PersonData): Person {
-  ctx.db
-    .transaction(() => {
-      const before = currentRank(ctx.db, id);
-      unindexPerson(ctx.db, before.rank);
-      const sortKey = nameSortKey(p);
-      // A changed name moves the person in name order, and so in the search index.
-      const rank = sortKey === before.sortKey ? before.rank : rankFor(ctx.db, sortKey, id);
-      const assignments = COLUMNS.split(',')
-        .map((c) => `${c.trim()} = ?`)
-        .join(', ');
-      stmt(ctx.db, `UPDATE people SET ${assignments}, search_rank = CAST(? AS INTEGER), updated_at = ? WHERE id = ?`).run(...columnValues(p), rank, ctx.now().toISOString(), id);
-      writeDependents(ctx.db, id, rank, p, true);
-      dropUnusedTags(ctx.db);
-    })
-    .immediate();
+  ctx.db.transaction(() => rewritePerson(ctx.db, id, p, ctx.now().toISOString())).immediate();
   return getPerson(ctx, id);
 }
 
+/** Deletes one person and everything recorded about them; the caller owns the transaction. */
+export function removePerson(db: Database.Database, id: number): void {
+  unindexPerson(db, currentRank(db, id).rank);
+  stmt(db, 'DELETE FROM people WHERE id = ?').run(id);
+  dropUnusedTags(db);
+}
+
 export function deletePerson(ctx: CoreContext, id: number): { id: number } {
-  ctx.db
-    .transaction(() => {
-      unindexPerson(ctx.db, currentRank(ctx.db, id).rank);
-      stmt(ctx.db, 'DELETE FROM people WHERE id = ?').run(id);
-      dropUnusedTags(ctx.db);
-    })
-    .immediate();
+  ctx.db.transaction(() => removePerson(ctx.db, id)).immediate();
   return { id };
 }
 

@@ -1,0 +1,39 @@
+import { PersonInputSchema, type PersonInput } from '../../../shared/domain/person';
+
+const NAME_FIELDS = new Set(['givenName', 'familyName', 'displayName']);
+
+/**
+ * Validates an imported person, leaving out (with a word each) values that are not what their
+ * field holds — a phone "car phone test", a website "not a url" — so the person still comes in.
+ * A row with no name is named by its organisation or first email address; only a row with none of
+ * these is not a person.
+ */
+export function admit(raw: PersonInput, warn: (message: string) => void) {
+  const person: PersonInput = { ...raw, emails: [...(raw.emails ?? [])], phones: [...(raw.phones ?? [])], address: { ...raw.address } };
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const parsed = PersonInputSchema.safeParse(person);
+    if (parsed.success) return parsed;
+    const issue = parsed.error.issues[0];
+    const [field, index] = issue?.path ?? [];
+    if (issue && field === 'givenName' && !person.displayName && (person.organization || person.emails?.[0])) {
+      // An organisation's card, or a phone's card holding only an address, is still someone to reach.
+      person.displayName = person.organization || person.emails?.[0]?.address || '';
+      continue;
+    }
+    if (!issue || typeof field !== 'string' || NAME_FIELDS.has(field)) return parsed;
+    if ((field === 'emails' || field === 'phones') && typeof index === 'number') {
+      const list = person[field] as { address?: string; number?: string }[];
+      const value = list[index];
+      warn(field === 'emails' ? `“${value?.address}” is not an email address; left out.` : `“${value?.number}” is not a phone number; left out.`);
+      list.splice(index, 1);
+    } else if (field === 'address' && typeof index === 'string') {
+      warn(`The ${index} of the address is too long; left out.`);
+      (person.address as Record<string, string>)[index] = '';
+    } else {
+      warn(`“${String((person as Record<string, unknown>)[field])}” is not a valid ${field}; left out.`);
+      (person as Record<string, unknown>)[field] = field === 'tags' ? [] : '';
+    }
+  }
+  return PersonInputSchema.safeParse(person);
+}
+

@@ -1,0 +1,104 @@
+import type Database from 'better-sqlite3';
+import { foldText, personName, searchTokens, type NameParts } from '../../../shared/domain/names';
+import type { PersonData } from '../../../shared/domain/person';
+import { stmt } from '../db/statements';
+
+export type MatchReason = 'email' | 'phone' | 'name';
+
+export interface BookMatch {
+  id: number;
+  reason: MatchReason;
+}
+
+type Matchable = NameParts & Pick<PersonData, 'organization' | 'emails' | 'phones'>;
+
+/** The last ten digits, so "+1 717 555 0100" and "(717) 555-0100" are one phone; too few digits is no phone. */
+export const phoneKey = (number: string) => {
+  const digits = number.replace(/\D/g, '');
+  return digits.length >= 7 ? digits.slice(-10) : '';
+};
+
+/** Name words in any order, folded: "Doe, John" and "john doe" are one name. */
+const nameKey = (p: NameParts) => searchTokens(personName(p)).sort().join(' ');
+
+/** Edit distance, stopping early once it passes `limit` (names are short, and only near misses matter). */
+function withinEdits(a: string, b: string, limit: number): boolean {
+  if (Math.abs(a.length - b.length) > limit) return false;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      row.push(v);
+      best = Math.min(best, v);
+    }
+    if (best > limit) return false;
+    prev = row;
+  }
+  return (prev[b.length] as number) <= limit;
+}
+
+/** A typo's worth of difference, more for longer names ("Jon Smith" / "John Smith"). */
+const similarNames = (a: string, b: string) => a === b || (a.length >= 6 && withinEdits(a, b, a.length >= 12 ? 2 : 1));
+
+/**
+ * The book as the matcher sees it, held in memory for one import (or one duplicates review):
+ * who has each email and phone, and the names at each organisation. People added during the
+ * import are added here too, so a file that lists someone twice matches itself.
+ */
+export class BookIndex {
+  private readonly emails = new Map<string, number>();
+  private readonly phones = new Map<string, number>();
+  private readonly atOrganization = new Map<string, { id: number; name: string }[]>();
+
+  static load(db: Database.Database): BookIndex {
+    const index = new BookIndex();
+    for (const r of stmt<[], { id: number; key: string }>(db, 'SELECT person_id AS id, address_key AS key FROM person_emails ORDER BY person_id').iterate()) {
+      if (!index.emails.has(r.key)) index.emails.set(r.key, r.id);
+    }
+    for (const r of stmt<[], { id: number; digits: string }>(db, 'SELECT person_id AS id, digits FROM person_phones ORDER BY person_id').iterate()) {
+      const key = phoneKey(r.digits);
+      if (key && !index.phones.has(key)) index.phones.set(key, r.id);
+    }
+    const named = stmt<[], { id: number; g: string; f: string; d: string; org: string }>(
+      db,
+      "SELECT id, given_name AS g, family_name AS f, display_name AS d, organization_key AS org FROM people WHERE organization_key != '' ORDER BY id",
+    );
+    for (const r of named.iterate()) index.addName(r.id, nameKey({ givenName: r.g, familyName: r.f, displayName: r.d }), r.org);
+    return index;
+  }
+
+  private addName(id: number, name: string, org: string): void {
+    if (!name || !org) return;
+    const list = this.atOrganization.get(org) ?? [];
+    list.push({ id, name });
+    this.atOrganization.set(org, list);
+  }
+
+  add(id: number, p: Matchable): void {
+    for (const e of p.emails) if (!this.emails.has(e.address.toLowerCase())) this.emails.set(e.address.toLowerCase(), id);
+    for (const ph of p.phones) {
+      const key = phoneKey(ph.number);
+      if (key && !this.phones.has(key)) this.phones.set(key, id);
+    }
+    this.addName(id, nameKey(p), foldText(p.organization));
+  }
+
+  /** Who in the book this person most likely is (email first, then phone, then name at the same organisation). */
+  match(p: Matchable, except?: number): BookMatch | null {
+    for (const e of p.emails) {
+      const id = this.emails.get(e.address.toLowerCase());
+      if (id !== undefined && id !== except) return { id, reason: 'email' };
+    }
+    for (const ph of p.phones) {
+      const id = this.phones.get(phoneKey(ph.number));
+      if (id !== undefined && id !== except) return { id, reason: 'phone' };
+    }
+    const org = foldText(p.organization);
+    const name = nameKey(p);
+    const similar = org && name ? this.atOrganization.get(org)?.find((c) => c.id !== except && similarNames(c.name, name)) : undefined;
+    return similar ? { id: similar.id, reason: 'name' } : null;
+  }
+}

@@ -1,0 +1,36 @@
+import type { ColumnMapping, ImportEncoding } from '../../../shared/domain/import';
+import { CSV_FORMATS, readCsv, type CsvFormat } from './csv';
+import { decodeText } from './encoding';
+import type { ImportProblem, ImportRecord } from './csv';
+import { readVcard } from './vcard';
+
+export type ImportFormat = CsvFormat | 'vcard';
+
+export const IMPORT_FORMATS: Record<ImportFormat, string> = { vcard: 'vCard', ...CSV_FORMATS };
+
+/** A file read for import, whatever its kind: the people in it and every problem, by line. */
+export interface ImportFile {
+  format: ImportFormat;
+  /** "vCard 2.1, 3.0", "LinkedIn Connections"… */
+  formatLabel: string;
+  encoding: ImportEncoding;
+  /** A CSV's column names as headed in the file; empty for vCard. */
+  header: string[];
+  /** For a CSV of no known layout: how its columns are read. */
+  mapping: ColumnMapping | null;
+  records: ImportRecord[];
+  problems: ImportProblem[];
+}
+
+const looksLikeVcard = (fileName: string, bytes: Uint8Array) =>
+  /\.(vcf|vcard)$/i.test(fileName) || /^\s*BEGIN:VCARD/i.test(decodeText(bytes.subarray(0, 400)).text.replace(/\0/g, ''));
+
+export function readImportFile(fileName: string, bytes: Uint8Array, encoding: ImportEncoding | null = null, mapping: ColumnMapping | null = null): ImportFile {
+  if (looksLikeVcard(fileName, bytes)) {
+    const v = readVcard(bytes, encoding);
+    const formatLabel = v.versions.length ? `vCard ${v.versions.join(', ')}` : 'vCard';
+    return { format: 'vcard', formatLabel, encoding: v.encoding, header: [], mapping: null, records: v.records, problems: v.problems };
+  }
+  const c = readCsv(bytes, encoding, mapping);
+  return { format: c.format, formatLabel: IMPORT_FORMATS[c.format], encoding: c.encoding, header: c.header, mapping: c.mapping, records: c.records, problems: c.problems };
+}

@@ -1,0 +1,31 @@
+/** The details of a person the owner picks between when merging two people (emails, phones and tags are always combined). */
+export const MERGE_FIELDS = {
+  name: 'Name',
+  organization: 'Organization',
+  role: 'Role',
+  address: 'Home address',
+  website: 'Website',
+  linkedin: 'LinkedIn',
+  notes: 'Notes',
+  introduceAs: 'Introduce as',
+  howWeMet: 'How we met',
+  desiredResults: 'Desired results',
+  theirWork: 'Their work',
+  boundaries: 'Boundaries',
+} as const;
+export type MergeField = keyof typeof MERGE_FIELDS;
+/** Per field, whose value stays; a field left out keeps the survivor's. */
+export type MergeChoices = Partial<Record<MergeField, 'keep' | 'other'>>;
+
+export interface DuplicateSide {
+  id: number;
+  name: string;
+  organization: string;
+  primaryEmail: string;
+}
+
+export interface DuplicatePair {
+  reason: 'email' | 'phone' | 'name';
+  first: DuplicateSide;
+  second: DuplicateSide;
+}
