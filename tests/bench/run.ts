@@ -7,7 +7,8 @@
  *     baseline: the same rows inserted by bare prepared statements in one durable transaction;
  *   - check-in search and a durable check-in with 5,000 registrants, beside the same SQL bare;
  *   - in Chromium against station mode: keystroke to painted results on the check-in screen,
- *     beside the bare HTTP round trip of the same search (needs `npm run build` and Chromium).
+ *     beside the bare HTTP round trip of the same search (needs `npm run build` and Chromium);
+ *   - import of a 100,000-row CSV end to end, beside bare inserts of the same rows (import.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,6 +24,7 @@ import { PersonInputSchema } from '../../shared/domain/person';
 import { makePeople } from './synthetic-people';
 import { keystrokeToPaint } from './keystroke-to-paint';
 import { reportToPdf } from './report-pdf';
+import { importRows } from './import';
 import { rapportRowsSql } from '../../electron/core/services/reports';
 import type { CoreContext } from '../../electron/core/context';
 import { FIND_LIMIT, FIND_SQL, readCheckInQuery } from '../../electron/core/services/checkin';
@@ -394,6 +396,7 @@ try {
 
   rows.push(await keystrokeToPaint(dataDir, seminar.id, log));
   rows.push(...(await smallBookReport()));
+  rows.push(...(await importRows(log)));
 
   if (json) {
     console.log(JSON.stringify(rows.map(({ name, p50_ms, p95_ms, baseline_p95_ms }) => ({ name, p50_ms, p95_ms, baseline_p95_ms }))));

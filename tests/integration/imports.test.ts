@@ -7,7 +7,8 @@ import type { CoreContext } from '../../electron/core/context';
 import { exportVCards } from '../../electron/core/services/exports';
 import { cancelImport, importProgress, previewImport, runImport } from '../../electron/core/services/imports';
 import { likelyDuplicates, mergePeople } from '../../electron/core/services/merge';
-import { createPerson, getPerson } from '../../electron/core/services/people';
+import { createPerson, getPerson, listPeople } from '../../electron/core/services/people';
+import { PeopleListInput } from '../../shared/contract';
 import { logInteraction } from '../../electron/core/services/relationships';
 import { createFollowUp } from '../../electron/core/services/followups';
 import { createSeminar, listRegistrations, registerPeople } from '../../electron/core/services/seminars';
@@ -27,6 +28,12 @@ const count = (ctx: CoreContext, sql: string) => (ctx.db.prepare(sql).get() as {
 const run = (ctx: CoreContext, fileName: string, content: string, more: Record<string, unknown> = {}) =>
   runImport(ctx, ImportRunInputSchema.parse({ fileName, content, ...more }));
 const person = (p: Record<string, unknown>) => PersonInputSchema.parse(p);
+/** The search index holds one sound row per person (FTS5's own integrity check). */
+function expectSearchInStep(ctx: CoreContext) {
+  ctx.db.prepare("INSERT INTO people_search (people_search) VALUES ('integrity-check')").run();
+  expect(count(ctx, 'SELECT count(*) AS n FROM people_search')).toBe(count(ctx, 'SELECT count(*) AS n FROM people'));
+  expect(count(ctx, 'SELECT count(*) AS n FROM people p LEFT JOIN people_search s ON s.rowid = p.search_rank WHERE s.rowid IS NULL')).toBe(0);
+}
 
 /**
  * Every file of the corpus imported into an empty book (duplicates within a file merged, the
@@ -97,6 +104,7 @@ describe('importing the corpus', () => {
       expect({ created: summary.created, merged: summary.merged }).toEqual({ created: expected.created, merged: expected.merged });
       expect(count(ctx, 'SELECT count(*) AS n FROM people')).toBe(expected.created);
       expect(ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      expectSearchInStep(ctx);
     });
   }
 
@@ -131,7 +139,10 @@ describe('an import', () => {
     const merged = getPerson(ctx, existing.id);
     expect(merged).toMatchObject({ givenName: 'Aesop', organization: 'Globex', role: 'Director, Operations', notes: 'Met at the spring seminar', linkedin: 'https://www.linkedin.com/in/aesop' });
 
+    expectSearchInStep(ctx);
+    expect(listPeople(ctx, PeopleListInput.parse({ query: 'globex' })).items.map((p) => p.id)).toEqual([existing.id]);
     const undone = undoImport(ctx, summary.importId);
+    expectSearchInStep(ctx);
     expect(undone).toEqual({ removed: 1, restored: 1, unregistered: 0 });
     expect(getPerson(ctx, existing.id)).toMatchObject({ organization: '', role: '', linkedin: '', notes: 'Met at the spring seminar' });
     expect(count(ctx, 'SELECT count(*) AS n FROM people')).toBe(1);
@@ -167,6 +178,7 @@ describe('an import', () => {
     expect(summary).toMatchObject({ created: 1, merged: 1 });
     const [only] = ctx.db.prepare('SELECT id FROM people').all() as { id: number }[];
     expect(getPerson(ctx, only?.id ?? 0).phones).toEqual([{ label: '', number: '717 555 0100' }]);
+    expectSearchInStep(ctx);
   });
 
   it('remembers the column mapping of a CSV it does not know, for the same columns next time', async () => {
@@ -232,6 +244,7 @@ describe('merging two people', () => {
     expect(listRegistrations(ctx, seminar.id).map((r) => r.personId)).toEqual([a.id]);
     expect(likelyDuplicates(ctx)).toEqual([]);
     expect(ctx.db.pragma('foreign_key_check')).toEqual([]);
+    expectSearchInStep(ctx);
   });
 });
 

@@ -5,8 +5,10 @@ import { AppError, notFound } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { stmt } from '../db/statements';
 import { addsAnything, fillFrom } from '../services/merge';
-import { getPerson, insertPerson, removePerson, rewritePerson } from '../services/people';
+import { getPerson, insertPerson, removePerson, rewritePerson, searchDocument } from '../services/people';
 import { newTicketCode } from '../services/seminars';
+import { indexPerson, planRanks, unindexPerson } from '../services/search-index';
+import { nameSortKey } from '../../../shared/domain/names';
 import { BookIndex } from './matching';
 import type { ImportFile } from './read';
 
@@ -69,9 +71,14 @@ export function applyImport(ctx: CoreContext, job: ImportJob, hooks: ImportHooks
           at,
         ).lastInsertRowid,
       );
+      const rankOf = stmt<[number], { r: number }>(db, 'SELECT search_rank AS r FROM people WHERE id = ?');
       const recordChange = stmt(db, 'INSERT OR IGNORE INTO import_people (import_id, person_id, action, before) VALUES (?, ?, ?, ?)');
       const index = BookIndex.load(db);
+      const ranks = planRanks(db, records.map((r) => nameSortKey(r.person)));
       const touched = new Set<number>();
+      // Search rows are written last, in rank order (see insertPerson): what each person will hold, and the rows to take out first.
+      const toIndex = new Map<number, { rank: number; person: PersonData }>();
+      const toUnindex: number[] = [];
       const toRegister: number[] = [];
       const counts = { created: 0, merged: 0, skipped: 0 };
       records.forEach((record, i) => {
@@ -83,7 +90,9 @@ export function applyImport(ctx: CoreContext, job: ImportJob, hooks: ImportHooks
         const match = index.match(person);
         const choice: DuplicateChoice = match ? (job.byLine[String(record.line)] ?? job.duplicates) : 'create';
         if (!match || choice === 'create') {
-          const id = insertPerson(db, person, at);
+          const rank = ranks[i] as number;
+          const id = insertPerson(db, person, at, { rank, deferIndex: true });
+          toIndex.set(id, { rank, person });
           recordChange.run(importId, id, 'created', null);
           touched.add(id);
           index.add(id, person);
@@ -100,12 +109,16 @@ export function applyImport(ctx: CoreContext, job: ImportJob, hooks: ImportHooks
         if (addsAnything(existing, person)) {
           // The first merge into someone keeps how they were; a person created by this very import needs no copy.
           if (!touched.has(match.id)) recordChange.run(importId, match.id, 'merged', JSON.stringify(existing));
+          if (!toIndex.has(match.id)) toUnindex.push(rankOf.get(match.id)?.r as number);
           touched.add(match.id);
-          rewritePerson(db, match.id, fillFrom(existing, person), at);
+          const merged = fillFrom(existing, person);
+          toIndex.set(match.id, { rank: rewritePerson(db, match.id, merged, at, true), person: merged });
           index.add(match.id, person);
         }
         counts.merged++;
       });
+      toUnindex.sort((a, b) => a - b).forEach((rank) => unindexPerson(db, rank));
+      [...toIndex.values()].sort((a, b) => a.rank - b.rank).forEach(({ rank, person }) => indexPerson(db, rank, searchDocument(person)));
       let registered = 0;
       if (job.seminarId !== null) {
         const register = stmt(

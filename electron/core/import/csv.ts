@@ -68,18 +68,26 @@ export function suggestMapping(header: string[]): ColumnMapping {
   return mapping;
 }
 
+/** The header `personFrom` reads a mapped file under: every mapped field, in a stable order (one array per mapping). */
+const mappedHeaders = new WeakMap<ColumnMapping, { fields: MappableField[]; header: string[] }>();
+
 /** Rewrites a row of an unknown CSV under the column names `personFrom` reads, as the mapping says. */
 function mapped(header: string[], cells: string[], mapping: ColumnMapping): { header: string[]; cells: string[] } {
+  let target = mappedHeaders.get(mapping);
+  if (!target) {
+    const fields = [...new Set(Object.values(mapping))];
+    target = { fields, header: fields.map((f) => FIELD_COLUMNS[f][0] as string) };
+    mappedHeaders.set(mapping, target);
+  }
   const byField = new Map<MappableField, string[]>();
   header.forEach((h, i) => {
     const field = mapping[h];
     const value = (cells[i] ?? '').trim();
     if (field && value) byField.set(field, [...(byField.get(field) ?? []), value]);
   });
-  const fields = [...byField.keys()];
   return {
-    header: fields.map((f) => FIELD_COLUMNS[f][0] as string),
-    cells: fields.map((f) => {
+    header: target.header,
+    cells: target.fields.map((f) => {
       const list = byField.get(f) ?? [];
       return MULTI_VALUED.has(f) ? list.join(' ::: ') : (list[0] ?? '');
     }),
@@ -170,16 +178,66 @@ const SINGLE_NAME_FORMATS = new Set<CsvFormat>(['google', 'thunderbird', 'zoom-a
 // Google's built-in groups say nothing about the person; the owner's own labels become tags.
 const GOOGLE_SYSTEM_GROUPS = new Set(['mycontacts', 'my contacts', 'starred', 'friends', 'family', 'coworkers']);
 
+interface Columns {
+  normalized: string[];
+  index: Map<string, number>;
+  /** The columns whose names match a pattern ("e-mail 2 - value"…). */
+  matching(re: RegExp): number[];
+}
+
+/** A file's columns looked up once, not once per row (a big export has 100,000 rows of up to 81 columns). */
+const columnsCache = new WeakMap<string[], Columns>();
+
+function columnsOf(header: string[]): Columns {
+  const cached = columnsCache.get(header);
+  if (cached) return cached;
+  const normalized = header.map(norm);
+  const index = new Map<string, number>();
+  normalized.forEach((h, i) => index.set(h, i));
+  const patterns = new Map<RegExp, number[]>();
+  const columns: Columns = {
+    normalized,
+    index,
+    matching(re) {
+      let found = patterns.get(re);
+      if (!found) {
+        found = normalized.flatMap((h, i) => (re.test(h) ? [i] : []));
+        patterns.set(re, found);
+      }
+      return found;
+    },
+  };
+  columnsCache.set(header, columns);
+  return columns;
+}
+
+const EMAIL_VALUE = /^e-mail \d+ - value$/;
+const PHONE_VALUE = /^phone \d+ - value$/;
+const WEBSITE_VALUE = /^website \d+ - value$/;
+
 /** What a row says about a person, read by column name. */
 function personFrom(format: CsvFormat, header: string[], cells: string[]): PersonInput {
-  const col = new Map<string, string>();
-  header.forEach((h, i) => col.set(norm(h), (cells[i] ?? '').trim()));
-  const get = (...names: string[]) => names.map((n) => col.get(n.toLowerCase()) ?? '').find(Boolean) ?? '';
-  const matching = (re: RegExp) => header.map((h, i) => ({ h: norm(h), v: (cells[i] ?? '').trim() })).filter((c) => re.test(c.h) && c.v);
+  const columns = columnsOf(header);
+  const cell = (name: string) => {
+    const i = columns.index.get(name);
+    return i === undefined ? '' : (cells[i] ?? '').trim();
+  };
+  const get = (...names: string[]) => {
+    for (const n of names) {
+      const v = cell(n);
+      if (v) return v;
+    }
+    return '';
+  };
+  const matching = (re: RegExp) =>
+    columns
+      .matching(re)
+      .map((i) => ({ h: columns.normalized[i] as string, v: (cells[i] ?? '').trim() }))
+      .filter((c) => c.v);
 
   const emails: { label: string; address: string }[] = [];
-  for (const c of matching(/^e-mail \d+ - value$/)) {
-    const label = values(col.get(c.h.replace('value', 'type')) || col.get(c.h.replace('value', 'label')))[0] ?? '';
+  for (const c of matching(EMAIL_VALUE)) {
+    const label = values(cell(c.h.replace('value', 'type')) || cell(c.h.replace('value', 'label')))[0] ?? '';
     for (const address of values(c.v)) emails.push({ label, address });
   }
   for (const [name, label] of [
@@ -191,12 +249,12 @@ function personFrom(format: CsvFormat, header: string[], cells: string[]): Perso
     ['primary email', ''],
     ['secondary email', ''],
   ] as const) {
-    for (const address of values(col.get(name))) emails.push({ label, address });
+    for (const address of values(cell(name))) emails.push({ label, address });
   }
-  for (const address of values(col.get('user email'))) emails.push({ label: '', address });
+  for (const address of values(cell('user email'))) emails.push({ label: '', address });
   const phones: { label: string; number: string }[] = [];
-  for (const c of matching(/^phone \d+ - value$/)) {
-    const label = values(col.get(c.h.replace('value', 'type')) || col.get(c.h.replace('value', 'label')))[0] ?? '';
+  for (const c of matching(PHONE_VALUE)) {
+    const label = values(cell(c.h.replace('value', 'type')) || cell(c.h.replace('value', 'label')))[0] ?? '';
     for (const number of values(c.v)) phones.push({ label, number });
   }
   for (const [name, label] of [
@@ -209,15 +267,15 @@ function personFrom(format: CsvFormat, header: string[], cells: string[]): Perso
     ['primary phone', ''],
     ['other phone', 'Other'],
   ] as const) {
-    for (const number of values(col.get(name))) phones.push({ label, number });
+    for (const number of values(cell(name))) phones.push({ label, number });
   }
-  const website = matching(/^website \d+ - value$/)[0]?.v ?? get('web page', 'website', 'web page 1', 'url of member profile');
+  const website = matching(WEBSITE_VALUE)[0]?.v ?? get('web page', 'website', 'web page 1', 'url of member profile');
   const groups = format === 'outlook' ? get('categories').split(';') : values(get('group membership', 'labels', 'categories'));
   const tags = groups.map((g) => g.replace(/^\*\s*/, '').trim()).filter((g) => g && !GOOGLE_SYSTEM_GROUPS.has(g.toLowerCase()));
   const notes = [get('notes')];
   if (format === 'eventbrite') {
     const heard = header.find((h) => norm(h).startsWith('how did you hear'));
-    if (heard) notes.push(`${heard}: ${col.get(norm(heard)) ?? ''}`.trim());
+    if (heard) notes.push(`${heard}: ${cell(norm(heard))}`.trim());
   }
   return {
     givenName: get('given name', 'first name'),

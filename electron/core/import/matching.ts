@@ -12,6 +12,13 @@ export interface BookMatch {
 
 type Matchable = NameParts & Pick<PersonData, 'organization' | 'emails' | 'phones'>;
 
+interface Keys {
+  emails: string[];
+  phones: string[];
+  name: string;
+  org: string;
+}
+
 /** The last ten digits, so "+1 717 555 0100" and "(717) 555-0100" are one phone; too few digits is no phone. */
 export const phoneKey = (number: string) => {
   const digits = number.replace(/\D/g, '');
@@ -20,6 +27,15 @@ export const phoneKey = (number: string) => {
 
 /** Name words in any order, folded: "Doe, John" and "john doe" are one name. */
 const nameKey = (p: NameParts) => searchTokens(personName(p)).sort().join(' ');
+
+/**
+ * Near misses are looked for only among names at the same organisation whose words start alike
+ * ("jonathan smith" / "jonathon smith": "jo sm"), so a big organisation is not compared name by name.
+ */
+const nameBlock = (org: string, name: string) => `${org}\u241f${name
+  .split(' ')
+  .map((w) => w.slice(0, 2))
+  .join(' ')}`;
 
 /** Edit distance, stopping early once it passes `limit` (names are short, and only near misses matter). */
 function withinEdits(a: string, b: string, limit: number): boolean {
@@ -51,6 +67,7 @@ const similarNames = (a: string, b: string) => a === b || (a.length >= 6 && with
 export class BookIndex {
   private readonly emails = new Map<string, number>();
   private readonly phones = new Map<string, number>();
+  /** Names by organisation and block (nameBlock). */
   private readonly atOrganization = new Map<string, { id: number; name: string }[]>();
 
   static load(db: Database.Database): BookIndex {
@@ -72,33 +89,48 @@ export class BookIndex {
 
   private addName(id: number, name: string, org: string): void {
     if (!name || !org) return;
-    const list = this.atOrganization.get(org) ?? [];
+    const block = nameBlock(org, name);
+    const list = this.atOrganization.get(block) ?? [];
     list.push({ id, name });
-    this.atOrganization.set(org, list);
+    this.atOrganization.set(block, list);
+  }
+
+  /** An import matches a person and then adds them: their keys are worked out once. */
+  private readonly keyCache = new WeakMap<Matchable, Keys>();
+
+  private keys(p: Matchable): Keys {
+    let keys = this.keyCache.get(p);
+    if (!keys) {
+      keys = {
+        emails: p.emails.map((e) => e.address.toLowerCase()),
+        phones: p.phones.map((ph) => phoneKey(ph.number)).filter(Boolean),
+        name: nameKey(p),
+        org: foldText(p.organization),
+      };
+      this.keyCache.set(p, keys);
+    }
+    return keys;
   }
 
   add(id: number, p: Matchable): void {
-    for (const e of p.emails) if (!this.emails.has(e.address.toLowerCase())) this.emails.set(e.address.toLowerCase(), id);
-    for (const ph of p.phones) {
-      const key = phoneKey(ph.number);
-      if (key && !this.phones.has(key)) this.phones.set(key, id);
-    }
-    this.addName(id, nameKey(p), foldText(p.organization));
+    const keys = this.keys(p);
+    for (const e of keys.emails) if (!this.emails.has(e)) this.emails.set(e, id);
+    for (const ph of keys.phones) if (!this.phones.has(ph)) this.phones.set(ph, id);
+    this.addName(id, keys.name, keys.org);
   }
 
   /** Who in the book this person most likely is (email first, then phone, then name at the same organisation). */
   match(p: Matchable, except?: number): BookMatch | null {
-    for (const e of p.emails) {
-      const id = this.emails.get(e.address.toLowerCase());
+    const { emails, phones, name, org } = this.keys(p);
+    for (const e of emails) {
+      const id = this.emails.get(e);
       if (id !== undefined && id !== except) return { id, reason: 'email' };
     }
-    for (const ph of p.phones) {
-      const id = this.phones.get(phoneKey(ph.number));
+    for (const ph of phones) {
+      const id = this.phones.get(ph);
       if (id !== undefined && id !== except) return { id, reason: 'phone' };
     }
-    const org = foldText(p.organization);
-    const name = nameKey(p);
-    const similar = org && name ? this.atOrganization.get(org)?.find((c) => c.id !== except && similarNames(c.name, name)) : undefined;
+    const similar = org && name ? this.atOrganization.get(nameBlock(org, name))?.find((c) => c.id !== except && similarNames(c.name, name)) : undefined;
     return similar ? { id: similar.id, reason: 'name' } : null;
   }
 }

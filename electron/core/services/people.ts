@@ -6,7 +6,7 @@ import type { PeoplePage, Person, PersonData, PersonSummary, TagCount } from '..
 import { notFound } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { stmt } from '../db/statements';
-import { indexPerson, prefixMatchQuery, rankFor, unindexPerson } from './search-index';
+import { indexPerson, prefixMatchQuery, rankFor, unindexPerson, type SearchDocument } from './search-index';
 import { ensureStandingsFresh } from './standing';
 import type { Stage } from '../../../shared/domain/standing';
 
@@ -37,6 +37,11 @@ interface PersonRow {
 const COLUMNS = `given_name, family_name, display_name, sort_key, organization, organization_key, role,
   address_street, address_city, address_region, address_postal_code, address_country,
   website, linkedin, notes, introduce_as, how_we_met, desired_results, their_work, boundaries`;
+
+const INSERT_PERSON = `INSERT INTO people (${COLUMNS}, search_rank, created_at, updated_at)
+  VALUES (${COLUMNS.split(',').map(() => '?').join(', ')}, CAST(? AS INTEGER), ?, ?)`;
+/** Where the sort key is in columnValues. */
+const SORT_KEY_COLUMN = 3;
 
 function columnValues(p: PersonData): unknown[] {
   return [
@@ -69,8 +74,13 @@ function tagId(db: Database.Database, name: string): number {
   return Number(stmt(db, 'INSERT INTO tags (name) VALUES (?)').run(name).lastInsertRowid);
 }
 
-/** Emails, phones, tags and the search row: everything that hangs off the people row. */
-function writeDependents(db: Database.Database, id: number, rank: number, p: PersonData, replacing: boolean): void {
+/** What the search index holds for a person. */
+export function searchDocument(p: PersonData): SearchDocument {
+  return { names: [p.givenName, p.familyName, p.displayName, personName(p)], organization: p.organization, emails: p.emails.map((e) => e.address) };
+}
+
+/** Emails, phones, tags and (unless an import indexes later, in rank order) the search row: everything that hangs off the people row. */
+function writeDependents(db: Database.Database, id: number, rank: number, p: PersonData, replacing: boolean, index = true): void {
   if (replacing) {
     stmt(db, 'DELETE FROM person_emails WHERE person_id = ?').run(id);
     stmt(db, 'DELETE FROM person_phones WHERE person_id = ?').run(id);
@@ -82,29 +92,25 @@ function writeDependents(db: Database.Database, id: number, rank: number, p: Per
   p.phones.forEach((ph, i) => addPhone.run(id, i, ph.label, ph.number, ph.number.replace(/\D/g, '')));
   const addTag = stmt(db, 'INSERT OR IGNORE INTO person_tags (person_id, tag_id) VALUES (?, ?)');
   for (const tag of p.tags) addTag.run(id, tagId(db, tag));
-  indexPerson(db, rank, {
-    names: [p.givenName, p.familyName, p.displayName, personName(p)],
-    organization: p.organization,
-    emails: p.emails.map((e) => e.address),
-  });
+  if (index) indexPerson(db, rank, searchDocument(p));
 }
 
 function dropUnusedTags(db: Database.Database): void {
   stmt(db, 'DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM person_tags WHERE tag_id = tags.id)').run();
 }
 
-/** Inserts one person; the caller owns the transaction (sample loading inserts hundreds in one). */
-export function insertPerson(db: Database.Database, p: PersonData, at: string): number {
-  const placeholders = columnValues(p).map(() => '?').join(', ');
-  const rank = rankFor(db, nameSortKey(p));
-  const result = stmt(db, `INSERT INTO people (${COLUMNS}, search_rank, created_at, updated_at) VALUES (${placeholders}, CAST(? AS INTEGER), ?, ?)`).run(
-    ...columnValues(p),
-    rank,
-    at,
-    at,
-  );
+/**
+ * Inserts one person; the caller owns the transaction (sample loading inserts hundreds in one).
+ * An import passes the rank it planned for everyone at once (search-index.ts, planRanks) and
+ * indexes them itself at the end: FTS5 flushes its pending data whenever a row id is lower than
+ * the one before, so a file's people are indexed in rank order, not file order.
+ */
+export function insertPerson(db: Database.Database, p: PersonData, at: string, plan?: { rank: number; deferIndex: boolean }): number {
+  const values = columnValues(p);
+  const rank = plan?.rank ?? rankFor(db, values[SORT_KEY_COLUMN] as string);
+  const result = stmt(db, INSERT_PERSON).run(...values, rank, at, at);
   const id = Number(result.lastInsertRowid);
-  writeDependents(db, id, rank, p, false);
+  writeDependents(db, id, rank, p, false, !plan?.deferIndex);
   return id;
 }
 
@@ -119,10 +125,13 @@ export function createPerson(ctx: CoreContext, p: PersonData): Person {
   return getPerson(ctx, id);
 }
 
-/** Replaces one person's details; the caller owns the transaction (an import rewrites many in one). */
-export function rewritePerson(db: Database.Database, id: number, p: PersonData, at: string): void {
+/**
+ * Replaces one person's details; the caller owns the transaction (an import rewrites many in one,
+ * and with `deferIndex` takes the search row out and puts it back itself, in rank order). Returns the rank.
+ */
+export function rewritePerson(db: Database.Database, id: number, p: PersonData, at: string, deferIndex = false): number {
   const before = currentRank(db, id);
-  unindexPerson(db, before.rank);
+  if (!deferIndex) unindexPerson(db, before.rank);
   const sortKey = nameSortKey(p);
   // A changed name moves the person in name order, and so in the search index.
   const rank = sortKey === before.sortKey ? before.rank : rankFor(db, sortKey, id);
@@ -130,8 +139,9 @@ export function rewritePerson(db: Database.Database, id: number, p: PersonData, 
     .map((c) => `${c.trim()} = ?`)
     .join(', ');
   stmt(db, `UPDATE people SET ${assignments}, search_rank = CAST(? AS INTEGER), updated_at = ? WHERE id = ?`).run(...columnValues(p), rank, at, id);
-  writeDependents(db, id, rank, p, true);
+  writeDependents(db, id, rank, p, true, !deferIndex);
   dropUnusedTags(db);
+  return rank;
 }
 
 export function updatePerson(ctx: CoreContext, id: number, p: PersonData): Person {
