@@ -1,6 +1,24 @@
 import { z } from 'zod';
 import { ATTENDANCE_MODES } from './seminar';
 
+/** The layouts an import recognises (corpus/import/FORMATS.md), as the preview names them. */
+export const IMPORT_FORMATS = {
+  vcard: 'vCard',
+  google: 'Google Contacts (older layout)',
+  'google-current': 'Google Contacts',
+  outlook: 'Outlook',
+  linkedin: 'LinkedIn Connections',
+  eventbrite: 'Eventbrite attendees',
+  thunderbird: 'Thunderbird address book',
+  'zoom-registrants': 'Zoom registration report',
+  'zoom-participants': 'Zoom participants report',
+  'zoom-attendees': 'Zoom webinar attendee report',
+  meetup: 'Meetup attendee or member list',
+  other: 'Other CSV',
+} as const;
+export type ImportFormat = keyof typeof IMPORT_FORMATS;
+export type CsvFormat = Exclude<ImportFormat, 'vcard'>;
+
 export const DUPLICATE_CHOICES = ['merge', 'skip', 'create'] as const;
 export type DuplicateChoice = (typeof DUPLICATE_CHOICES)[number];
 
@@ -74,7 +92,7 @@ export interface ImportMatch {
 }
 
 export interface ImportPreview {
-  format: string;
+  format: ImportFormat;
   formatLabel: string;
   encoding: ImportEncoding;
   header: string[];
@@ -111,7 +129,7 @@ export interface ImportProgress {
 export interface ImportHistoryEntry {
   id: number;
   fileName: string;
-  format: string;
+  format: ImportFormat;
   importedAt: string;
   undoneAt: string | null;
   created: number;

@@ -14,7 +14,7 @@ export const MERGE_FIELDS = {
   boundaries: 'Boundaries',
 } as const;
 export type MergeField = keyof typeof MERGE_FIELDS;
-/** Per field, whose value stays; a field left out keeps the survivor's. */
+/** Per field, whose value stays; a field left out keeps the survivor's, or the other's where the survivor's is blank. */
 export type MergeChoices = Partial<Record<MergeField, 'keep' | 'other'>>;
 
 export interface DuplicateSide {

@@ -235,7 +235,7 @@ describe('merging two people', () => {
     createFollowUp(ctx, FollowUpInputSchema.parse({ personId: b.id, what: 'Send the replay', kind: 'message', dueOn: '2031-03-05' }));
     expect(likelyDuplicates(ctx)).toEqual([{ reason: 'email', first: expect.objectContaining({ id: a.id }), second: expect.objectContaining({ id: b.id }) }]);
 
-    const kept = mergePeople(ctx, a.id, b.id, { name: 'other', role: 'other' });
+    const kept = mergePeople(ctx, a.id, b.id, { name: 'other' });
     expect(kept).toMatchObject({ familyName: 'Lee-Park', role: 'Owner', organization: 'Acme', tags: ['Client', 'Speaker'] });
     expect(kept.emails.map((e) => e.address)).toEqual(['ann@acme.com', 'ann@home.com']);
     expect(() => getPerson(ctx, b.id)).toThrow(/not found/);

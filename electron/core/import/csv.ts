@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import type { PersonData, PersonInput } from '../../../shared/domain/person';
 import { admit } from './admit';
-import type { ColumnMapping, ImportEncoding, MappableField } from '../../../shared/domain/import';
+import type { ColumnMapping, CsvFormat, ImportEncoding, MappableField } from '../../../shared/domain/import';
 import { decodeText } from './encoding';
 
 /**
@@ -9,21 +9,6 @@ import { decodeText } from './encoding';
  * layout is recognised from its header, columns are matched by name (never by position: every
  * exporter varies the count), and each row becomes a person or a line-numbered problem.
  */
-
-export const CSV_FORMATS = {
-  google: 'Google Contacts (older layout)',
-  'google-current': 'Google Contacts',
-  outlook: 'Outlook',
-  linkedin: 'LinkedIn Connections',
-  eventbrite: 'Eventbrite attendees',
-  thunderbird: 'Thunderbird address book',
-  'zoom-registrants': 'Zoom registration report',
-  'zoom-participants': 'Zoom participants report',
-  'zoom-attendees': 'Zoom webinar attendee report',
-  meetup: 'Meetup attendee or member list',
-  other: 'Other CSV',
-} as const;
-export type CsvFormat = keyof typeof CSV_FORMATS;
 
 export interface ImportRecord {
   /** Line in the file where the row starts (1-based, as an editor shows it). */

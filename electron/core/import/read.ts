@@ -1,12 +1,9 @@
-import type { ColumnMapping, ImportEncoding } from '../../../shared/domain/import';
-import { CSV_FORMATS, readCsv, type CsvFormat } from './csv';
+import { IMPORT_FORMATS, type ColumnMapping, type ImportEncoding, type ImportFormat } from '../../../shared/domain/import';
+import { readCsv } from './csv';
 import { decodeText } from './encoding';
 import type { ImportProblem, ImportRecord } from './csv';
 import { readVcard } from './vcard';
 
-export type ImportFormat = CsvFormat | 'vcard';
-
-export const IMPORT_FORMATS: Record<ImportFormat, string> = { vcard: 'vCard', ...CSV_FORMATS };
 
 /** A file read for import, whatever its kind: the people in it and every problem, by line. */
 export interface ImportFile {

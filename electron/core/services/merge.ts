@@ -44,9 +44,16 @@ export function fillFrom(existing: PersonData, incoming: PersonData): PersonData
   };
 }
 
-/** The survivor's details after a merge where, field by field, the owner chose whose value stays. */
+/** Whether a field is blank, so that by default the other's value fills it. */
+function blank(p: PersonData, field: MergeField): boolean {
+  if (field === 'name') return false;
+  if (field === 'address') return Object.values(p.address).every((v) => !v.trim());
+  return !p[field].trim();
+}
+
+/** The survivor's details after a merge where, field by field, the owner chose whose value stays (unchosen: the survivor's, unless blank). */
 function chosen(keep: PersonData, other: PersonData, choices: MergeChoices): PersonData {
-  const from = (field: MergeField) => (choices[field] === 'other' ? other : keep);
+  const from = (field: MergeField) => ((choices[field] ?? (blank(keep, field) ? 'other' : 'keep')) === 'other' ? other : keep);
   return {
     ...keep,
     givenName: from('name').givenName,

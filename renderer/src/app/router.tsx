@@ -13,6 +13,9 @@ import { OccasionsScreen } from '../features/hospitality/OccasionsScreen';
 import { ReviewScreen } from '../features/followups/ReviewScreen';
 import { RelationshipsScreen } from '../features/relationships/RelationshipsScreen';
 import { PeopleScreen } from '../features/people/PeopleScreen';
+import { DuplicatesScreen } from '../features/people/DuplicatesScreen';
+import { MergeScreen } from '../features/people/MergeScreen';
+import { ImportScreen } from '../features/imports/ImportScreen';
 import { PersonEditScreen, PersonNewScreen } from '../features/people/PersonEditScreen';
 import { PersonScreen } from '../features/people/PersonScreen';
 import { SeminarEditScreen, SeminarNewScreen } from '../features/seminars/SeminarEditScreen';
@@ -46,6 +49,9 @@ const router = createHashRouter([
       { path: 'occasions/:id/edit', element: <OccasionEditScreen /> },
       { path: 'people', element: <PeopleScreen /> },
       { path: 'people/new', element: <PersonNewScreen /> },
+      { path: 'people/duplicates', element: <DuplicatesScreen /> },
+      { path: 'people/merge', element: <MergeScreen /> },
+      { path: 'import', element: <ImportScreen /> },
       { path: 'people/:id', element: <PersonScreen /> },
       { path: 'people/:id/edit', element: <PersonEditScreen /> },
       { path: 'relationships', element: <RelationshipsScreen /> },

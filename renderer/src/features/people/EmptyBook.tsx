@@ -1,6 +1,6 @@
 import { Button, Card, Center, Group, List, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconDatabaseImport, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
+import { IconDatabaseImport, IconFileImport, IconUserPlus, IconUsersGroup } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router';
 import { useLoadSample } from './queries';
 
@@ -24,11 +24,15 @@ export function EmptyBook() {
           </Text>
           <List size="sm" spacing={4} c="dimmed">
             <List.Item>Add the people you know, one by one, with how you met them.</List.Item>
+            <List.Item>Import them from your phone or mail program (vCard), Google, Outlook, LinkedIn or an attendee list.</List.Item>
             <List.Item>Or explore first with a realistic sample book: 320 fictional people and two seminars.</List.Item>
           </List>
           <Group mt="sm">
             <Button component={Link} to="/people/new" leftSection={<IconUserPlus size={16} aria-hidden />}>
               Add a person
+            </Button>
+            <Button component={Link} to="/import" variant="light" leftSection={<IconFileImport size={16} aria-hidden />}>
+              Import contacts
             </Button>
             <Button
               variant="light"

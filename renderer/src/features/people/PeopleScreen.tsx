@@ -1,6 +1,6 @@
 import { ActionIcon, Badge, Box, Button, Group, Loader, NumberInput, Select, Text, TextInput, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
-import { IconArrowDown, IconArrowUp, IconCalendarPlus, IconMessagePlus, IconPlus, IconSearch, IconX } from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp, IconCalendarPlus, IconMessagePlus, IconPlus, IconSearch, IconX, IconFileImport, IconUsers } from '@tabler/icons-react';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -115,9 +115,17 @@ export function PeopleScreen() {
         title="People"
         subtitle={first.isSuccess ? (filtering ? `${plural(total, 'person', 'people')} match` : plural(total, 'person', 'people')) : ' '}
         actions={
-          <Button component={Link} to="/people/new" leftSection={<IconPlus size={16} aria-hidden />}>
-            New person
-          </Button>
+          <>
+            <Button component={Link} to="/people/duplicates" variant="default" leftSection={<IconUsers size={16} aria-hidden />}>
+              Likely duplicates
+            </Button>
+            <Button component={Link} to="/import" variant="default" leftSection={<IconFileImport size={16} aria-hidden />}>
+              Import…
+            </Button>
+            <Button component={Link} to="/people/new" leftSection={<IconPlus size={16} aria-hidden />}>
+              New person
+            </Button>
+          </>
         }
       />
       {bookIsEmpty ? (

@@ -1,7 +1,7 @@
 import { ActionIcon, Anchor, Badge, Button, Card, Group, Menu, Select, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconArchive, IconChecklist, IconReportAnalytics, IconDoorEnter, IconMessagePlus, IconDots, IconEdit, IconId, IconLock, IconLockOpen, IconUserPlus } from '@tabler/icons-react';
+import { IconArchive, IconChecklist, IconReportAnalytics, IconDoorEnter, IconMessagePlus, IconDots, IconEdit, IconId, IconLock, IconLockOpen, IconUserPlus, IconFileImport } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import {
   formatLocalHours,
@@ -107,6 +107,9 @@ export function SeminarScreen() {
                 </Menu.Item>
                 <Menu.Item component={Link} to={`/reports/seminar/${s.id}`} leftSection={<IconReportAnalytics size={14} />}>
                   Seminar report
+                </Menu.Item>
+                <Menu.Item component={Link} to={`/import?seminar=${s.id}`} leftSection={<IconFileImport size={14} />} disabled={s.closed}>
+                  Import attendees (Eventbrite, Zoom…)
                 </Menu.Item>
                 <Menu.Item
                   leftSection={s.closed ? <IconLockOpen size={14} /> : <IconLock size={14} />}

@@ -7,7 +7,7 @@ import type { BackupInfo } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { formatDate } from '../../ui/format';
 
-const REASONS: Record<string, string> = { daily: 'Daily', manual: 'By hand', 'before-restore': 'Before a restore' };
+const REASONS: Record<string, string> = { daily: 'Daily', manual: 'By hand', 'before-restore': 'Before a restore', 'before-import': 'Before an import' };
 const reasonText = (r: string) => REASONS[r] ?? (r.startsWith('before-migration') ? 'Before an update of the data format' : r);
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -46,7 +46,7 @@ export function BackupsSettings() {
         </Button>
       </Group>
       <Text size="sm" c="dimmed" mb="md">
-        Rapport copies your book at the first start of each day, before every update of its data format and before every restore, checks each copy, and keeps the
+        Rapport copies your book at the first start of each day, before every update of its data format, every import and every restore, checks each copy, and keeps the
         last 7 daily and 4 weekly ones, in the backups folder inside the data folder.
       </Text>
       {list.data?.length ? (
