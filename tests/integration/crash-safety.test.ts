@@ -14,7 +14,8 @@ afterEach(() => {
 
 /** Station mode from source, as its own process, on a free port. */
 async function startStation(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'electron/station/cli.ts'), '--port', '0', '--data', dataDir], {
+  // Node itself with tsx's loader, not the tsx command: that one runs the script in a child a SIGKILL would not reach.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'electron/station/cli.ts'), '--port', '0', '--data', dataDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
