@@ -335,6 +335,10 @@ export const contract = {
     ImportRunInputSchema,
     'Import a file in one transaction after a backup: create, merge or skip each match as chosen; with a seminar, register everyone.',
   ),
+  'imports.full': method<{ people: number; rows: number; exportedAt: string; backup: string }>()(
+    z.object({ content: z.string().max(64 * 1024 * 1024) }),
+    'Put a Rapport full export (docs/EXPORT.md, base64) back into an empty book, row for row.',
+  ),
   'imports.progress': method<ImportProgress>()(NoInput, 'How far the running import is.'),
   'imports.cancel': method<{ cancelling: boolean }>()(NoInput, 'Cancel the running import; nothing of it is kept.'),
   'imports.list': method<ImportHistoryEntry[]>()(NoInput, 'Past imports, newest first.'),

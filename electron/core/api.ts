@@ -46,6 +46,7 @@ import { exportFull, exportPeopleCsv, exportVCards } from './services/exports';
 import { cancelImport, importProgress, previewImport, runImport } from './services/imports';
 import { importHistory, undoImport } from './import/apply';
 import { likelyDuplicates, mergePeople } from './services/merge';
+import { importFullExport } from './services/full-import';
 import {
   createOccasion,
   deleteOccasion,
@@ -78,7 +79,7 @@ import {
 } from './services/seminars';
 
 /** Methods whose work cannot finish synchronously (SQLite's online backup API is asynchronous). */
-const ASYNC_METHODS = ['backups.create', 'backups.restore', 'imports.run'] as const;
+const ASYNC_METHODS = ['backups.create', 'backups.restore', 'imports.run', 'imports.full'] as const;
 type AsyncMethod = (typeof ASYNC_METHODS)[number];
 type SyncMethod = Exclude<MethodName, AsyncMethod>;
 
@@ -89,6 +90,7 @@ const asyncHandlers: AsyncHandlers = {
   'backups.create': (ctx) => backUpNow(ctx),
   'backups.restore': (ctx, { name }) => restoreBackup(ctx, name),
   'imports.run': (ctx, input) => runImport(ctx, input),
+  'imports.full': (ctx, { content }) => importFullExport(ctx, content),
 };
 
 const isAsyncMethod = (method: MethodName): method is AsyncMethod => (ASYNC_METHODS as readonly string[]).includes(method);

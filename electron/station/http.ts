@@ -10,7 +10,7 @@ export const DEFAULT_STATION_PORT = 4747;
 /** Far above any real request (a person is a few KB); stops a runaway or hostile client early. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 /** Methods that carry a whole file (base64): a contact export of 100,000 people is some 15 MB. */
-const FILE_METHODS = new Set(['imports.preview', 'imports.run']);
+const FILE_METHODS = new Set(['imports.preview', 'imports.run', 'imports.full']);
 const MAX_FILE_BODY_BYTES = 64 * 1024 * 1024;
 
 const STATUS: Record<ErrorCode, number> = {

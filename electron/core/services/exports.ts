@@ -110,7 +110,7 @@ export function exportPeopleCsv(ctx: CoreContext, o: ExportOptions): ExportFile 
 }
 
 /** Every table a full export carries, in an order that respects their references. */
-const FULL_EXPORT_TABLES = [
+export const FULL_EXPORT_TABLES = [
   'tags',
   'person_tags',
   'person_emails',
@@ -128,6 +128,7 @@ const FULL_EXPORT_TABLES = [
   'occasions',
   'occasion_guests',
   'occasion_guest_changes',
+  'settings',
 ] as const;
 
 const PERSONAL_PEOPLE_COLUMNS = ['address_street', 'address_city', 'address_region', 'address_postal_code', 'address_country'];
@@ -147,7 +148,7 @@ export function exportFull(ctx: CoreContext, includePersonal: boolean): ExportFi
   const tables: Record<string, unknown[]> = { people };
   for (const table of FULL_EXPORT_TABLES) {
     const where = table === 'person_links' && !includePersonal ? "WHERE kind NOT IN ('partner', 'family')" : '';
-    const order = table === 'person_tags' ? 'person_id, tag_id' : 'id';
+    const order = table === 'person_tags' ? 'person_id, tag_id' : table === 'settings' ? 'key' : 'id';
     tables[table] = stmt(ctx.db, `SELECT * FROM ${table} ${where} ORDER BY ${order}`).all();
   }
   const document = {

@@ -48,7 +48,7 @@ function rankBetween(db: Database.Database, sortKey: string, id: number): number
 }
 
 /** Spreads every rank out again, moving each search row with its person. */
-function respace(db: Database.Database): void {
+export function respace(db: Database.Database): void {
   const rows = stmt<[], { id: number; r: number }>(db, 'SELECT id, search_rank AS r FROM people ORDER BY sort_key, id').all();
   // Through negative ranks first, so no two rows ever share a rank on the way.
   stmt(db, 'UPDATE people SET search_rank = -search_rank').run();

@@ -26,9 +26,9 @@ export function FileChooser({ file, onChoose }: { file: File | null; onChoose: (
       <Stack gap="xs">
         <FileInput
           label="File to import"
-          description="vCard (.vcf) from a phone or mail program, or a CSV from Google, Outlook, LinkedIn, Eventbrite, Zoom, Meetup or a spreadsheet"
+          description="vCard (.vcf) from a phone or mail program; a CSV from Google, Outlook, LinkedIn, Eventbrite, Zoom, Meetup or a spreadsheet; or a Rapport full export (.json)"
           placeholder="Choose a file…"
-          accept=".vcf,.vcard,.csv,.txt,.tsv,text/vcard,text/csv"
+          accept=".vcf,.vcard,.csv,.txt,.tsv,.json,text/vcard,text/csv,application/json"
           leftSection={<IconFileImport size={16} aria-hidden />}
           value={file}
           onChange={onChoose}

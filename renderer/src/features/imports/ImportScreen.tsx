@@ -8,6 +8,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { plural } from '../../ui/format';
 import { useSeminars } from '../seminars/queries';
 import { FileChooser } from './FileChooser';
+import { FullExportImport } from './FullExportImport';
 import { ImportHistory, UndoImportButton } from './ImportHistory';
 import { ColumnMappingTable, FirstRowsTable, MatchesTable, ProblemsList } from './PreviewTables';
 import { fileToBase64, useCancelImport, useImportPreview, useImportProgress, useRunImport, type ImportFileInput } from './queries';
@@ -40,7 +41,8 @@ export function ImportScreen() {
     [upcoming.data, past.data],
   );
 
-  const input: ImportFileInput | null = source ? { ...source, encoding, mapping, seminarId, mode } : null;
+  const fullExport = source !== null && /\.json$/i.test(source.fileName);
+  const input: ImportFileInput | null = source && !fullExport ? { ...source, encoding, mapping, seminarId, mode } : null;
   const preview = useImportPreview(input);
   const run = useRunImport();
   const cancel = useCancelImport();
@@ -130,6 +132,7 @@ export function ImportScreen() {
               ) : null}
             </Group>
             {reading ? <Text c="dimmed">Reading {reading}…</Text> : null}
+            {fullExport && source ? <FullExportImport content={source.content} /> : null}
             {preview.isFetching && !p ? <Text c="dimmed">Reading the file…</Text> : null}
             {preview.error ? (
               <Alert color="red" icon={<IconAlertTriangle size={16} aria-hidden />} title="This file cannot be read">
