@@ -166,3 +166,45 @@ describe('reading the CSV files of corpus/import', () => {
     ]);
   });
 });
+
+/** Layouts with no sample file in the corpus, written as FORMATS.md §6–§7 documents them. */
+describe('Zoom and Meetup layouts', () => {
+  const csv = (text: string) => readCsv(new TextEncoder().encode(text));
+
+  it('reads the attendees of a Zoom webinar report, past its summary, host and panelist sections', () => {
+    const report = [
+      'Attendee Report,,,,,,,,,,,,',
+      'Report Generated:,"Mar 15, 2025 11:23:29",,,,,,,,,,,',
+      'Topic,Webinar ID,Actual Start Time,Actual Duration (minutes),# Registrants,,,,,,,,',
+      'Clients Not Customers,123 456 789,"Mar 15, 2025 10:00:00",62,3,,,,,,,,',
+      'Host Details,,,,,,,,,,,,',
+      'Attended,User Name (Original Name),Email,Join Time,Leave Time,Time in Session (minutes),Is Guest,Country/Region Name,,,,,',
+      'Yes,Host Person,host@example.com,"Mar 15, 2025 09:55:00","Mar 15, 2025 11:02:00",67,No,United States,,,,,',
+      'Attendee Details,,,,,,,,,,,,',
+      'Attended,User Name (Original Name),First Name,Last Name,Email,Phone,Registration Time,Approval Status,Join Time,Leave Time,Time in Session (minutes),Is Guest,Country/Region Name',
+      'Yes,Zoë Müller (Zoe),Zoë,Müller,zoe@example.com,+49 30 1234567,"Mar 1, 2025 08:00:00",approved,"Mar 15, 2025 10:01:00","Mar 15, 2025 11:00:00",59,Yes,Germany',
+      'No,Ken Watanabe,Ken,Watanabe,ken@example.jp,,"Mar 2, 2025 08:00:00",approved,--,--,--,Yes,Japan',
+    ].join('\r\n');
+    const read = csv(report);
+    expect(read.format).toBe('zoom-attendees');
+    expect(read.records.map((r) => [r.line, r.person.givenName, r.person.familyName, r.person.emails[0]?.address])).toEqual([
+      [10, 'Zoë', 'Müller', 'zoe@example.com'],
+      [11, 'Ken', 'Watanabe', 'ken@example.jp'],
+    ]);
+  });
+
+  it('reads a Zoom participants report by its shown names, dropping the account name in brackets', () => {
+    const read = csv('Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest\nAnn Lee (Ann L.),ann@example.com,03/15/2025 10:00:00 AM,03/15/2025 11:00:00 AM,60,No\n');
+    expect(read.format).toBe('zoom-participants');
+    expect(read.records[0]?.person).toMatchObject({ displayName: 'Ann Lee', emails: [{ label: '', address: 'ann@example.com' }] });
+  });
+
+  it('reads a Zoom registration report and a tab-separated Meetup member list', () => {
+    expect(csv('First Name,Last Name,Email,Registration Time,Approval Status\nAnn,Lee,ann@example.com,03/01/2025 08:00:00 AM,approved\n').format).toBe('zoom-registrants');
+    const meetup = csv(
+      'Name\tUser ID\tTitle\tMember ID\tLocation\tJoined Group on\tURL of Member Profile\nSøren Kierkegaard\tuser 12537919\t\t12537919\tCopenhagen\t03/01/2024\thttps://www.meetup.com/members/12537919/\n',
+    );
+    expect(meetup.format).toBe('meetup');
+    expect(meetup.records[0]?.person).toMatchObject({ displayName: 'Søren Kierkegaard', website: 'https://www.meetup.com/members/12537919/', address: { city: 'Copenhagen' } });
+  });
+});
