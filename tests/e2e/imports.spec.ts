@@ -1,8 +1,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { CORPUS } from '../helpers/corpus';
 import { expect, screenshot, test } from './fixtures';
-
-const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus/import');
 
 /** Chooses a file the way a person does: the file picker opened from the labelled field. */
 async function chooseFile(page: Page, file: string) {

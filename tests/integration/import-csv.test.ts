@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CORPUS } from '../helpers/corpus';
 import { readCsv } from '../../electron/core/import/csv';
 import type { CsvFormat, ImportEncoding } from '../../shared/domain/import';
 
-const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus/import');
 const read = (file: string, encoding: ImportEncoding | null = null) => readCsv(new Uint8Array(fs.readFileSync(path.join(CORPUS, file))), encoding);
 
 interface Expected {

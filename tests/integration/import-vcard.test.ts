@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CORPUS } from '../helpers/corpus';
 import type { ImportEncoding } from '../../shared/domain/import';
 import { readVcard } from '../../electron/core/import/vcard';
 
-const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus/import/vcard');
-const read = (file: string, encoding: ImportEncoding | null = null) => readVcard(new Uint8Array(fs.readFileSync(path.join(CORPUS, file))), encoding);
+const VCARDS = path.join(CORPUS, 'vcard');
+const read = (file: string, encoding: ImportEncoding | null = null) => readVcard(new Uint8Array(fs.readFileSync(path.join(VCARDS, file))), encoding);
 
 interface Expected {
   file: string;
@@ -134,7 +135,7 @@ const TABLE: Expected[] = [
 
 describe('vCard files from the corpus', () => {
   it('covers every .vcf in corpus/import/vcard', () => {
-    expect(TABLE.map((t) => t.file).sort()).toEqual(fs.readdirSync(CORPUS).filter((f) => f.endsWith('.vcf')).sort());
+    expect(TABLE.map((t) => t.file).sort()).toEqual(fs.readdirSync(VCARDS).filter((f) => f.endsWith('.vcf')).sort());
   });
 
   for (const t of TABLE) {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CORPUS } from '../helpers/corpus';
 import { applyImport, undoImport, importHistory } from '../../electron/core/import/apply';
 import { readImportFile } from '../../electron/core/import/read';
 import type { CoreContext } from '../../electron/core/context';
@@ -23,7 +24,6 @@ import { SeminarInputSchema } from '../../shared/domain/seminar';
 import { AppError } from '../../shared/errors';
 import { openTestContext } from '../helpers/store';
 
-const CORPUS = path.resolve(import.meta.dirname, '../../../shared/corpus/import');
 const corpusFile = (file: string) => fs.readFileSync(path.join(CORPUS, file)).toString('base64');
 const count = (ctx: CoreContext, sql: string) => (ctx.db.prepare(sql).get() as { n: number }).n;
 const run = (ctx: CoreContext, fileName: string, content: string, more: Record<string, unknown> = {}) =>
