@@ -247,6 +247,17 @@ describe('merging two people', () => {
     expect(ctx.db.pragma('foreign_key_check')).toEqual([]);
     expectSearchInStep(ctx);
   });
+
+  it('undoing an import after someone it created was merged into a person already in the book leaves that person alone', async () => {
+    const ctx = await openTestContext();
+    const ann = createPerson(ctx, person({ givenName: 'Ann', familyName: 'Lee', emails: [{ label: '', address: 'ann@acme.com' }] }));
+    const csv = Buffer.from('First Name,Last Name,Email\r\nAnnie,Lee,annie@home.com\r\n').toString('base64');
+    const summary = await run(ctx, 'x.csv', csv);
+    const [created] = ctx.db.prepare('SELECT id FROM people WHERE id != ?').all(ann.id) as { id: number }[];
+    mergePeople(ctx, ann.id, created?.id ?? 0, {});
+    expect(undoImport(ctx, summary.importId)).toEqual({ removed: 0, restored: 0, unregistered: 0 });
+    expect(getPerson(ctx, ann.id).emails.map((e) => e.address)).toEqual(['ann@acme.com', 'annie@home.com']);
+  });
 });
 
 describe('round trip', () => {

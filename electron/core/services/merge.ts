@@ -92,7 +92,7 @@ function moveRecords(db: Database.Database, keep: number, other: number): void {
   for (const table of ['purchases', 'client_tests', 'stage_changes', 'needs', 'interactions', 'follow_ups']) {
     run(`UPDATE ${table} SET person_id = :keep WHERE person_id = :other`);
   }
-  run('UPDATE OR IGNORE import_people SET person_id = :keep WHERE person_id = :other');
+  // What an import did to `other` goes with `other`: undoing that import must never remove or rewrite the person kept.
   run(`UPDATE people SET
          friend = max(friend, (SELECT friend FROM people WHERE id = :other)),
          future_client = max(future_client, (SELECT future_client FROM people WHERE id = :other)),
