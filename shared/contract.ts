@@ -96,6 +96,13 @@ export interface AppInfo {
   sampleLoadedAt: string | null;
 }
 
+export const BackupRotationSchema = z.object({
+  daily: z.number().int().min(1, 'Keep at least one daily backup.').max(90, 'Keep at most 90 daily backups.'),
+  weekly: z.number().int().min(0).max(104, 'Keep at most 104 weekly backups.'),
+  other: z.number().int().min(1, 'Keep at least one.').max(200, 'Keep at most 200.'),
+});
+export type BackupRotation = z.output<typeof BackupRotationSchema>;
+
 export interface BackupInfo {
   name: string;
   takenAt: string;
@@ -128,6 +135,8 @@ const Removed = method<{ id: number }>();
 
 const ExportInput = z.object({
   personIds: z.array(Id).min(1).max(100_000).nullable().default(null),
+  /** Only the people with this tag (with personIds: those of them with it). */
+  tag: z.string().trim().min(1).max(100).nullable().default(null),
   /** Home addresses (and, in the full export, partner and family links): off unless asked for. */
   includePersonal: z.boolean().default(false),
 });
@@ -319,6 +328,11 @@ export const contract = {
     'The seminar report: registered against attended, in person and on the stream, walk-ins, no-shows, follow-ups, stage movement since.',
   ),
   'backups.list': method<BackupInfo[]>()(NoInput, 'The backups in the data folder, newest first.'),
+  'backups.rotation': method<BackupRotation>()(NoInput, 'How many backups are kept: daily, weekly, and those taken for a reason.'),
+  'backups.setRotation': method<{ rotation: BackupRotation; removed: string[] }>()(
+    BackupRotationSchema,
+    'Change how many backups are kept; backups beyond the new numbers are removed now.',
+  ),
   'backups.create': method<BackupInfo>()(NoInput, 'Back up the book now (SQLite online backup, checked before it counts).'),
   'backups.restore': method<{ restored: BackupInfo; safetyCopy: BackupInfo }>()(
     z.object({ name: z.string().min(1).max(200) }),

@@ -41,7 +41,7 @@ import {
 } from './services/followups';
 import { keepInTouch, setCadence, updateKeepInTouch } from './services/keep-in-touch';
 import { intimacyReport, rapportCsv, rapportReport, seminarReport } from './services/reports';
-import { backUpNow, backups, restoreBackup } from './services/backups';
+import { backUpNow, backupRotation, backups, restoreBackup, setBackupRotation } from './services/backups';
 import { exportFull, exportPeopleCsv, exportVCards } from './services/exports';
 import { cancelImport, importProgress, previewImport, runImport } from './services/imports';
 import { importHistory, undoImport } from './import/apply';
@@ -175,6 +175,8 @@ const handlers: Handlers = {
   'reports.intimacy': (ctx) => intimacyReport(ctx),
   'reports.seminar': (ctx, { seminarId }) => seminarReport(ctx, seminarId),
   'backups.list': (ctx) => backups(ctx),
+  'backups.rotation': (ctx) => backupRotation(ctx),
+  'backups.setRotation': (ctx, rotation) => setBackupRotation(ctx, rotation),
   'exports.vcard': (ctx, input) => exportVCards(ctx, input),
   'exports.peopleCsv': (ctx, input) => exportPeopleCsv(ctx, input),
   'exports.full': (ctx, { includePersonal }) => exportFull(ctx, includePersonal),

@@ -8,6 +8,7 @@ import { version } from '../../package.json';
 import { AppError } from '../../shared/errors';
 import { createContext } from '../core/context';
 import { dailyBackup } from '../core/db/backup';
+import { backupRotation } from '../core/services/backups';
 import { openStore, restoreLatestGoodBackup } from '../core/db/store';
 import { platformDataDir, resolveDataDir } from '../core/paths';
 import { createStationServer, DEFAULT_STATION_PORT } from './http';
@@ -51,9 +52,9 @@ async function main(): Promise<void> {
     console.log(`Rapport station: restored ${used.name}; the damaged book was kept beside it.`);
     store = await openStore(dataDir);
   }
-  // The day's first start keeps a checked copy; a failure here must not stop the table working.
-  dailyBackup(store.db, dataDir).catch((error: unknown) => console.error('Rapport station: the daily backup failed:', error));
   const ctx = createContext(store, 'station', version);
+  // The day's first start keeps a checked copy; a failure here must not stop the table working.
+  dailyBackup(store.db, dataDir, new Date(), backupRotation(ctx)).catch((error: unknown) => console.error('Rapport station: the daily backup failed:', error));
   const server = createStationServer({ ctx, staticDir: path.join(import.meta.dirname, '..', 'renderer') });
 
   let closing = false;

@@ -83,7 +83,8 @@ test('likely duplicates are offered from the People list and merged field by fie
   await page.getByRole('link', { name: 'Review and merge Ann Lee and Ann Lee-Park' }).click();
   const fields = page.getByRole('table', { name: 'Fields to choose' });
   await fields.getByRole('radiogroup', { name: 'Name' }).getByRole('radio', { name: 'Ann Lee-Park' }).check();
-  await page.getByRole('button', { name: 'Merge into Ann Lee' }).click();
+  await screenshot(page, 'merge-two-people');
+  await page.getByRole('button', { name: 'Merge into one' }).click();
   await expect(page.getByRole('heading', { name: 'Ann Lee-Park', level: 1 })).toBeVisible();
   const people = (await station.api<Listed & { items: { role: string }[] }>('people.list', {})).value.items;
   expect(people).toEqual([expect.objectContaining({ name: 'Ann Lee-Park', organization: 'Acme', role: 'Owner' })]);

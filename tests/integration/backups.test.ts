@@ -7,6 +7,7 @@ import { backupDatabase, dailyBackup, listBackups, rotateBackups } from '../../e
 import { DATABASE_FILE, openStore, restoreLatestGoodBackup } from '../../electron/core/db/store';
 import { createContext } from '../../electron/core/context';
 import { countPeople, createPerson } from '../../electron/core/services/people';
+import { backupRotation, setBackupRotation } from '../../electron/core/services/backups';
 import { PersonInputSchema } from '../../shared/domain/person';
 import { AppError } from '../../shared/errors';
 import { openTestContext, tempDataDir } from '../helpers/store';
@@ -83,5 +84,18 @@ describe('backups', () => {
     } finally {
       reopened.close();
     }
+  });
+});
+
+describe('backups kept', () => {
+  it('are as many as the owner says; fewer removes the oldest at once and the daily backup keeps to it', async () => {
+    const ctx = await openTestContext();
+    expect(backupRotation(ctx)).toEqual({ daily: 7, weekly: 4, other: 20 });
+    for (let i = 0; i < 4; i++) await backupDatabase(ctx.db, ctx.store.dataDir, 'manual', new Date(Date.UTC(2031, 0, 1 + i)));
+    const { removed } = setBackupRotation(ctx, { daily: 2, weekly: 0, other: 2 });
+    expect(removed).toHaveLength(2);
+    expect(listBackups(ctx.store.dataDir).map((b) => b.takenAt.slice(0, 10))).toEqual(['2031-01-04', '2031-01-03']);
+    for (let i = 0; i < 3; i++) await dailyBackup(ctx.db, ctx.store.dataDir, new Date(Date.UTC(2031, 1, 1 + i)), backupRotation(ctx));
+    expect(listBackups(ctx.store.dataDir).filter((b) => b.reason === 'daily').map((b) => b.takenAt.slice(0, 10))).toEqual(['2031-02-03', '2031-02-02']);
   });
 });

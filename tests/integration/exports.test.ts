@@ -57,3 +57,17 @@ describe('exports of the sample book', () => {
     expect(full.tables.people?.some((p) => p.address_street !== '')).toBe(true);
   });
 });
+
+describe('exporting a selection', () => {
+  it('writes only the people chosen, or those with a tag', async () => {
+    const ctx = await openTestContext();
+    loadSampleData(ctx);
+    const tagged = (ctx.db.prepare("SELECT count(*) AS n FROM person_tags pt JOIN tags t ON t.id = pt.tag_id WHERE t.name = 'Referral partner'").get() as { n: number }).n;
+    expect(tagged).toBeGreaterThan(1);
+    expect(exportVCards(ctx, { personIds: null, tag: 'Referral partner', includePersonal: false }).count).toBe(tagged);
+    const two = (ctx.db.prepare('SELECT id FROM people ORDER BY id LIMIT 2').all() as { id: number }[]).map((r) => r.id);
+    const csv = exportPeopleCsv(ctx, { personIds: two, includePersonal: false });
+    expect(csv.count).toBe(2);
+    expect(Papa.parse(csv.content.slice(1), { header: true, skipEmptyLines: true }).data).toHaveLength(2);
+  });
+});

@@ -1,13 +1,27 @@
 import Database from 'better-sqlite3';
-import type { BackupInfo } from '../../../shared/contract';
+import type { BackupInfo, BackupRotation } from '../../../shared/contract';
 import { AppError, notFound } from '../../../shared/errors';
 import type { CoreContext } from '../context';
-import { backupDatabase, listBackups, passesIntegrityCheck, type BackupFile } from '../db/backup';
+import { backupDatabase, DEFAULT_ROTATION, listBackups, passesIntegrityCheck, rotateBackups, type BackupFile } from '../db/backup';
 import { migrate } from '../db/migrate';
 import { LATEST_VERSION } from '../db/migrations/index';
 import { applyPragmas, schemaVersion } from '../db/pragmas';
+import { getSetting, setSetting } from './settings';
 
 const toInfo = (b: BackupFile): BackupInfo => ({ name: b.name, takenAt: b.takenAt, reason: b.reason, bytes: b.bytes });
+
+const ROTATION_KEY = 'backups.rotation';
+
+/** How many backups the owner keeps (Settings → Backups); the defaults until they choose. */
+export function backupRotation(ctx: CoreContext): BackupRotation {
+  const saved = getSetting(ctx, ROTATION_KEY);
+  return saved ? { ...DEFAULT_ROTATION, ...(JSON.parse(saved) as Partial<BackupRotation>) } : DEFAULT_ROTATION;
+}
+
+export function setBackupRotation(ctx: CoreContext, rotation: BackupRotation): { rotation: BackupRotation; removed: string[] } {
+  setSetting(ctx, ROTATION_KEY, JSON.stringify(rotation));
+  return { rotation, removed: rotateBackups(ctx.store.dataDir, rotation) };
+}
 
 export function backups(ctx: CoreContext): BackupInfo[] {
   return listBackups(ctx.store.dataDir).map(toInfo);

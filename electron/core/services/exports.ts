@@ -15,6 +15,7 @@ import { today } from './standing';
 
 export interface ExportOptions {
   personIds: number[] | null;
+  tag?: string | null;
   includePersonal: boolean;
 }
 
@@ -24,11 +25,14 @@ export interface ExportFile {
   count: number;
 }
 
-function chosenIds(ctx: CoreContext, personIds: number[] | null): number[] {
-  const rows =
-    personIds === null
-      ? stmt<[], { id: number }>(ctx.db, 'SELECT id FROM people ORDER BY sort_key, id').all()
-      : stmt<[string], { id: number }>(ctx.db, 'SELECT id FROM people WHERE id IN (SELECT value FROM json_each(?)) ORDER BY sort_key, id').all(JSON.stringify(personIds));
+function chosenIds(ctx: CoreContext, personIds: number[] | null, tag: string | null): number[] {
+  const rows = stmt<[{ ids: string | null; tag: string | null }], { id: number }>(
+    ctx.db,
+    `SELECT id FROM people
+     WHERE (:ids IS NULL OR id IN (SELECT value FROM json_each(:ids)))
+       AND (:tag IS NULL OR id IN (SELECT pt.person_id FROM person_tags pt JOIN tags t ON t.id = pt.tag_id WHERE t.name = :tag))
+     ORDER BY sort_key, id`,
+  ).all({ ids: personIds === null ? null : JSON.stringify(personIds), tag });
   return rows.map((r) => r.id);
 }
 
@@ -71,14 +75,14 @@ function vcardOf(p: Person, includePersonal: boolean): ICAL.Component {
 
 /** The people as vCard 4.0, one card each, in name order. */
 export function exportVCards(ctx: CoreContext, o: ExportOptions): ExportFile {
-  const people = chosenIds(ctx, o.personIds).map((id) => getPerson(ctx, id));
+  const people = chosenIds(ctx, o.personIds, o.tag ?? null).map((id) => getPerson(ctx, id));
   const content = people.map((p) => vcardOf(p, o.includePersonal).toString()).join('\r\n');
   return { filename: `rapport-people-${today(ctx)}.vcf`, content: `${content}\r\n`, count: people.length };
 }
 
 /** The people as CSV: UTF-8 with a byte-order mark, one row per person, several emails and phones joined by "; ". */
 export function exportPeopleCsv(ctx: CoreContext, o: ExportOptions): ExportFile {
-  const ids = chosenIds(ctx, o.personIds);
+  const ids = chosenIds(ctx, o.personIds, o.tag ?? null);
   const standing = new Map(
     (stmt(ctx.db, 'SELECT id, stage, score FROM people').all() as { id: number; stage: string; score: number }[]).map((r) => [r.id, r]),
   );

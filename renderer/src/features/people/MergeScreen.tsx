@@ -95,8 +95,11 @@ export function MergeScreen() {
             ) : null}
             <Group>
               <Button color="red" loading={merge.isPending} onClick={() => merge.mutate()}>
-                Merge into {a.name}
+                Merge into one
               </Button>
+              <Text size="sm" c="dimmed">
+                A merge cannot be undone; the day’s backup in Settings → Backups holds the book as it was before.
+              </Text>
             </Group>
           </>
         ) : null}

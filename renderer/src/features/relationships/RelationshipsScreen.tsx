@@ -8,6 +8,8 @@ import { guessKind } from '../../../../shared/domain/followup';
 import { todayInput } from '../../ui/days';
 import { formatDay, plural } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
+import { call } from '../../api/client';
+import { downloadFile } from '../followups/queries';
 import { useBookWrite, useStandingList } from './queries';
 import { StageBadge } from './StandingPanel';
 
@@ -249,7 +251,24 @@ function BulkActions({ ids, list }: { ids: number[]; list: StandingList }) {
         >
           {cadence === '' ? 'Use stage cadence' : 'Set cadence'}
         </Button>
+        <Button size="xs" variant="default" disabled={none} onClick={() => void exportSelected(ids, 'vcard')}>
+          Export as vCard
+        </Button>
+        <Button size="xs" variant="default" disabled={none} onClick={() => void exportSelected(ids, 'csv')}>
+          Export as CSV
+        </Button>
       </Group>
     </Box>
   );
+}
+
+/** The selected people out, as vCard 4.0 or CSV (home addresses stay out: Settings → Export can include them). */
+async function exportSelected(personIds: number[], kind: 'vcard' | 'csv') {
+  try {
+    const file = kind === 'vcard' ? await call('exports.vcard', { personIds }) : await call('exports.peopleCsv', { personIds });
+    downloadFile(file.filename, file.content, kind === 'vcard' ? 'text/vcard' : 'text/csv;charset=utf-8');
+    notifications.show({ message: `${plural(file.count, 'person', 'people')} exported to ${file.filename}.` });
+  } catch (error) {
+    notifications.show({ color: 'red', title: 'Not exported', message: (error as Error).message });
+  }
 }

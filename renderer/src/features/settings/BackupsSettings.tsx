@@ -1,9 +1,9 @@
-import { Button, Card, Group, Modal, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Modal, NumberInput, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconDatabaseExport, IconRestore } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { BackupInfo } from '../../../../shared/contract';
+import type { BackupInfo, BackupRotation } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { formatDate } from '../../ui/format';
 
@@ -11,6 +11,37 @@ const REASONS: Record<string, string> = { daily: 'Daily', manual: 'By hand', 'be
 const reasonText = (r: string) => REASONS[r] ?? (r.startsWith('before-migration') ? 'Before an update of the data format' : r);
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+/** How many backups are kept; saving removes those beyond the new numbers at once. */
+function RotationForm() {
+  const client = useQueryClient();
+  const current = useQuery({ queryKey: ['backups', 'rotation'], queryFn: () => call('backups.rotation') });
+  const [draft, setDraft] = useState<BackupRotation | null>(null);
+  const save = useMutation({
+    mutationFn: (rotation: BackupRotation) => call('backups.setRotation', rotation),
+    onSuccess: async ({ removed }) => {
+      setDraft(null);
+      notifications.show({ message: removed.length ? `Saved; ${removed.length} older backups removed.` : 'Saved.' });
+      await client.invalidateQueries({ queryKey: ['backups'] });
+    },
+    onError: (e) => notifications.show({ color: 'red', title: 'Not saved', message: e.message }),
+  });
+  const value = draft ?? current.data;
+  if (!value) return null;
+  const field = (key: keyof BackupRotation, label: string, min: number) => (
+    <NumberInput label={label} value={value[key]} min={min} max={200} w={170} size="xs" onChange={(v) => setDraft({ ...value, [key]: typeof v === 'number' ? v : min })} />
+  );
+  return (
+    <Group align="flex-end" gap="sm" mb="md" role="group" aria-label="Backups kept">
+      {field('daily', 'Daily backups kept', 1)}
+      {field('weekly', 'Weekly backups kept', 0)}
+      {field('other', 'Other backups kept', 1)}
+      <Button size="xs" variant="default" disabled={!draft} loading={save.isPending} onClick={() => draft && save.mutate(draft)}>
+        Save
+      </Button>
+    </Group>
+  );
+}
 
 /** The backups in the data folder; back up now, or put one back in place of the book. */
 export function BackupsSettings() {
@@ -46,9 +77,10 @@ export function BackupsSettings() {
         </Button>
       </Group>
       <Text size="sm" c="dimmed" mb="md">
-        Rapport copies your book at the first start of each day, before every update of its data format, every import and every restore, checks each copy, and keeps the
-        last 7 daily and 4 weekly ones, in the backups folder inside the data folder.
+        Rapport copies your book at the first start of each day, before every update of its data format, every import and every restore, and checks each copy. It
+        keeps as many as you say below (the newest daily ones, then one for each earlier week), in the backups folder inside the data folder.
       </Text>
+      <RotationForm />
       {list.data?.length ? (
         <ScrollArea.Autosize mah={320}>
           <Table aria-label="Backup list" verticalSpacing={4}>
