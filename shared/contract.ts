@@ -367,7 +367,7 @@ export const contract = {
       otherId: Id,
       choices: z.partialRecord(z.enum(Object.keys(MERGE_FIELDS) as [MergeField, ...MergeField[]]), z.enum(['keep', 'other'])).default({}),
     }),
-    'Merge two people: details as chosen field by field, emails, phones and tags combined, every record moved to the one kept.',
+    'Merge two people after a backup: details as chosen field by field, emails, phones and tags combined, every record moved to the one kept.',
   ),
 } as const;
 

@@ -45,7 +45,7 @@ import { backUpNow, backupRotation, backups, restoreBackup, setBackupRotation } 
 import { exportFull, exportPeopleCsv, exportVCards } from './services/exports';
 import { cancelImport, importProgress, previewImport, runImport } from './services/imports';
 import { importHistory, undoImport } from './import/apply';
-import { likelyDuplicates, mergePeople } from './services/merge';
+import { likelyDuplicates, mergeAfterBackup } from './services/merge';
 import { importFullExport } from './services/full-import';
 import {
   createOccasion,
@@ -79,7 +79,7 @@ import {
 } from './services/seminars';
 
 /** Methods whose work cannot finish synchronously (SQLite's online backup API is asynchronous). */
-const ASYNC_METHODS = ['backups.create', 'backups.restore', 'imports.run', 'imports.full'] as const;
+const ASYNC_METHODS = ['backups.create', 'backups.restore', 'imports.run', 'imports.full', 'people.merge'] as const;
 type AsyncMethod = (typeof ASYNC_METHODS)[number];
 type SyncMethod = Exclude<MethodName, AsyncMethod>;
 
@@ -91,6 +91,7 @@ const asyncHandlers: AsyncHandlers = {
   'backups.restore': (ctx, { name }) => restoreBackup(ctx, name),
   'imports.run': (ctx, input) => runImport(ctx, input),
   'imports.full': (ctx, { content }) => importFullExport(ctx, content),
+  'people.merge': (ctx, { keepId, otherId, choices }) => mergeAfterBackup(ctx, keepId, otherId, choices),
 };
 
 const isAsyncMethod = (method: MethodName): method is AsyncMethod => (ASYNC_METHODS as readonly string[]).includes(method);
@@ -186,7 +187,6 @@ const handlers: Handlers = {
   'imports.list': (ctx) => importHistory(ctx),
   'imports.undo': (ctx, { id }) => undoImport(ctx, id),
   'people.duplicates': (ctx) => likelyDuplicates(ctx),
-  'people.merge': (ctx, { keepId, otherId, choices }) => mergePeople(ctx, keepId, otherId, choices),
 };
 
 function invalidInput(error: z.ZodError): AppError {

@@ -88,4 +88,6 @@ test('likely duplicates are offered from the People list and merged field by fie
   await expect(page.getByRole('heading', { name: 'Ann Lee-Park', level: 1 })).toBeVisible();
   const people = (await station.api<Listed & { items: { role: string }[] }>('people.list', {})).value.items;
   expect(people).toEqual([expect.objectContaining({ name: 'Ann Lee-Park', organization: 'Acme', role: 'Owner' })]);
+  const backups = (await station.api<{ reason: string }[]>('backups.list')).value;
+  expect(backups.map((b) => b.reason)).toContain('before-merge');
 });

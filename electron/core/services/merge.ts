@@ -3,6 +3,7 @@ import type { PersonData, Person } from '../../../shared/domain/person';
 import type { DuplicatePair, MergeChoices, MergeField } from '../../../shared/domain/merge';
 import { AppError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
+import { backupDatabase } from '../db/backup';
 import { stmt } from '../db/statements';
 import { BookIndex } from '../import/matching';
 import { getPerson, removePerson, rewritePerson } from './people';
@@ -115,6 +116,15 @@ export function mergePeople(ctx: CoreContext, keepId: number, otherId: number, c
     })
     .immediate();
   return getPerson(ctx, keepId);
+}
+
+/** A merge cannot be undone, so the book as it was is backed up first. */
+export async function mergeAfterBackup(ctx: CoreContext, keepId: number, otherId: number, choices: MergeChoices): Promise<Person> {
+  if (keepId === otherId) throw new AppError('invalid_input', 'Choose two different people to merge.');
+  getPerson(ctx, keepId);
+  getPerson(ctx, otherId);
+  await backupDatabase(ctx.db, ctx.store.dataDir, 'before-merge', ctx.now());
+  return mergePeople(ctx, keepId, otherId, choices);
 }
 
 /** Pairs in the book that are likely one person (same email or phone, or a near-identical name at one organisation). */

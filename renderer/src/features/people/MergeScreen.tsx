@@ -98,7 +98,7 @@ export function MergeScreen() {
                 Merge into one
               </Button>
               <Text size="sm" c="dimmed">
-                A merge cannot be undone; the day’s backup in Settings → Backups holds the book as it was before.
+                A merge cannot be undone; Rapport backs up the book first (Settings → Backups).
               </Text>
             </Group>
           </>

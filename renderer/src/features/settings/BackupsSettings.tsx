@@ -7,7 +7,7 @@ import type { BackupInfo, BackupRotation } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { formatDate } from '../../ui/format';
 
-const REASONS: Record<string, string> = { daily: 'Daily', manual: 'By hand', 'before-restore': 'Before a restore', 'before-import': 'Before an import' };
+const REASONS: Record<string, string> = { daily: 'Daily', manual: 'By hand', 'before-restore': 'Before a restore', 'before-import': 'Before an import', 'before-merge': 'Before a merge' };
 const reasonText = (r: string) => REASONS[r] ?? (r.startsWith('before-migration') ? 'Before an update of the data format' : r);
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
