@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { CORPUS } from '../helpers/corpus';
@@ -90,4 +91,24 @@ test('likely duplicates are offered from the People list and merged field by fie
   expect(people).toEqual([expect.objectContaining({ name: 'Ann Lee-Park', organization: 'Acme', role: 'Owner' })]);
   const backups = (await station.api<{ reason: string }[]>('backups.list')).value;
   expect(backups.map((b) => b.reason)).toContain('before-merge');
+});
+
+test('a long import shows its progress and can be cancelled, leaving the book as it was', async ({ page, station }, testInfo) => {
+  const file = testInfo.outputPath('big-list.csv');
+  const rows = ['First Name,Last Name,Email'];
+  for (let i = 0; i < 40_000; i++) rows.push(`Guest${i},Family${i % 1000},guest${i}@example.com`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, rows.join('\r\n'));
+  await page.goto(`${station.url}/#/import`);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'File to import' }).click();
+  await (await chooser).setFiles(file);
+  const preview = page.getByRole('region', { name: 'Preview' });
+  await preview.getByRole('button', { name: 'Import 40,000 people' }).click();
+  await expect(preview.getByText(/^Importing 40,000 people: [1-9]\d*%$/)).toBeVisible();
+  await expect(preview.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
+  await preview.getByRole('button', { name: 'Cancel import' }).click();
+  await expect(preview.getByRole('alert')).toHaveText('The import was cancelled; nothing was imported.');
+  expect((await station.api<{ total: number }>('people.list', {})).value.total).toBe(0);
+  expect((await station.api<unknown[]>('imports.list')).value).toEqual([]);
 });

@@ -216,9 +216,14 @@ describe('an import', () => {
     expect(() => applyImport(ctx, job, { progress: (done) => seen.push(done), cancelled: () => seen.length > 2 })).toThrow(/cancelled; nothing was imported/);
     expect(count(ctx, 'SELECT count(*) AS n FROM people')).toBe(0);
     expect(count(ctx, 'SELECT count(*) AS n FROM imports')).toBe(0);
+    // Cancelled in the second pass (search rows), it still leaves nothing.
     seen.length = 0;
-    applyImport(ctx, job, { progress: (done) => seen.push(done) });
-    expect(seen.at(-1)).toBe(1000);
+    expect(() => applyImport(ctx, job, { progress: (done) => seen.push(done), cancelled: () => (seen.at(-1) ?? 0) > 1000 })).toThrow(/cancelled/);
+    expect(count(ctx, 'SELECT count(*) AS n FROM people')).toBe(0);
+    seen.length = 0;
+    applyImport(ctx, job, { progress: (done, total) => seen.push(done / total) });
+    expect(seen.at(-1)).toBe(1);
+    expect(seen.every((f, i) => i === 0 || f >= (seen[i - 1] as number))).toBe(true);
     expect(seen.length).toBeGreaterThan(4);
     expect(importProgress()).toEqual({ running: false, done: 0, total: 0 });
     expect(cancelImport()).toEqual({ cancelling: false });

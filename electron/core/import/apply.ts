@@ -24,7 +24,10 @@ export interface ImportJob {
 }
 
 export interface ImportHooks {
-  /** Called every few hundred records, and at the end. */
+  /**
+   * Called every few hundred steps, and at the end. The work is two passes over the file (matching
+   * and writing people, then their search rows), so `total` is twice the people in it.
+   */
   progress?(done: number, total: number): void;
   /** Checked as often as progress; true rolls the whole import back. */
   cancelled?(): boolean;
@@ -81,11 +84,13 @@ export function applyImport(ctx: CoreContext, job: ImportJob, hooks: ImportHooks
       const toUnindex: number[] = [];
       const toRegister: number[] = [];
       const counts = { created: 0, merged: 0, skipped: 0 };
+      const total = 2 * records.length;
+      const tick = (done: number) => {
+        if (hooks.cancelled?.()) throw new AppError('cancelled', 'The import was cancelled; nothing was imported.');
+        hooks.progress?.(done, total);
+      };
       records.forEach((record, i) => {
-        if (i % TICK === 0) {
-          if (hooks.cancelled?.()) throw new AppError('cancelled', 'The import was cancelled; nothing was imported.');
-          hooks.progress?.(i, records.length);
-        }
+        if (i % TICK === 0) tick(i);
         const person = record.person;
         const match = index.match(person);
         const choice: DuplicateChoice = match ? (job.byLine[String(record.line)] ?? job.duplicates) : 'create';
@@ -118,7 +123,12 @@ export function applyImport(ctx: CoreContext, job: ImportJob, hooks: ImportHooks
         counts.merged++;
       });
       toUnindex.sort((a, b) => a - b).forEach((rank) => unindexPerson(db, rank));
-      [...toIndex.values()].sort((a, b) => a.rank - b.rank).forEach(({ rank, person }) => indexPerson(db, rank, searchDocument(person)));
+      const indexing = [...toIndex.values()].sort((a, b) => a.rank - b.rank);
+      indexing.forEach(({ rank, person }, j) => {
+        if (j % TICK === 0) tick(records.length + Math.floor((j / indexing.length) * records.length));
+        indexPerson(db, rank, searchDocument(person));
+      });
+      tick(total);
       let registered = 0;
       if (job.seminarId !== null) {
         const register = stmt(
@@ -135,7 +145,6 @@ export function applyImport(ctx: CoreContext, job: ImportJob, hooks: ImportHooks
         }
       }
       stmt(db, 'UPDATE imports SET created = ?, merged = ?, skipped = ?, registered = ? WHERE id = ?').run(counts.created, counts.merged, counts.skipped, registered, importId);
-      hooks.progress?.(records.length, records.length);
       return { importId, ...counts, registered, rejected, backup: job.backup };
     })
     .immediate();

@@ -75,7 +75,7 @@ export function ImportScreen() {
   const p = preview.data;
   const hasProblems = (p?.problems.length ?? 0) > 0;
   const done = progress.data?.running ? progress.data.done : 0;
-  const total = progress.data?.running ? progress.data.total : (p?.people ?? 0);
+  const total = progress.data?.running ? progress.data.total : 0;
 
   return (
     <div style={{ overflow: 'auto', flex: 1 }}>
@@ -177,7 +177,7 @@ export function ImportScreen() {
                       <Progress value={total ? (100 * done) / total : 0} aria-label="Import progress" size="lg" animated />
                       <Group justify="space-between">
                         <Text size="sm" aria-live="polite">
-                          {cancel.isSuccess ? 'Cancelling…' : `Importing: ${done.toLocaleString()} of ${total.toLocaleString()}`}
+                          {cancel.isSuccess ? 'Cancelling…' : `Importing ${plural(p.people, 'person', 'people')}: ${total ? Math.floor((100 * done) / total) : 0}%`}
                         </Text>
                         <Button variant="default" size="xs" onClick={() => cancel.mutate()} disabled={cancel.isPending || cancel.isSuccess}>
                           Cancel import
