@@ -103,10 +103,14 @@ export function cancelImport(): { cancelling: boolean } {
   return { cancelling: true };
 }
 
-/** The built worker (out/main/import-worker.js); absent when the core runs from source, as in unit tests. */
+/**
+ * The built worker, out/main/import-worker.js, beside the entry this module was bundled into (or
+ * one folder up, from a shared chunk). Absent when the core runs from source, as in integration
+ * tests, which then import in-thread: the same applyImport, without a second thread to poll it.
+ */
 function workerScript(): string | null {
-  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), import.meta.url.includes('/chunks/') ? '..' : '.', 'import-worker.js');
-  return fs.existsSync(file) ? file : null;
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  return [path.join(here, 'import-worker.js'), path.join(here, '..', 'import-worker.js')].find((f) => fs.existsSync(f)) ?? null;
 }
 
 function inWorker(ctx: CoreContext, script: string, job: ImportJob, state: Running): Promise<ImportSummary> {

@@ -28,7 +28,7 @@ export function FileChooser({ file, onChoose }: { file: File | null; onChoose: (
           label="File to import"
           description="vCard (.vcf) from a phone or mail program; a CSV from Google, Outlook, LinkedIn, Eventbrite, Zoom, Meetup or a spreadsheet; or a Rapport full export (.json)"
           placeholder="Choose a file…"
-          accept=".vcf,.vcard,.csv,.txt,.tsv,.json,text/vcard,text/csv,application/json"
+          accept=".vcf,.vcard,.csv,.txt,.tsv,.xls,.json,text/vcard,text/csv,application/json"
           leftSection={<IconFileImport size={16} aria-hidden />}
           value={file}
           onChange={onChoose}
