@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { stmt } from '../db/statements';
 import { addsAnything, fillFrom } from '../services/merge';
-import { getPerson, insertPerson, removePerson, rewritePerson, searchDocument } from '../services/people';
+import { getPerson, insertPerson, removePeople, rewritePerson, searchDocument } from '../services/people';
 import { newTicketCode } from '../services/seminars';
 import { indexPerson, planRanks, unindexPerson } from '../services/search-index';
 import { nameSortKey } from '../../../shared/domain/names';
@@ -165,21 +165,16 @@ export function undoImport(ctx: CoreContext, importId: number): { removed: numbe
       ).all(importId);
       const at = ctx.now().toISOString();
       let restored = 0;
-      let removed = 0;
       for (const c of changes) {
         if (c.action === 'merged' && c.before) {
           rewritePerson(db, c.person_id, JSON.parse(c.before) as PersonData, at);
           restored++;
         }
       }
-      for (const c of changes) {
-        if (c.action === 'created') {
-          removePerson(db, c.person_id);
-          removed++;
-        }
-      }
+      const created = changes.filter((c) => c.action === 'created').map((c) => c.person_id);
+      removePeople(db, created);
       stmt(db, 'UPDATE imports SET undone_at = ? WHERE id = ?').run(at, importId);
-      return { removed, restored, unregistered };
+      return { removed: created.length, restored, unregistered };
     })
     .immediate();
 }
