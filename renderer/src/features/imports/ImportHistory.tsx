@@ -3,9 +3,9 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import { useState } from 'react';
 import { IMPORT_FORMATS } from '../../../../shared/domain/import';
+import { formatDateTime } from '../../ui/format';
 import { useImportHistory, useUndoImport } from './queries';
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** Undo a whole import, after saying what that takes back. */
 export function UndoImportButton({ id, fileName, onUndone, compact = false }: { id: number; fileName: string; onUndone?: () => void; compact?: boolean }) {
@@ -83,7 +83,7 @@ export function ImportHistory() {
           <Table.Tbody>
             {history.data.map((h) => (
               <Table.Tr key={h.id}>
-                <Table.Td>{timeFormat.format(new Date(h.importedAt))}</Table.Td>
+                <Table.Td>{formatDateTime(h.importedAt)}</Table.Td>
                 <Table.Td>
                   <Text size="sm">{h.fileName}</Text>
                   <Text size="xs" c="dimmed">
@@ -98,7 +98,7 @@ export function ImportHistory() {
                 <Table.Td ta="right">
                   {h.undoneAt ? (
                     <Text size="xs" c="dimmed">
-                      Undone {timeFormat.format(new Date(h.undoneAt))}
+                      Undone {formatDateTime(h.undoneAt)}
                     </Text>
                   ) : (
                     <UndoImportButton id={h.id} fileName={h.fileName} compact />

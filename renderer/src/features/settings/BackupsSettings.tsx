@@ -5,12 +5,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { BackupInfo, BackupRotation } from '../../../../shared/contract';
 import { call } from '../../api/client';
-import { formatDate } from '../../ui/format';
+import { formatDate, formatDateTime } from '../../ui/format';
 
 const REASONS: Record<string, string> = { daily: 'Daily', manual: 'By hand', 'before-restore': 'Before a restore', 'before-import': 'Before an import', 'before-merge': 'Before a merge' };
 const reasonText = (r: string) => REASONS[r] ?? (r.startsWith('before-migration') ? 'Before an update of the data format' : r);
 const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** How many backups are kept; saving removes those beyond the new numbers at once. */
 function RotationForm() {
@@ -95,11 +94,11 @@ export function BackupsSettings() {
             <Table.Tbody>
               {list.data.map((b) => (
                 <Table.Tr key={b.name}>
-                  <Table.Td>{timeFormat.format(new Date(b.takenAt))}</Table.Td>
+                  <Table.Td>{formatDateTime(b.takenAt)}</Table.Td>
                   <Table.Td>{reasonText(b.reason)}</Table.Td>
                   <Table.Td ta="right">{size(b.bytes)}</Table.Td>
                   <Table.Td ta="right">
-                    <Button size="compact-xs" variant="subtle" leftSection={<IconRestore size={12} aria-hidden />} onClick={() => setRestoring(b)} aria-label={`Restore the backup of ${timeFormat.format(new Date(b.takenAt))}`}>
+                    <Button size="compact-xs" variant="subtle" leftSection={<IconRestore size={12} aria-hidden />} onClick={() => setRestoring(b)} aria-label={`Restore the backup of ${formatDateTime(b.takenAt)}`}>
                       Restore…
                     </Button>
                   </Table.Td>
@@ -116,7 +115,7 @@ export function BackupsSettings() {
       <Modal opened={restoring !== null} onClose={() => setRestoring(null)} title="Restore this backup?" centered>
         <Stack>
           <Text size="sm">
-            Your book will be replaced by the backup of {restoring ? timeFormat.format(new Date(restoring.takenAt)) : ''}. Everything entered since then leaves the book;
+            Your book will be replaced by the backup of {restoring ? formatDateTime(restoring.takenAt) : ''}. Everything entered since then leaves the book;
             a backup of the book as it is now is taken first, so you can come back to it.
           </Text>
           <Group justify="flex-end">
