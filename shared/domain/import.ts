@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MatchReason } from './merge';
 import { ATTENDANCE_MODES } from './seminar';
 
 /** The layouts an import recognises (corpus/import/FORMATS.md), as the preview names them. */
@@ -88,7 +89,7 @@ export interface ImportMatch {
   line: number;
   incoming: ImportRow;
   existing: { id: number; name: string; organization: string; email: string };
-  reason: 'email' | 'phone' | 'name';
+  reason: MatchReason;
 }
 
 export interface ImportPreview {

@@ -1,3 +1,7 @@
+/** Why two people are taken for one (electron/core/import/matching.ts), as lists show it. */
+export const MATCH_REASONS = { email: 'same email', phone: 'same phone', name: 'similar name, same organization' } as const;
+export type MatchReason = keyof typeof MATCH_REASONS;
+
 /** The details of a person the owner picks between when merging two people (emails, phones and tags are always combined). */
 export const MERGE_FIELDS = {
   name: 'Name',
@@ -25,7 +29,7 @@ export interface DuplicateSide {
 }
 
 export interface DuplicatePair {
-  reason: 'email' | 'phone' | 'name';
+  reason: MatchReason;
   first: DuplicateSide;
   second: DuplicateSide;
 }

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
 import { foldText, personName, searchTokens, type NameParts } from '../../../shared/domain/names';
+import type { MatchReason } from '../../../shared/domain/merge';
 import type { PersonData } from '../../../shared/domain/person';
 import { stmt } from '../db/statements';
 
-export type MatchReason = 'email' | 'phone' | 'name';
 
 export interface BookMatch {
   id: number;

@@ -1,10 +1,10 @@
 import { Badge, Group, List, ScrollArea, Select, Table, Text, Title } from '@mantine/core';
-import { DUPLICATE_CHOICES, MAPPABLE_FIELDS, type ColumnMapping, type DuplicateChoice, type ImportMatch, type ImportPreview, type MappableField } from '../../../../shared/domain/import';
+import { DUPLICATE_CHOICES, MAPPABLE_FIELDS, type ColumnMapping, type DuplicateChoice, type ImportPreview, type MappableField } from '../../../../shared/domain/import';
+import { MATCH_REASONS } from '../../../../shared/domain/merge';
 import { plural } from '../../ui/format';
 
 const CHOICE_LABELS: Record<DuplicateChoice, string> = { merge: 'Merge', skip: 'Skip', create: 'Create anyway' };
 const CHOICES = DUPLICATE_CHOICES.map((c) => ({ value: c, label: CHOICE_LABELS[c] }));
-const REASONS: Record<ImportMatch['reason'], string> = { email: 'same email', phone: 'same phone', name: 'similar name, same organization' };
 const NOT_IMPORTED = '';
 const FIELD_OPTIONS = [{ value: NOT_IMPORTED, label: 'Do not import' }, ...(Object.keys(MAPPABLE_FIELDS) as MappableField[]).map((f) => ({ value: f, label: MAPPABLE_FIELDS[f] }))];
 
@@ -165,7 +165,7 @@ export function MatchesTable({
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">{REASONS[m.reason]}</Text>
+                  <Text size="sm">{MATCH_REASONS[m.reason]}</Text>
                 </Table.Td>
                 <Table.Td w={200}>
                   <Select

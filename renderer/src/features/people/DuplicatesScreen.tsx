@@ -1,13 +1,12 @@
 import { Anchor, Button, Card, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import type { DuplicatePair } from '../../../../shared/domain/merge';
+import { MATCH_REASONS, type DuplicatePair } from '../../../../shared/domain/merge';
 import { call } from '../../api/client';
 import { BackLink } from '../../ui/BackLink';
 import { PageHeader } from '../../ui/PageHeader';
 import { plural } from '../../ui/format';
 
-const REASONS: Record<DuplicatePair['reason'], string> = { email: 'Same email', phone: 'Same phone', name: 'Similar name, same organization' };
 
 function Side({ side }: { side: DuplicatePair['first'] }) {
   return (
@@ -56,7 +55,7 @@ export function DuplicatesScreen() {
                       <Side side={p.second} />
                     </Table.Td>
                     <Table.Td>
-                      <Text size="sm">{REASONS[p.reason]}</Text>
+                      <Text size="sm">{MATCH_REASONS[p.reason]}</Text>
                     </Table.Td>
                     <Table.Td ta="right">
                       <Button
