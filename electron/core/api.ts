@@ -45,7 +45,7 @@ import { backUpNow, backupRotation, backups, restoreBackup, setBackupRotation } 
 import { exportFull, exportPeopleCsv, exportVCards } from './services/exports';
 import { cancelImport, importProgress, previewImport, runImport } from './services/imports';
 import { importHistory, undoImport } from './import/apply';
-import { likelyDuplicates, mergeAfterBackup } from './services/merge';
+import { likelyDuplicates, mergePeople } from './services/merge';
 import { importFullExport } from './services/full-import';
 import {
   createOccasion,
@@ -91,7 +91,7 @@ const asyncHandlers: AsyncHandlers = {
   'backups.restore': (ctx, { name }) => restoreBackup(ctx, name),
   'imports.run': (ctx, input) => runImport(ctx, input),
   'imports.full': (ctx, { content }) => importFullExport(ctx, content),
-  'people.merge': (ctx, { keepId, otherId, choices }) => mergeAfterBackup(ctx, keepId, otherId, choices),
+  'people.merge': (ctx, { keepId, otherId, choices }) => mergePeople(ctx, keepId, otherId, choices),
 };
 
 const isAsyncMethod = (method: MethodName): method is AsyncMethod => (ASYNC_METHODS as readonly string[]).includes(method);

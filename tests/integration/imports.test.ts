@@ -241,7 +241,10 @@ describe('merging two people', () => {
     createFollowUp(ctx, FollowUpInputSchema.parse({ personId: b.id, what: 'Send the replay', kind: 'message', dueOn: '2031-03-05' }));
     expect(likelyDuplicates(ctx)).toEqual([{ reason: 'email', first: expect.objectContaining({ id: a.id }), second: expect.objectContaining({ id: b.id }) }]);
 
-    const kept = mergePeople(ctx, a.id, b.id, { name: 'other' });
+    await expect(mergePeople(ctx, a.id, a.id, {})).rejects.toThrow(/two different people/);
+    expect(listBackups(ctx.store.dataDir).some((x) => x.reason === 'before-merge')).toBe(false);
+    const kept = await mergePeople(ctx, a.id, b.id, { name: 'other' });
+    expect(listBackups(ctx.store.dataDir).filter((x) => x.reason === 'before-merge')).toHaveLength(1);
     expect(kept).toMatchObject({ familyName: 'Lee-Park', role: 'Owner', organization: 'Acme', tags: ['Client', 'Speaker'] });
     expect(kept.emails.map((e) => e.address)).toEqual(['ann@acme.com', 'ann@home.com']);
     expect(() => getPerson(ctx, b.id)).toThrow(/not found/);
@@ -259,7 +262,7 @@ describe('merging two people', () => {
     const csv = Buffer.from('First Name,Last Name,Email\r\nAnnie,Lee,annie@home.com\r\n').toString('base64');
     const summary = await run(ctx, 'x.csv', csv);
     const [created] = ctx.db.prepare('SELECT id FROM people WHERE id != ?').all(ann.id) as { id: number }[];
-    mergePeople(ctx, ann.id, created?.id ?? 0, {});
+    await mergePeople(ctx, ann.id, created?.id ?? 0, {});
     expect(undoImport(ctx, summary.importId)).toEqual({ removed: 0, restored: 0, unregistered: 0 });
     expect(getPerson(ctx, ann.id).emails.map((e) => e.address)).toEqual(['ann@acme.com', 'annie@home.com']);
   });

@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { stmt } from '../db/statements';
 import { addsAnything, fillFrom } from '../services/merge';
-import { getPerson, insertPerson, removePeople, rewritePerson, searchDocument } from '../services/people';
+import { getPersonData, insertPerson, removePeople, rewritePerson, searchDocument } from '../services/people';
 import { newTicketCode } from '../services/seminars';
 import { indexPerson, planRanks, unindexPerson } from '../services/search-index';
 import { nameSortKey } from '../../../shared/domain/names';
@@ -34,12 +34,6 @@ export interface ImportHooks {
 }
 
 const TICK = 200;
-
-/** The details `getPerson` returns, without what the store adds (id, shown name, times). */
-function dataOf(p: PersonData): PersonData {
-  const { givenName, familyName, displayName, organization, role, emails, phones, address, website, linkedin, tags, notes, introduceAs, howWeMet, desiredResults, theirWork, boundaries } = p;
-  return { givenName, familyName, displayName, organization, role, emails, phones, address, website, linkedin, tags, notes, introduceAs, howWeMet, desiredResults, theirWork, boundaries };
-}
 
 /** Lines with a problem and no person: the rows or cards that were rejected, with why. */
 function rejectedOf(file: ImportFile): { line: number; message: string }[] {
@@ -110,7 +104,7 @@ export function applyImport(ctx: CoreContext, job: ImportJob, hooks: ImportHooks
           counts.skipped++;
           return;
         }
-        const existing = dataOf(getPerson(ctx, match.id));
+        const existing = getPersonData(ctx, match.id);
         if (addsAnything(existing, person)) {
           // The first merge into someone keeps how they were; a person created by this very import needs no copy.
           if (!touched.has(match.id)) recordChange.run(importId, match.id, 'merged', JSON.stringify(existing));

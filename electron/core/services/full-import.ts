@@ -7,7 +7,7 @@ import { backupDatabase } from '../db/backup';
 import { LATEST_VERSION } from '../db/migrations/index';
 import { stmt } from '../db/statements';
 import { FULL_EXPORT_TABLES } from './exports';
-import { getPerson, searchDocument } from './people';
+import { getPersonData, searchDocument } from './people';
 import { indexPerson, respace } from './search-index';
 import { localDay, refreshAllStandings } from './standing';
 
@@ -68,7 +68,7 @@ export async function importFullExport(ctx: CoreContext, content: string): Promi
     }
     respace(db);
     const people = stmt<[], { id: number; r: number }>(db, 'SELECT id, search_rank AS r FROM people ORDER BY search_rank').all();
-    for (const p of people) indexPerson(db, p.r, searchDocument(getPerson(ctx, p.id)));
+    for (const p of people) indexPerson(db, p.r, searchDocument(getPersonData(ctx, p.id)));
     refreshAllStandings(db, localDay(ctx.now()), ctx.now().toISOString());
   }).immediate();
   return { people: (doc.tables.people ?? []).length, rows, exportedAt: doc.exportedAt, backup };

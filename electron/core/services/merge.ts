@@ -6,7 +6,7 @@ import type { CoreContext } from '../context';
 import { backupDatabase } from '../db/backup';
 import { stmt } from '../db/statements';
 import { BookIndex } from '../import/matching';
-import { getPerson, removePerson, rewritePerson } from './people';
+import { getPerson, getPersonData, removePerson, rewritePerson } from './people';
 import { refreshStanding } from './standing';
 
 /** Lists in both, each entry once (the survivor's first), as the schema allows. */
@@ -102,13 +102,23 @@ function moveRecords(db: Database.Database, keep: number, other: number): void {
        WHERE id = :keep`);
 }
 
-/** Two people become one: details as chosen, every linked record on the survivor, the other removed. */
-export function mergePeople(ctx: CoreContext, keepId: number, otherId: number, choices: MergeChoices): Person {
+/** The two people to merge, as they are now; the same person twice, or someone gone, is refused. */
+function theTwo(ctx: CoreContext, keepId: number, otherId: number): [PersonData, PersonData] {
   if (keepId === otherId) throw new AppError('invalid_input', 'Choose two different people to merge.');
+  return [getPersonData(ctx, keepId), getPersonData(ctx, otherId)];
+}
+
+/**
+ * Two people become one: details as chosen, every linked record on the survivor, the other removed.
+ * A merge cannot be undone, so the book is backed up first.
+ */
+export async function mergePeople(ctx: CoreContext, keepId: number, otherId: number, choices: MergeChoices): Promise<Person> {
+  theTwo(ctx, keepId, otherId);
+  await backupDatabase(ctx.db, ctx.store.dataDir, 'before-merge', ctx.now());
   ctx.db
     .transaction(() => {
-      const keep = getPerson(ctx, keepId);
-      const other = getPerson(ctx, otherId);
+      // Read again: the book may have changed while the backup was written.
+      const [keep, other] = theTwo(ctx, keepId, otherId);
       moveRecords(ctx.db, keepId, otherId);
       removePerson(ctx.db, otherId);
       rewritePerson(ctx.db, keepId, chosen(keep, other, choices), ctx.now().toISOString());
@@ -116,15 +126,6 @@ export function mergePeople(ctx: CoreContext, keepId: number, otherId: number, c
     })
     .immediate();
   return getPerson(ctx, keepId);
-}
-
-/** A merge cannot be undone, so the book as it was is backed up first. */
-export async function mergeAfterBackup(ctx: CoreContext, keepId: number, otherId: number, choices: MergeChoices): Promise<Person> {
-  if (keepId === otherId) throw new AppError('invalid_input', 'Choose two different people to merge.');
-  getPerson(ctx, keepId);
-  getPerson(ctx, otherId);
-  await backupDatabase(ctx.db, ctx.store.dataDir, 'before-merge', ctx.now());
-  return mergePeople(ctx, keepId, otherId, choices);
 }
 
 /** Pairs in the book that are likely one person (same email or phone, or a near-identical name at one organisation). */

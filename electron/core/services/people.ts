@@ -170,7 +170,7 @@ export function deletePerson(ctx: CoreContext, id: number): { id: number } {
   return { id };
 }
 
-export function getPerson(ctx: CoreContext, id: number): Person {
+function readPerson(ctx: CoreContext, id: number): { row: PersonRow; data: PersonData } {
   const row = stmt<[number], PersonRow>(ctx.db, 'SELECT * FROM people WHERE id = ?').get(id);
   if (!row) throw notFound('This person');
   const emails = stmt<[number], { label: string; address: string }>(
@@ -212,6 +212,16 @@ export function getPerson(ctx: CoreContext, id: number): Person {
     theirWork: row.their_work,
     boundaries: row.boundaries,
   };
+  return { row, data };
+}
+
+/** A person's details as they are written (what an import's merge keeps to put back on undo). */
+export function getPersonData(ctx: CoreContext, id: number): PersonData {
+  return readPerson(ctx, id).data;
+}
+
+export function getPerson(ctx: CoreContext, id: number): Person {
+  const { row, data } = readPerson(ctx, id);
   return { ...data, id: row.id, name: personName(data), createdAt: row.created_at, updatedAt: row.updated_at };
 }
 
