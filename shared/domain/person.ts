@@ -153,6 +153,12 @@ export interface TagCount {
   count: number;
 }
 
+/** The last ten digits, so "+1 717 555 0100" and "(717) 555-0100" are one phone; fewer than seven digits is no phone to match. */
+export function phoneKey(number: string): string {
+  const digits = number.replace(/\D/g, '');
+  return digits.length >= 7 ? digits.slice(-10) : '';
+}
+
 export function emptyPersonInput(): PersonData {
   return {
     givenName: '',

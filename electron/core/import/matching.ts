@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { foldText, personName, searchTokens, type NameParts } from '../../../shared/domain/names';
 import type { MatchReason } from '../../../shared/domain/merge';
-import type { PersonData } from '../../../shared/domain/person';
+import { phoneKey, type PersonData } from '../../../shared/domain/person';
 import { stmt } from '../db/statements';
 
 
@@ -19,11 +19,6 @@ interface Keys {
   org: string;
 }
 
-/** The last ten digits, so "+1 717 555 0100" and "(717) 555-0100" are one phone; too few digits is no phone. */
-export const phoneKey = (number: string) => {
-  const digits = number.replace(/\D/g, '');
-  return digits.length >= 7 ? digits.slice(-10) : '';
-};
 
 /** Name words in any order, folded: "Doe, John" and "john doe" are one name. */
 const nameKey = (p: NameParts) => searchTokens(personName(p)).sort().join(' ');

@@ -1,6 +1,6 @@
 import type { AttendanceMode, Registration } from '../../../shared/domain/seminar';
 import type { PersonMatch } from '../../../shared/contract';
-import type { PersonData } from '../../../shared/domain/person';
+import { phoneKey, type PersonData } from '../../../shared/domain/person';
 import { foldText, personName } from '../../../shared/domain/names';
 import { AppError, notFound } from '../../../shared/errors';
 import type { CoreContext } from '../context';
@@ -145,10 +145,9 @@ export function matchPeople(ctx: CoreContext, input: { name: string; email: stri
   if (email.includes('@')) {
     for (const r of stmt(ctx.db, 'SELECT person_id FROM person_emails WHERE address_key = ?').all(email) as { person_id: number }[]) found.set(r.person_id, 'email');
   }
-  const digits = input.phone.replace(/\D/g, '');
-  if (digits.length >= 7) {
-    // Compare the last 10 digits so "+1 717 555 0100" and "(717) 555-0100" are the same phone.
-    for (const r of stmt(ctx.db, 'SELECT person_id FROM person_phones WHERE substr(digits, -10) = substr(?, -10)').all(digits) as { person_id: number }[]) {
+  const phone = phoneKey(input.phone);
+  if (phone) {
+    for (const r of stmt(ctx.db, 'SELECT person_id FROM person_phones WHERE substr(digits, -10) = ?').all(phone) as { person_id: number }[]) {
       if (!found.has(r.person_id)) found.set(r.person_id, 'phone');
     }
   }
