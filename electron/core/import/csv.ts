@@ -298,7 +298,10 @@ function dedupe<T>(list: T[], key: (t: T) => string): T[] {
 }
 
 /** Reads a CSV export: its layout and encoding, every person in it, every row that is not one, by line. */
-export function readCsv(bytes: Uint8Array, encoding: ImportEncoding | null = null, chosenMapping: ColumnMapping | null = null): CsvPreview {
+/** How the columns of an unknown layout are read, once its header is known (null: as suggested). */
+export type MappingFor = (header: string[]) => ColumnMapping | null;
+
+export function readCsv(bytes: Uint8Array, encoding: ImportEncoding | null = null, mappingFor: MappingFor = () => null): CsvPreview {
   const decoded = decodeText(bytes, encoding);
   const { rows: all, errors } = rows(decoded.text);
   // A Zoom webinar report has host and panelist sections before the attendees' own table.
@@ -310,7 +313,7 @@ export function readCsv(bytes: Uint8Array, encoding: ImportEncoding | null = nul
   }
   const header = (all[headerAt] as Row).cells.map((h) => h.trim());
   const format = detectFormat(header);
-  const mapping = format === 'other' ? (chosenMapping ?? suggestMapping(header)) : null;
+  const mapping = format === 'other' ? (mappingFor(header) ?? suggestMapping(header)) : null;
   const records: ImportRecord[] = [];
   const problems: ImportProblem[] = errors.filter((e) => e.line > (all[headerAt] as Row).line);
   for (const row of all.slice(headerAt + 1)) {

@@ -33,15 +33,13 @@ function rememberedMapping(ctx: CoreContext, header: string[]): ColumnMapping | 
 function read(ctx: CoreContext, input: FileInput): { file: ImportFile; remembered: boolean } {
   const bytes = new Uint8Array(Buffer.from(input.content, 'base64'));
   if (bytes.length === 0) throw new AppError('invalid_input', 'This file is empty.', { file: 'This file is empty.' });
-  let file = readImportFile(input.fileName, bytes, input.encoding, input.mapping);
   let remembered = false;
-  if (file.format === 'other' && input.mapping === null) {
-    const saved = rememberedMapping(ctx, file.header);
-    if (saved) {
-      file = readImportFile(input.fileName, bytes, input.encoding, saved);
-      remembered = true;
-    }
-  }
+  const file = readImportFile(input.fileName, bytes, input.encoding, (header) => {
+    if (input.mapping) return input.mapping;
+    const saved = rememberedMapping(ctx, header);
+    remembered = saved !== null;
+    return saved;
+  });
   return { file, remembered };
 }
 
