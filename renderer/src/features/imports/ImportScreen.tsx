@@ -24,6 +24,7 @@ export function ImportScreen() {
   const [params] = useSearchParams();
   const [file, setFile] = useState<File | null>(null);
   const [source, setSource] = useState<{ fileName: string; content: string } | null>(null);
+  const [fileVersion, setFileVersion] = useState(0);
   const [reading, setReading] = useState<string | null>(null);
   const [encoding, setEncoding] = useState<ImportEncoding | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
@@ -43,7 +44,7 @@ export function ImportScreen() {
 
   const fullExport = source !== null && /\.json$/i.test(source.fileName);
   const input: ImportFileInput | null = source && !fullExport ? { ...source, encoding, mapping, seminarId, mode } : null;
-  const preview = useImportPreview(input);
+  const preview = useImportPreview(input, fileVersion);
   const run = useRunImport();
   const cancel = useCancelImport();
   const progress = useImportProgress(run.isPending);
@@ -61,6 +62,7 @@ export function ImportScreen() {
     setReading(chosen.name);
     try {
       setSource({ fileName: chosen.name, content: await fileToBase64(chosen) });
+      setFileVersion((v) => v + 1);
     } finally {
       setReading(null);
     }
