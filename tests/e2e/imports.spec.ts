@@ -52,6 +52,7 @@ test('import LinkedIn connections and a vCard file through the wizard with one d
   await preview.getByRole('checkbox', { name: /Import the 2 people that can be read/ }).check();
   await importButton.click();
   await expect(finished).toContainText('2 people created, 0 merged');
+  await screenshot(page, 'import-finished');
   expect((await station.api<Listed>('people.list', {})).value.total).toBe(4);
 
   // Undo the LinkedIn import from the history: José leaves, Æsop gets his details back.
