@@ -16,6 +16,10 @@ export const ERROR_CODES = [
   'database_damaged',
   'cancelled',
   'internal',
+  // A write that could not be done for a reason the owner can act on (issue 14): never `internal`.
+  'busy',
+  'disk_full',
+  'read_only',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

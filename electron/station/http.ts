@@ -26,6 +26,9 @@ const STATUS: Record<ErrorCode, number> = {
   database_damaged: 409,
   cancelled: 409,
   internal: 500,
+  busy: 503,
+  disk_full: 507,
+  read_only: 503,
 };
 
 const MIME: Record<string, string> = {
