@@ -53,6 +53,7 @@ import {
   type ImportPreview,
   type ImportProgress,
   type ImportSummary,
+  type ImportUndone,
 } from './domain/import';
 import { MERGE_FIELDS, type DuplicatePair, type MergeField } from './domain/merge';
 import { ATTENDANCE_MODES, SeminarInputSchema, type PersonSeminar, type Registration, type Seminar, type SeminarSummary } from './domain/seminar';
@@ -356,9 +357,9 @@ export const contract = {
   'imports.progress': method<ImportProgress>()(NoInput, 'How far the running import is.'),
   'imports.cancel': method<{ cancelling: boolean }>()(NoInput, 'Cancel the running import; nothing of it is kept.'),
   'imports.list': method<ImportHistoryEntry[]>()(NoInput, 'Past imports, newest first.'),
-  'imports.undo': method<{ removed: number; restored: number; unregistered: number }>()(
+  'imports.undo': method<ImportUndone>()(
     z.object({ id: Id }),
-    'Undo a whole import: remove the people and registrations it added, give merged people their earlier details back.',
+    'Undo a whole import: remove the people and registrations it added, give merged people their earlier details back (what was changed since is kept).',
   ),
   'people.duplicates': method<DuplicatePair[]>()(NoInput, 'Pairs of people who are likely the same person.'),
   'people.merge': method<Person>()(

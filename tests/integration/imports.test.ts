@@ -144,7 +144,7 @@ describe('an import', () => {
     expect(listPeople(ctx, PeopleListInput.parse({ query: 'globex' })).items.map((p) => p.id)).toEqual([existing.id]);
     const undone = undoImport(ctx, summary.importId);
     expectSearchInStep(ctx);
-    expect(undone).toEqual({ removed: 1, restored: 1, unregistered: 0 });
+    expect(undone).toEqual({ removed: 1, restored: 1, unregistered: 0, kept: 0 });
     expect(getPerson(ctx, existing.id)).toMatchObject({ organization: '', role: '', linkedin: '', notes: 'Met at the spring seminar' });
     expect(count(ctx, 'SELECT count(*) AS n FROM people')).toBe(1);
     expect(importHistory(ctx)[0]).toMatchObject({ fileName: 'Connections.csv', created: 1, merged: 1, undoneAt: expect.any(String) });
@@ -216,7 +216,7 @@ describe('an import', () => {
     expect(() => applyImport(ctx, job, { progress: (done) => seen.push(done), cancelled: () => seen.length > 2 })).toThrow(/cancelled; nothing was imported/);
     expect(count(ctx, 'SELECT count(*) AS n FROM people')).toBe(0);
     expect(count(ctx, 'SELECT count(*) AS n FROM imports')).toBe(0);
-    // Cancelled in the second pass (search rows), it still leaves nothing.
+    // Cancelled late (after several committed steps), it still leaves nothing.
     seen.length = 0;
     expect(() => applyImport(ctx, job, { progress: (done) => seen.push(done), cancelled: () => (seen.at(-1) ?? 0) > 1000 })).toThrow(/cancelled/);
     expect(count(ctx, 'SELECT count(*) AS n FROM people')).toBe(0);
@@ -263,7 +263,7 @@ describe('merging two people', () => {
     const summary = await run(ctx, 'x.csv', csv);
     const [created] = ctx.db.prepare('SELECT id FROM people WHERE id != ?').all(ann.id) as { id: number }[];
     await mergePeople(ctx, ann.id, created?.id ?? 0, {});
-    expect(undoImport(ctx, summary.importId)).toEqual({ removed: 0, restored: 0, unregistered: 0 });
+    expect(undoImport(ctx, summary.importId)).toEqual({ removed: 0, restored: 0, unregistered: 0, kept: 0 });
     expect(getPerson(ctx, ann.id).emails.map((e) => e.address)).toEqual(['ann@acme.com', 'annie@home.com']);
   });
 });

@@ -1,5 +1,6 @@
+import type Database from 'better-sqlite3';
 import type { AttendanceMode } from '../../../shared/domain/seminar';
-import type { DuplicateChoice, ImportHistoryEntry, ImportSummary } from '../../../shared/domain/import';
+import type { DuplicateChoice, ImportHistoryEntry, ImportSummary, ImportUndone } from '../../../shared/domain/import';
 import type { PersonData } from '../../../shared/domain/person';
 import { AppError, notFound } from '../../../shared/errors';
 import type { CoreContext } from '../context';
@@ -7,7 +8,7 @@ import { stmt } from '../db/statements';
 import { addsAnything, fillFrom } from '../services/merge';
 import { getPersonData, insertPerson, removePeople, rewritePerson, searchDocument } from '../services/people';
 import { newTicketCode } from '../services/seminars';
-import { indexPerson, planRanks, unindexPerson } from '../services/search-index';
+import { indexPerson, planRanks, rankFor, rankStillFits } from '../services/search-index';
 import { nameSortKey } from '../../../shared/domain/names';
 import { BookIndex } from './matching';
 import type { ImportFile } from './read';
@@ -25,15 +26,25 @@ export interface ImportJob {
 
 export interface ImportHooks {
   /**
-   * Called every few hundred steps, and at the end. The work is two passes over the file (matching
-   * and writing people, then their search rows), so `total` is twice the people in it.
+   * Called after every step, and at the end. Each person counts twice (written, then put in the
+   * search index), so `total` is twice the people in the file.
    */
   progress?(done: number, total: number): void;
-  /** Checked as often as progress; true rolls the whole import back. */
+  /** Checked before every step; true takes back whatever was written and throws `cancelled`. */
   cancelled?(): boolean;
+  /** Between two steps, outside any transaction: a worker waits here while the main thread is in a call. */
+  between?(): void;
 }
 
-const TICK = 200;
+/**
+ * A step holds the write lock for about this long, so a check-in arriving meanwhile waits for at
+ * most one step. Between steps the import is visible as it grows ("import in progress"); until its
+ * last step marks it done it is `running`, and a cancel, a failure or the next start after a crash
+ * takes all of it back (takeBack).
+ */
+const STEP_MS = 25;
+const STEP_ROWS = 2000;
+const STEPS_CHECKPOINT_PAGES = 10_000;
 
 /** Lines with a problem and no person: the rows or cards that were rejected, with why. */
 function rejectedOf(file: ImportFile): { line: number; message: string }[] {
@@ -41,25 +52,46 @@ function rejectedOf(file: ImportFile): { line: number; message: string }[] {
   return file.problems.filter((p) => !imported.has(p.line));
 }
 
+const stepEnds = (started: number) => performance.now() - started >= STEP_MS;
+
 /**
- * Imports a read file in one transaction: each person is matched against the book (and against
- * those already imported from the file) and created, merged or skipped as chosen; with a seminar,
- * everyone is registered too. Every change is recorded so the import can be undone as a whole.
+ * Short steps are committed without waiting for the disk (synchronous=NORMAL: a crash may lose the
+ * last steps, never corrupt, and WAL loses only a suffix, so never the `running` row before them);
+ * the last, which makes the job count, is durable again like every other write. Checkpoints are
+ * made rarer meanwhile (every ~40 MB of journal instead of 4 MB): hot pages, written at every step,
+ * are copied into the book once per checkpoint, and a checkpoint waits for the disk.
+ */
+function withoutSyncPerStep<T>(db: Database.Database, work: () => T): T {
+  const durable = db.pragma('synchronous', { simple: true }) as number;
+  const checkpointEvery = db.pragma('wal_autocheckpoint', { simple: true }) as number;
+  db.pragma('synchronous = NORMAL');
+  db.pragma(`wal_autocheckpoint = ${STEPS_CHECKPOINT_PAGES}`);
+  try {
+    return work();
+  } finally {
+    db.pragma(`synchronous = ${durable}`);
+    db.pragma(`wal_autocheckpoint = ${checkpointEvery}`);
+  }
+}
+
+/** Whether another connection (the main thread, while this runs in a worker) has committed since `seen`. */
+const dataVersion = (db: Database.Database) => db.pragma('data_version', { simple: true }) as number;
+
+/**
+ * Imports a read file: each person is matched against the book (and against those already
+ * imported from the file) and created, merged or skipped as chosen; with a seminar, everyone is
+ * registered too. Written in short steps (see STEP_MS); all of it or none of it stays. Every
+ * change is recorded so the import can be undone as a whole.
  */
 export function applyImport(ctx: CoreContext, job: ImportJob, hooks: ImportHooks = {}): ImportSummary {
   const { db } = ctx;
   const at = ctx.now().toISOString();
-  const records = job.file.records;
   const rejected = rejectedOf(job.file);
-  return db
-    .transaction((): ImportSummary => {
-      if (job.seminarId !== null) {
-        const seminar = stmt<[number], { closed_at: string | null }>(db, 'SELECT closed_at FROM seminars WHERE id = ?').get(job.seminarId);
-        if (!seminar) throw notFound('This seminar');
-        if (seminar.closed_at) throw new AppError('conflict', 'This seminar is closed. Reopen it to register more people.');
-      }
-      const importId = Number(
-        stmt(db, 'INSERT INTO imports (file_name, format, encoding, seminar_id, rejected, imported_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+  const importId = db
+    .transaction(() => {
+      if (job.seminarId !== null) openSeminar(db, job.seminarId);
+      return Number(
+        stmt(db, "INSERT INTO imports (file_name, format, encoding, seminar_id, rejected, imported_at, state) VALUES (?, ?, ?, ?, ?, ?, 'running')").run(
           job.fileName,
           job.file.format,
           job.file.encoding,
@@ -68,109 +100,294 @@ export function applyImport(ctx: CoreContext, job: ImportJob, hooks: ImportHooks
           at,
         ).lastInsertRowid,
       );
-      const rankOf = stmt<[number], { r: number }>(db, 'SELECT search_rank AS r FROM people WHERE id = ?');
-      const recordChange = stmt(db, 'INSERT OR IGNORE INTO import_people (import_id, person_id, action, before) VALUES (?, ?, ?, ?)');
-      const index = BookIndex.load(db);
-      const ranks = planRanks(db, records.map((r) => nameSortKey(r.person)));
-      const touched = new Set<number>();
-      // Search rows are written last, in rank order (see insertPerson): what each person will hold, and the rows to take out first.
-      const toIndex = new Map<number, { rank: number; person: PersonData }>();
-      const toUnindex: number[] = [];
-      const toRegister: number[] = [];
-      const counts = { created: 0, merged: 0, skipped: 0 };
-      const total = 2 * records.length;
-      const tick = (done: number) => {
-        if (hooks.cancelled?.()) throw new AppError('cancelled', 'The import was cancelled; nothing was imported.');
-        hooks.progress?.(done, total);
-      };
-      records.forEach((record, i) => {
-        if (i % TICK === 0) tick(i);
+    })
+    .immediate();
+  try {
+    const counts = withoutSyncPerStep(db, () => writeImport(ctx, job, importId, at, hooks));
+    db.transaction(() => {
+      stmt(db, "UPDATE imports SET created = ?, merged = ?, skipped = ?, registered = ?, state = 'done' WHERE id = ?").run(
+        counts.created,
+        counts.merged,
+        counts.skipped,
+        counts.registered,
+        importId,
+      );
+    }).immediate();
+    return { importId, ...counts, rejected, backup: job.backup };
+  } catch (error) {
+    try {
+      forgetImport(ctx, importId, hooks);
+    } catch {
+      // The import stays `running`: the next start takes it back.
+    }
+    throw error;
+  }
+}
+
+function openSeminar(db: Database.Database, seminarId: number): void {
+  const seminar = stmt<[number], { closed_at: string | null }>(db, 'SELECT closed_at FROM seminars WHERE id = ?').get(seminarId);
+  if (!seminar) throw notFound('This seminar');
+  if (seminar.closed_at) throw new AppError('conflict', 'This seminar is closed. Reopen it to register more people.');
+}
+
+function beforeStep(hooks: ImportHooks): void {
+  hooks.between?.();
+  if (hooks.cancelled?.()) throw new AppError('cancelled', 'The import was cancelled; nothing was imported.');
+}
+
+const exists = (db: Database.Database, id: number) => stmt<[number], { id: number }>(db, 'SELECT id FROM people WHERE id = ?').get(id) !== undefined;
+
+function writeImport(ctx: CoreContext, job: ImportJob, importId: number, at: string, hooks: ImportHooks) {
+  const { db } = ctx;
+  const records = job.file.records;
+  const planned = dataVersion(db);
+  const index = BookIndex.load(db);
+  const sortKeys = records.map((r) => nameSortKey(r.person));
+  const ranks = planRanks(db, sortKeys);
+  const recordChange = stmt(db, 'INSERT OR IGNORE INTO import_people (import_id, person_id, action, before) VALUES (?, ?, ?, ?)');
+  const rankOf = stmt<[number], { r: number }>(db, 'SELECT search_rank AS r FROM people WHERE id = ?');
+  const toRegister = new Set<number>();
+  const counts = { created: 0, merged: 0, skipped: 0, registered: 0 };
+  const total = 2 * records.length;
+  // Ranks were planned for the book as it was; once anyone else has written to it (or a rank had to be found afresh), each is checked before use.
+  let checkRanks = false;
+  let i = 0;
+  hooks.progress?.(0, total);
+  while (i < records.length) {
+    beforeStep(hooks);
+    db.transaction(() => {
+      checkRanks ||= dataVersion(db) !== planned;
+      const started = performance.now();
+      const first = i;
+      // Created in this step, indexed at its end in rank order (FTS5 flushes whenever a rowid goes down).
+      const newcomers = new Map<number, PersonData>();
+      for (; i < records.length && i - first < STEP_ROWS && !(i > first && stepEnds(started)); i++) {
+        const record = records[i] as (typeof records)[number];
         const person = record.person;
-        const match = index.match(person);
+        let match = index.match(person);
+        // Someone deleted or merged away meanwhile is no longer there to merge into.
+        if (match && !exists(db, match.id)) match = null;
         const choice: DuplicateChoice = match ? (job.byLine[String(record.line)] ?? job.duplicates) : 'create';
         if (!match || choice === 'create') {
-          const rank = ranks[i] as number;
+          let rank = ranks[i] as number;
+          if (checkRanks && !rankStillFits(db, sortKeys[i] as string, rank)) rank = rankFor(db, sortKeys[i] as string);
           const id = insertPerson(db, person, at, { rank, deferIndex: true });
-          toIndex.set(id, { rank, person });
+          newcomers.set(id, person);
           recordChange.run(importId, id, 'created', null);
-          touched.add(id);
           index.add(id, person);
-          toRegister.push(id);
+          toRegister.add(id);
           counts.created++;
-          return;
+          continue;
         }
-        toRegister.push(match.id);
+        toRegister.add(match.id);
         if (choice === 'skip') {
           counts.skipped++;
-          return;
+          continue;
         }
         const existing = getPersonData(ctx, match.id);
         if (addsAnything(existing, person)) {
           // The first merge into someone keeps how they were; a person created by this very import needs no copy.
-          if (!touched.has(match.id)) recordChange.run(importId, match.id, 'merged', JSON.stringify(existing));
-          if (!toIndex.has(match.id)) toUnindex.push(rankOf.get(match.id)?.r as number);
-          touched.add(match.id);
+          recordChange.run(importId, match.id, 'merged', JSON.stringify(existing));
           const merged = fillFrom(existing, person);
-          toIndex.set(match.id, { rank: rewritePerson(db, match.id, merged, at, true), person: merged });
+          const waiting = newcomers.has(match.id);
+          rewritePerson(db, match.id, merged, at, waiting);
+          if (waiting) newcomers.set(match.id, merged);
           index.add(match.id, person);
         }
         counts.merged++;
-      });
-      toUnindex.sort((a, b) => a - b).forEach((rank) => unindexPerson(db, rank));
-      const indexing = [...toIndex.values()].sort((a, b) => a.rank - b.rank);
-      indexing.forEach(({ rank, person }, j) => {
-        if (j % TICK === 0) tick(records.length + Math.floor((j / indexing.length) * records.length));
-        indexPerson(db, rank, searchDocument(person));
-      });
-      tick(total);
-      let registered = 0;
-      if (job.seminarId !== null) {
-        const register = stmt(
-          db,
-          `INSERT INTO registrations (seminar_id, person_id, mode, source, state, ticket_code, created_at, updated_at)
-           VALUES (?, ?, ?, 'imported', 'registered', ?, ?, ?) ON CONFLICT (seminar_id, person_id) DO NOTHING`,
-        );
-        const recordRegistration = stmt(db, 'INSERT INTO import_registrations (import_id, registration_id) VALUES (?, ?)');
-        for (const personId of new Set(toRegister)) {
-          const result = register.run(job.seminarId, personId, job.mode, newTicketCode(), at, at);
-          if (result.changes === 0) continue;
-          recordRegistration.run(importId, Number(result.lastInsertRowid));
-          registered++;
-        }
       }
-      stmt(db, 'UPDATE imports SET created = ?, merged = ?, skipped = ?, registered = ? WHERE id = ?').run(counts.created, counts.merged, counts.skipped, registered, importId);
-      return { importId, ...counts, registered, rejected, backup: job.backup };
-    })
-    .immediate();
+      const indexing = [...newcomers].map(([id, person]) => ({ rank: (rankOf.get(id) as { r: number }).r, person })).sort((a, b) => a.rank - b.rank);
+      for (const { rank, person } of indexing) indexPerson(db, rank, searchDocument(person));
+    }).immediate();
+    hooks.progress?.(2 * i, total);
+  }
+  if (job.seminarId !== null) counts.registered = registerAll(db, job, importId, [...toRegister], at, hooks);
+  return counts;
 }
 
-/** Takes a whole import back: its registrations and the people it created are removed, the people it merged into get their details back. */
-export function undoImport(ctx: CoreContext, importId: number): { removed: number; restored: number; unregistered: number } {
+/** With a seminar, everyone in the file is registered (in steps too); those registered already stay as they are. */
+function registerAll(db: Database.Database, job: ImportJob, importId: number, people: number[], at: string, hooks: ImportHooks): number {
+  const register = stmt(
+    db,
+    `INSERT INTO registrations (seminar_id, person_id, mode, source, state, ticket_code, created_at, updated_at)
+     SELECT ?, id, ?, 'imported', 'registered', ?, ?, ? FROM people WHERE id = ? ON CONFLICT (seminar_id, person_id) DO NOTHING`,
+  );
+  const recordRegistration = stmt(db, 'INSERT INTO import_registrations (import_id, registration_id) VALUES (?, ?)');
+  let registered = 0;
+  for (let k = 0; k < people.length; ) {
+    beforeStep(hooks);
+    db.transaction(() => {
+      openSeminar(db, job.seminarId as number);
+      const started = performance.now();
+      for (const first = k; k < people.length && k - first < STEP_ROWS && !(k > first && stepEnds(started)); k++) {
+        const result = register.run(job.seminarId, job.mode, newTicketCode(), at, at, people[k]);
+        if (result.changes === 0) continue;
+        recordRegistration.run(importId, Number(result.lastInsertRowid));
+        registered++;
+      }
+    }).immediate();
+  }
+  return registered;
+}
+
+/** What taking an import back did; `kept` counts the people and registrations left alone because someone changed them since. */
+type TakeBack = ImportUndone;
+
+const HANGS_OFF_PERSON = new Set(['person_emails', 'person_phones', 'person_tags', 'import_people']);
+const usesCache = new WeakMap<Database.Database, { table: string; column: string }[]>();
+
+/** Every column elsewhere that points at a person (registrations, interactions, follow-ups…), read from the schema itself. */
+function usesOfPeople(db: Database.Database): { table: string; column: string }[] {
+  let uses = usesCache.get(db);
+  if (!uses) {
+    const tables = stmt<[], { name: string }>(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all();
+    uses = tables
+      .filter((t) => !HANGS_OFF_PERSON.has(t.name))
+      .flatMap((t) =>
+        (db.pragma(`foreign_key_list(${t.name})`) as { table: string; from: string }[]).filter((fk) => fk.table === 'people').map((fk) => ({ table: t.name, column: fk.from })),
+      );
+    usesCache.set(db, uses);
+  }
+  return uses;
+}
+
+/** Rows are taken back a few at a time, as many as a step's time allows. */
+const CHUNK = 50;
+
+/** Walks rows in id order in short write steps (each one as many chunks as STEP_MS allows), from any point a crash left. */
+function walk<R extends { id: number }>(db: Database.Database, hooks: Pick<ImportHooks, 'between'>, fetch: (after: number, limit: number) => R[], handle: (rows: R[]) => void): void {
+  let after = 0;
+  for (let more = true; more; ) {
+    hooks.between?.();
+    more = db
+      .transaction(() => {
+        const started = performance.now();
+        do {
+          const rows = fetch(after, CHUNK);
+          if (!rows.length) return false;
+          handle(rows);
+          after = (rows.at(-1) as R).id;
+        } while (!stepEnds(started));
+        return true;
+      })
+      .immediate();
+  }
+}
+
+/**
+ * Takes back what an import wrote, in short steps, whatever state it was left in (so it can be run
+ * again after a crash): its registrations, the people it created, the details of people it merged
+ * into. What someone changed since — a registration checked in, a person edited or given a
+ * follow-up — is left as it is and counted as kept: an acknowledged write is never lost.
+ */
+function takeBack(ctx: CoreContext, importId: number, hooks: Pick<ImportHooks, 'between'>): TakeBack {
   const { db } = ctx;
-  return db
-    .transaction(() => {
-      const row = stmt<[number], { undone_at: string | null }>(db, 'SELECT undone_at FROM imports WHERE id = ?').get(importId);
-      if (!row) throw notFound('This import');
-      if (row.undone_at) throw new AppError('conflict', 'This import has already been undone.');
-      const unregistered = stmt(db, 'DELETE FROM registrations WHERE id IN (SELECT registration_id FROM import_registrations WHERE import_id = ?)').run(importId).changes;
-      const changes = stmt<[number], { person_id: number; action: 'created' | 'merged'; before: string | null }>(
-        db,
-        'SELECT person_id, action, before FROM import_people WHERE import_id = ?',
-      ).all(importId);
-      const at = ctx.now().toISOString();
-      let restored = 0;
-      for (const c of changes) {
-        if (c.action === 'merged' && c.before) {
-          rewritePerson(db, c.person_id, JSON.parse(c.before) as PersonData, at);
-          restored++;
+  const row = stmt<[number], { at: string }>(db, 'SELECT imported_at AS at FROM imports WHERE id = ?').get(importId);
+  if (!row) throw notFound('This import');
+  const { at } = row;
+  const done: TakeBack = { removed: 0, restored: 0, unregistered: 0, kept: 0 };
+  const registrations = stmt<[number, number, number], { id: number; untouched: number }>(
+    db,
+    `SELECT r.id, (r.state = 'registered' AND r.updated_at = r.created_at AND r.badge_printed_at IS NULL AND r.note = '') AS untouched
+     FROM import_registrations ir JOIN registrations r ON r.id = ir.registration_id
+     WHERE ir.import_id = ? AND ir.registration_id > ? ORDER BY ir.registration_id LIMIT ?`,
+  );
+  const unregister = stmt(db, 'DELETE FROM registrations WHERE id = ?');
+  walk(
+    db,
+    hooks,
+    (after, limit) => registrations.all(importId, after, limit),
+    (rows) => {
+      for (const r of rows) {
+        if (r.untouched) done.unregistered += unregister.run(r.id).changes;
+        else done.kept++;
+      }
+    },
+  );
+  const people = stmt<[string, number, string, number, number], { id: number; before: string | null; untouched: number }>(
+    db,
+    `SELECT ip.person_id AS id, ip.before, (p.updated_at = ?) AS untouched
+     FROM import_people ip JOIN people p ON p.id = ip.person_id
+     WHERE ip.import_id = ? AND ip.action = ? AND ip.person_id > ? ORDER BY ip.person_id LIMIT ?`,
+  );
+  walk(
+    db,
+    hooks,
+    (after, limit) => people.all(at, importId, 'merged', after, limit),
+    (rows) => {
+      for (const r of rows) {
+        if (!r.untouched) {
+          done.kept++;
+          continue;
+        }
+        rewritePerson(db, r.id, JSON.parse(r.before as string) as PersonData, ctx.now().toISOString());
+        done.restored++;
+      }
+    },
+  );
+  walk(
+    db,
+    hooks,
+    (after, limit) => people.all(at, importId, 'created', after, limit),
+    (rows) => {
+      const ids = JSON.stringify(rows.map((r) => r.id));
+      const used = new Set<number>();
+      for (const use of usesOfPeople(db)) {
+        for (const u of stmt<[string], { id: number }>(db, `SELECT DISTINCT ${use.column} AS id FROM ${use.table} WHERE ${use.column} IN (SELECT value FROM json_each(?))`).all(ids)) {
+          used.add(u.id);
         }
       }
-      const created = changes.filter((c) => c.action === 'created').map((c) => c.person_id);
-      removePeople(db, created);
-      stmt(db, 'UPDATE imports SET undone_at = ? WHERE id = ?').run(at, importId);
-      return { removed: created.length, restored, unregistered };
-    })
-    .immediate();
+      const removable = rows.filter((r) => r.untouched && !used.has(r.id)).map((r) => r.id);
+      removePeople(db, removable);
+      done.removed += removable.length;
+      done.kept += rows.length - removable.length;
+    },
+  );
+  return done;
+}
+
+/** A running import that did not finish (cancelled, failed, or found at start after a crash): all of it goes, its history row too. */
+export function forgetImport(ctx: CoreContext, importId: number, hooks: Pick<ImportHooks, 'between'> = {}): void {
+  withoutSyncPerStep(ctx.db, () => takeBack(ctx, importId, hooks));
+  ctx.db.transaction(() => stmt(ctx.db, 'DELETE FROM imports WHERE id = ?').run(importId)).immediate();
+}
+
+/** Marks an import as being undone: from here the undo is finished even across a crash (finishUnfinishedImports). */
+export function beginUndo(ctx: CoreContext, importId: number): void {
+  const { db } = ctx;
+  db.transaction(() => {
+    const row = stmt<[number], { undone_at: string | null; state: string }>(db, 'SELECT undone_at, state FROM imports WHERE id = ?').get(importId);
+    if (!row) throw notFound('This import');
+    if (row.state === 'running') throw new AppError('busy', 'This import is still running. Cancel it instead, or undo it once it has finished.');
+    if (row.undone_at) throw new AppError('conflict', 'This import has already been undone.');
+    stmt(db, "UPDATE imports SET state = 'undoing' WHERE id = ?").run(importId);
+  }).immediate();
+}
+
+/** Completes an undo begun with beginUndo. */
+export function finishUndo(ctx: CoreContext, importId: number, hooks: Pick<ImportHooks, 'between'> = {}): ImportUndone {
+  const result = withoutSyncPerStep(ctx.db, () => takeBack(ctx, importId, hooks));
+  ctx.db.transaction(() => stmt(ctx.db, "UPDATE imports SET state = 'done', undone_at = ? WHERE id = ?").run(ctx.now().toISOString(), importId)).immediate();
+  return result;
+}
+
+/**
+ * Takes a whole import back: its registrations and the people it created are removed, the people
+ * it merged into get their details back — except what was changed since, which is kept.
+ */
+export function undoImport(ctx: CoreContext, importId: number, hooks: Pick<ImportHooks, 'between'> = {}): ImportUndone {
+  beginUndo(ctx, importId);
+  return finishUndo(ctx, importId, hooks);
+}
+
+/** At start: an import a crash left running is taken back whole; an undo a crash interrupted is finished. */
+export function finishUnfinishedImports(ctx: CoreContext): { forgotten: number; undone: number } {
+  const unfinished = stmt<[], { id: number; state: 'running' | 'undoing' }>(ctx.db, "SELECT id, state FROM imports WHERE state != 'done' ORDER BY id DESC").all();
+  for (const { id, state } of unfinished) {
+    if (state === 'running') forgetImport(ctx, id);
+    else finishUndo(ctx, id);
+  }
+  return { forgotten: unfinished.filter((u) => u.state === 'running').length, undone: unfinished.filter((u) => u.state === 'undoing').length };
 }
 
 export function importHistory(ctx: CoreContext): ImportHistoryEntry[] {
@@ -178,6 +395,6 @@ export function importHistory(ctx: CoreContext): ImportHistoryEntry[] {
     ctx.db,
     `SELECT i.id, i.file_name AS fileName, i.format, i.imported_at AS importedAt, i.undone_at AS undoneAt,
        i.created, i.merged, i.skipped, i.rejected, i.registered, s.title AS seminarTitle
-     FROM imports i LEFT JOIN seminars s ON s.id = i.seminar_id ORDER BY i.id DESC LIMIT 100`,
+     FROM imports i LEFT JOIN seminars s ON s.id = i.seminar_id WHERE i.state != 'running' ORDER BY i.id DESC LIMIT 100`,
   ).all();
 }
