@@ -3,6 +3,7 @@ import { contract, isMethodName, type MethodName, type OutputOf, type ParsedInpu
 import { AppError, type Envelope } from '../../shared/errors';
 import { fieldErrors } from '../../shared/validation';
 import type { CoreContext } from './context';
+import { storeFailure } from './db/failures';
 import { appInfo } from './services/app-info';
 import { createPerson, deletePerson, getPerson, listPeople, listTags, tagPeople, updatePerson } from './services/people';
 import {
@@ -43,8 +44,9 @@ import { keepInTouch, setCadence, updateKeepInTouch } from './services/keep-in-t
 import { intimacyReport, rapportCsv, rapportReport, seminarReport } from './services/reports';
 import { backUpNow, backupRotation, backups, restoreBackup, setBackupRotation } from './services/backups';
 import { exportFull, exportPeopleCsv, exportVCards } from './services/exports';
-import { cancelImport, importProgress, previewImport, runImport } from './services/imports';
-import { importHistory, undoImport } from './import/apply';
+import { cancelImport, importProgress, previewInWorker, runImport, undoInWorker } from './services/imports';
+import { importHistory } from './import/apply';
+import { mainTurn } from './jobs/turns';
 import { likelyDuplicates, mergePeople } from './services/merge';
 import { importFullExport } from './services/full-import';
 import {
@@ -79,7 +81,7 @@ import {
 } from './services/seminars';
 
 /** Methods whose work cannot finish synchronously (SQLite's online backup API is asynchronous). */
-const ASYNC_METHODS = ['backups.create', 'backups.restore', 'imports.run', 'imports.full', 'people.merge'] as const;
+const ASYNC_METHODS = ['backups.create', 'backups.restore', 'imports.run', 'imports.full', 'people.merge', 'imports.preview', 'imports.undo'] as const;
 type AsyncMethod = (typeof ASYNC_METHODS)[number];
 type SyncMethod = Exclude<MethodName, AsyncMethod>;
 
@@ -92,6 +94,9 @@ const asyncHandlers: AsyncHandlers = {
   'imports.run': (ctx, input) => runImport(ctx, input),
   'imports.full': (ctx, { content }) => importFullExport(ctx, content),
   'people.merge': (ctx, { keepId, otherId, choices }) => mergePeople(ctx, keepId, otherId, choices),
+  // Long jobs of the job worker (jobs/host.ts): a file is read, a large import taken back, off the main thread.
+  'imports.preview': (ctx, input) => previewInWorker(ctx, input),
+  'imports.undo': (ctx, { id }) => undoInWorker(ctx, id),
 };
 
 const isAsyncMethod = (method: MethodName): method is AsyncMethod => (ASYNC_METHODS as readonly string[]).includes(method);
@@ -181,11 +186,9 @@ const handlers: Handlers = {
   'exports.vcard': (ctx, input) => exportVCards(ctx, input),
   'exports.peopleCsv': (ctx, input) => exportPeopleCsv(ctx, input),
   'exports.full': (ctx, { includePersonal }) => exportFull(ctx, includePersonal),
-  'imports.preview': (ctx, input) => previewImport(ctx, input),
   'imports.progress': () => importProgress(),
   'imports.cancel': () => cancelImport(),
   'imports.list': (ctx) => importHistory(ctx),
-  'imports.undo': (ctx, { id }) => undoImport(ctx, id),
   'people.duplicates': (ctx) => likelyDuplicates(ctx),
 };
 
@@ -204,6 +207,8 @@ const defaultReporter: ErrorReporter = (method, error) => {
 
 function failure(method: string, error: unknown, report: ErrorReporter): Envelope<unknown> {
   if (error instanceof AppError) return { ok: false, error: error.toBody() };
+  const known = storeFailure(error);
+  if (known) return { ok: false, error: known.toBody() };
   report(method, error);
   return { ok: false, error: { code: 'internal', message: 'Something went wrong and nothing was saved. Please try again.' } };
 }
@@ -226,7 +231,8 @@ export function dispatch(ctx: CoreContext, method: string, rawInput: unknown, re
   if (isAsyncMethod(method)) return { ok: false, error: { code: 'bad_request', message: `${method} answers asynchronously.` } };
   try {
     const handler = handlers[method] as (ctx: CoreContext, input: unknown) => unknown;
-    return { ok: true, value: handler(ctx, parse(method, rawInput)) };
+    // The main thread's turn: a job worker writing in steps waits for it (jobs/turns.ts).
+    return { ok: true, value: mainTurn(ctx.store, () => handler(ctx, parse(method, rawInput))) };
   } catch (error) {
     return failure(method, error, report);
   }
@@ -238,7 +244,7 @@ export async function dispatchAsync(ctx: CoreContext, method: string, rawInput: 
   if (!isAsyncMethod(method)) return dispatch(ctx, method, rawInput, report);
   try {
     const handler = asyncHandlers[method] as (ctx: CoreContext, input: unknown) => Promise<unknown>;
-    return { ok: true, value: await handler(ctx, parse(method, rawInput)) };
+    return { ok: true, value: await mainTurn(ctx.store, () => handler(ctx, parse(method, rawInput))) };
   } catch (error) {
     return failure(method, error, report);
   }
