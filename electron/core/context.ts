@@ -11,5 +11,14 @@ export interface CoreContext {
 }
 
 export function createContext(store: Store, mode: CoreContext['mode'], version: string): CoreContext {
-  return { db: store.db, store, mode, version, now: () => new Date() };
+  return {
+    // Always the store's current connection: a restore swaps the book and opens a new one.
+    get db() {
+      return store.db;
+    },
+    store,
+    mode,
+    version,
+    now: () => new Date(),
+  };
 }
