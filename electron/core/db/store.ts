@@ -23,7 +23,8 @@ export interface Store {
   close(): void;
   /**
    * Puts a staged book (complete, at the latest format, without a WAL) in place of this one: the
-   * current book is moved to `aside` whole, then the staged file takes its name, then it is opened.
+   * current book is moved to `aside` whole (still in WAL mode: check it with checkCopy, which also
+   * makes it self-contained), then the staged file takes its name, then it is opened.
    * `check` runs on the current book first and may refuse by throwing. Synchronous, so no call can
    * write between the last acknowledged write (in `aside`) and the swap.
    */
@@ -208,8 +209,8 @@ export async function openStore(dataDir: string): Promise<Store> {
       swapIn(staged, aside, check) {
         const current = store.db;
         check?.(current);
-        // The book leaves as one self-contained file: every acknowledged write moved from the WAL into it.
-        current.pragma('journal_mode = DELETE');
+        // The last connection to close copies the WAL into the book and deletes it: the book leaves
+        // as one self-contained file with every acknowledged write (swapFiles refuses otherwise).
         current.close();
         try {
           swapFiles(file, staged, aside);

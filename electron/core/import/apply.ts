@@ -45,6 +45,8 @@ export interface ImportHooks {
 const STEP_MS = 25;
 const STEP_ROWS = 2000;
 const STEPS_CHECKPOINT_PAGES = 10_000;
+/** Progress is told this often within a step too, so a small file still shows it moving. */
+const PROGRESS_ROWS = 200;
 
 /** Lines with a problem and no person: the rows or cards that were rejected, with why. */
 function rejectedOf(file: ImportFile): { line: number; message: string }[] {
@@ -162,6 +164,7 @@ function writeImport(ctx: CoreContext, job: ImportJob, importId: number, at: str
       // Created in this step, indexed at its end in rank order (FTS5 flushes whenever a rowid goes down).
       const newcomers = new Map<number, PersonData>();
       for (; i < records.length && i - first < STEP_ROWS && !(i > first && stepEnds(started)); i++) {
+        if (i > first && i % PROGRESS_ROWS === 0) hooks.progress?.(2 * i, total);
         const record = records[i] as (typeof records)[number];
         const person = record.person;
         let match = index.match(person);

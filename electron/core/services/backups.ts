@@ -52,6 +52,19 @@ export async function dailyBackupOnStart(ctx: CoreContext): Promise<string | nul
 }
 
 /**
+ * The book just swapped out, checked like every backup (and made self-contained) in the job worker,
+ * after the swap so the table does not wait for it. The restore has happened either way: a copy
+ * that fails its check is reported, and kept, since it is all there is of the book as it was.
+ */
+export async function checkSafetyCopy(ctx: CoreContext, file: string): Promise<void> {
+  try {
+    await runJob(ctx, { kind: 'check-copy', file });
+  } catch (error) {
+    console.error(`[rapport] the safety copy ${file} did not pass its check:`, error);
+  }
+}
+
+/**
  * Replaces the book with a backup. The backup is copied, checked and brought up to the current
  * format in the job worker while the book keeps working; then, in one synchronous step, the book
  * (with every write acknowledged until then) becomes the safety copy and the prepared file takes
@@ -71,6 +84,7 @@ export async function restoreBackup(ctx: CoreContext, name: string): Promise<{ r
     } finally {
       removeStaged(staged);
     }
+    await checkSafetyCopy(ctx, safetyPath);
     const safety = listBackups(dataDir).find((b) => b.path === safetyPath);
     if (!safety) throw new Error('The safety copy cannot be found.');
     return { restored: toInfo(chosen), safetyCopy: toInfo(safety) };

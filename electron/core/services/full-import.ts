@@ -14,6 +14,7 @@ import { exclusive } from '../jobs/exclusive';
 import { runJob } from '../jobs/host';
 import { stmt } from '../db/statements';
 import { FULL_EXPORT_TABLES } from './exports';
+import { checkSafetyCopy } from './backups';
 import { getPersonData, searchDocument } from './people';
 import { indexPerson, respace } from './search-index';
 import { localDay, refreshAllStandings } from './standing';
@@ -144,6 +145,7 @@ export async function importFullExport(ctx: CoreContext, content: string): Promi
     } finally {
       removeStaged(staged);
     }
+    await checkSafetyCopy(ctx, aside);
     return { ...loaded, backup: path.basename(aside) };
   });
 }
