@@ -58,6 +58,7 @@ describe('crash trials', () => {
       await writer.stop();
 
       const after = await afterRestart(dataDir);
+      console.log(`import trial ${trial}: after the restart ${after.imported ? 'all' : 'none'} of the import, ${writer.acknowledged().length} acknowledged writes`);
       expect(after.integrity).toBe('ok');
       expect([0, IMPORT_ROWS]).toContain(after.imported);
       expect(after.imports).toBe(after.imported === 0 ? 0 : 1);
@@ -102,6 +103,7 @@ describe('crash trials', () => {
       const acknowledged = ['Writer-after-backup', ...writer.acknowledged()];
       const book = namesIn(path.join(dataDir, DATABASE_FILE), 'Writer');
       const safetyCopy = listBackups(dataDir).find((b) => b.reason === 'before-restore');
+      console.log(`restore trial ${trial}: after the restart the ${book.has('Writer-after-backup') ? 'old book' : 'restored backup'}, ${acknowledged.length} acknowledged writes`);
       if (book.has('Writer-after-backup')) {
         // Not restored: the book is the old one, whole.
         expect(safetyCopy).toBeUndefined();
