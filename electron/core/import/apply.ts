@@ -76,8 +76,15 @@ function withoutSyncPerStep<T>(db: Database.Database, work: () => T): T {
   }
 }
 
-/** Whether another connection (the main thread, while this runs in a worker) has committed since `seen`. */
-const dataVersion = (db: Database.Database) => db.pragma('data_version', { simple: true }) as number;
+/**
+ * A mark that moves when anyone but the running step writes: data_version counts other
+ * connections' commits (the main thread, while the import runs in the worker); total_changes
+ * counts this connection's own, which between two steps can only be someone else's (in-thread).
+ */
+const writeMark = (db: Database.Database) => {
+  const { v, c } = stmt<[], { v: number; c: number }>(db, 'SELECT (SELECT data_version FROM pragma_data_version) AS v, total_changes() AS c').get() as { v: number; c: number };
+  return `${v}:${c}`;
+};
 
 /**
  * Imports a read file: each person is matched against the book (and against those already
@@ -142,7 +149,7 @@ const exists = (db: Database.Database, id: number) => stmt<[number], { id: numbe
 function writeImport(ctx: CoreContext, job: ImportJob, importId: number, at: string, hooks: ImportHooks) {
   const { db } = ctx;
   const records = job.file.records;
-  const planned = dataVersion(db);
+  let mark = writeMark(db);
   const index = BookIndex.load(db);
   const sortKeys = records.map((r) => nameSortKey(r.person));
   const ranks = planRanks(db, sortKeys);
@@ -158,7 +165,7 @@ function writeImport(ctx: CoreContext, job: ImportJob, importId: number, at: str
   while (i < records.length) {
     beforeStep(hooks);
     db.transaction(() => {
-      checkRanks ||= dataVersion(db) !== planned;
+      checkRanks ||= writeMark(db) !== mark;
       const started = performance.now();
       const first = i;
       // Created in this step, indexed at its end in rank order (FTS5 flushes whenever a rowid goes down).
@@ -202,6 +209,7 @@ function writeImport(ctx: CoreContext, job: ImportJob, importId: number, at: str
       const indexing = [...newcomers].map(([id, person]) => ({ rank: (rankOf.get(id) as { r: number }).r, person })).sort((a, b) => a.rank - b.rank);
       for (const { rank, person } of indexing) indexPerson(db, rank, searchDocument(person));
     }).immediate();
+    mark = writeMark(db);
     hooks.progress?.(2 * i, total);
   }
   if (job.seminarId !== null) counts.registered = registerAll(db, job, importId, [...toRegister], at, hooks);
