@@ -60,11 +60,11 @@ export function swapFiles(book: string, staged: string, aside: string): void {
   sync(journal);
   syncFolder(dataDir);
   fs.renameSync(book, aside);
-  syncFolder(path.dirname(aside));
   fs.renameSync(staged, book);
+  syncFolder(path.dirname(aside));
   syncFolder(dataDir);
+  // Not synced: a journal that comes back after a crash finds the swap done and is removed then.
   fs.rmSync(journal);
-  syncFolder(dataDir);
 }
 
 /**
