@@ -348,7 +348,7 @@ export const contract = {
   'imports.preview': method<ImportPreview>()(ImportFileInputSchema, 'Read a contact or attendee file: its layout and encoding, the first rows, every problem by line, who is already in the book.'),
   'imports.run': method<ImportSummary>()(
     ImportRunInputSchema,
-    'Import a file in one transaction after a backup: create, merge or skip each match as chosen; with a seminar, register everyone.',
+    'Import a file after a backup, in short steps (all of it or none of it stays): create, merge or skip each match as chosen; with a seminar, register everyone.',
   ),
   'imports.full': method<{ people: number; rows: number; exportedAt: string; backup: string }>()(
     z.object({ content: z.string().max(64 * 1024 * 1024) }),
