@@ -95,7 +95,7 @@ function writeDependents(db: Database.Database, id: number, rank: number, p: Per
   if (index) indexPerson(db, rank, searchDocument(p));
 }
 
-function dropUnusedTags(db: Database.Database): void {
+export function dropUnusedTags(db: Database.Database): void {
   stmt(db, 'DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM person_tags WHERE tag_id = tags.id)').run();
 }
 
