@@ -70,6 +70,14 @@ function leaveCheckpointsToWorker(ctx: CoreContext): () => void {
   return () => ctx.db.pragma(`wal_autocheckpoint = ${every}`);
 }
 
+/** Job workers with a connection to each book, until they have closed it. */
+const working = new WeakMap<object, Set<Promise<unknown>>>();
+
+/** Resolves once no job worker has the book open (a swap needs the main connection to be the last). */
+export async function workersDone(store: object): Promise<void> {
+  for (let open = working.get(store); open?.size; open = working.get(store)) await Promise.allSettled([...open]);
+}
+
 function fromBody(body: ApiErrorBody): Error {
   return body.code === 'internal' ? new Error(body.message) : new AppError(body.code, body.message, body.fields);
 }
@@ -97,7 +105,9 @@ export function runJob<T>(ctx: CoreContext, request: JobRequest, control: JobCon
     version: ctx.version,
   };
   const resumeCheckpoints = writesBook(request) ? leaveCheckpointsToWorker(ctx) : () => {};
-  return new Promise<T>((resolve, reject) => {
+  const open = working.get(ctx.store) ?? new Set<Promise<unknown>>();
+  working.set(ctx.store, open);
+  const job = new Promise<T>((resolve, reject) => {
     const worker = new Worker(script, { workerData: data });
     let settled = false;
     const settle = (fn: () => void) => {
@@ -120,5 +130,10 @@ export function runJob<T>(ctx: CoreContext, request: JobRequest, control: JobCon
     });
     worker.on('error', (error) => settle(() => reject(error)));
     worker.on('exit', (code) => settle(() => reject(new Error(`The job worker stopped with exit code ${code} before it finished.`))));
-  }).finally(resumeCheckpoints);
+  }).finally(() => {
+    resumeCheckpoints();
+    open.delete(job);
+  });
+  open.add(job);
+  return job;
 }

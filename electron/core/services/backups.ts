@@ -5,7 +5,7 @@ import { backupDatabase, backupPath, dailyBackup, DEFAULT_ROTATION, listBackups,
 import { removeStaged } from '../db/staging';
 import { stagedBookPath } from '../db/swap';
 import { exclusive } from '../jobs/exclusive';
-import { runJob } from '../jobs/host';
+import { runJob, workersDone } from '../jobs/host';
 import { getSetting, setSetting } from './settings';
 
 const toInfo = (b: BackupFile): BackupInfo => ({ name: b.name, takenAt: b.takenAt, reason: b.reason, bytes: b.bytes });
@@ -46,8 +46,12 @@ export async function backUpNow(ctx: CoreContext): Promise<BackupInfo> {
 
 /** The day's first start keeps a checked copy (db/backup.ts dailyBackup), as the book's one long job of the moment. */
 export async function dailyBackupOnStart(ctx: CoreContext): Promise<string | null> {
-  return exclusive(ctx.store, 'The daily backup', 'the daily backup', () =>
-    dailyBackup(ctx.db, ctx.store.dataDir, ctx.now(), backupRotation(ctx), (file) => runJob(ctx, { kind: 'check-copy', file })),
+  return exclusive(
+    ctx.store,
+    'The daily backup',
+    'the daily backup',
+    () => dailyBackup(ctx.db, ctx.store.dataDir, ctx.now(), backupRotation(ctx), (file) => runJob(ctx, { kind: 'check-copy', file })),
+    true,
   );
 }
 
@@ -79,6 +83,8 @@ export async function restoreBackup(ctx: CoreContext, name: string): Promise<{ r
     const staged = stagedBookPath(dataDir, 'restoring', now);
     await runJob(ctx, { kind: 'stage-backup', source: chosen.path, target: staged, name });
     const safetyPath = backupPath(dataDir, 'before-restore', now);
+    // A preview still reading the book keeps its own connection open: the book leaves whole only once it is the last.
+    await workersDone(ctx.store);
     try {
       ctx.store.swapIn(staged, safetyPath);
     } finally {

@@ -11,7 +11,7 @@ import { LATEST_VERSION } from '../db/migrations/index';
 import { removeStaged } from '../db/staging';
 import { stagedBookPath, syncFile } from '../db/swap';
 import { exclusive } from '../jobs/exclusive';
-import { runJob } from '../jobs/host';
+import { runJob, workersDone } from '../jobs/host';
 import { stmt } from '../db/statements';
 import { FULL_EXPORT_TABLES } from './exports';
 import { checkSafetyCopy } from './backups';
@@ -136,6 +136,7 @@ export async function importFullExport(ctx: CoreContext, content: string): Promi
     const loaded = await runJob<Omit<FullImportResult, 'backup'>>(ctx, { kind: 'stage-full-export', content, target: staged });
     const aside = backupPath(ctx.store.dataDir, 'before-import', now);
     fs.mkdirSync(path.dirname(aside), { recursive: true });
+    await workersDone(ctx.store);
     try {
       ctx.store.swapIn(staged, aside, (live) => {
         // Someone may have written meanwhile: an empty book stays the rule, and nothing it holds is lost.
