@@ -26,8 +26,8 @@ export interface ImportJob {
 
 export interface ImportHooks {
   /**
-   * Called after every step, and at the end. Each person counts twice (written, then put in the
-   * search index), so `total` is twice the people in the file.
+   * Called every few hundred people, after every step, and at the end. Each person counts twice
+   * (written, then put in the search index), so `total` is twice the people in the file.
    */
   progress?(done: number, total: number): void;
   /** Checked before every step; true takes back whatever was written and throws `cancelled`. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, type ApiErrorBody } from '../../../shared/errors';
 import type { CoreContext } from '../context';
@@ -53,7 +53,7 @@ function workerScript(): URL | null {
   }
   const dir = path.dirname(here);
   const built = [path.join(dir, 'import-worker.js'), path.join(dir, '..', 'import-worker.js')].find((f) => fs.existsSync(f));
-  return built ? new URL(`file://${built}`) : null;
+  return built ? pathToFileURL(built) : null;
 }
 
 /** Jobs that write to the live book in steps. */
