@@ -30,7 +30,7 @@ export interface ImportHooks {
    * (written, then put in the search index), so `total` is twice the people in the file.
    */
   progress?(done: number, total: number): void;
-  /** Checked before every step; true takes back whatever was written and throws `cancelled`. */
+  /** Checked before every step and every few hundred people; true takes back whatever was written and throws `cancelled`. */
   cancelled?(): boolean;
   /** Between two steps, outside any transaction: a worker waits here while the main thread is in a call. */
   between?(): void;
@@ -139,79 +139,142 @@ function openSeminar(db: Database.Database, seminarId: number): void {
   if (seminar.closed_at) throw new AppError('conflict', 'This seminar is closed. Reopen it to register more people.');
 }
 
+function stopIfCancelled(hooks: ImportHooks): void {
+  if (hooks.cancelled?.()) throw new AppError('cancelled', 'The import was cancelled; nothing was imported.');
+}
+
 function beforeStep(hooks: ImportHooks): void {
   hooks.between?.();
-  if (hooks.cancelled?.()) throw new AppError('cancelled', 'The import was cancelled; nothing was imported.');
+  stopIfCancelled(hooks);
 }
 
 const exists = (db: Database.Database, id: number) => stmt<[number], { id: number }>(db, 'SELECT id FROM people WHERE id = ?').get(id) !== undefined;
 
+/** What becomes of one row of the file: a new person, or a person it merges into or skips to (in the book, or created from an earlier row). */
+type Decision = { row: number; action: 'create' } | { row: number; action: 'merge' | 'skip'; target: number };
+
+/** People the file itself creates stand in the matcher under these ids until they are written. */
+const provisional = (row: number) => -(row + 1);
+const rowOf = (id: number) => -id - 1;
+
+/**
+ * Decides every row in file order, in memory, as writing them in that order would: matched against
+ * the book and against the rows before it (a file listing someone twice merges into the first), a
+ * merge adding to what the matcher knows only when it adds anything. Reads the book, writes nothing.
+ */
+function decide(ctx: CoreContext, job: ImportJob, index: BookIndex): Decision[] {
+  const records = job.file.records;
+  const known = new Map<number, PersonData>();
+  return records.map((record, row): Decision => {
+    const person = record.person;
+    const match = index.match(person);
+    const choice: DuplicateChoice = match ? (job.byLine[String(record.line)] ?? job.duplicates) : 'create';
+    if (!match || choice === 'create') {
+      index.add(provisional(row), person);
+      known.set(provisional(row), person);
+      return { row, action: 'create' };
+    }
+    if (choice === 'skip') return { row, action: 'skip', target: match.id };
+    const current = known.get(match.id) ?? getPersonData(ctx, match.id);
+    if (addsAnything(current, person)) {
+      known.set(match.id, fillFrom(current, person));
+      index.add(match.id, person);
+    }
+    return { row, action: 'merge', target: match.id };
+  });
+}
+
+/**
+ * Writes the decisions in short steps: first everyone new, in name order — the people table, its
+ * name and rank indexes and the search index all grow in order, so each step touches few pages
+ * (every step commits the pages it touched: written in file order, each step touched a page of
+ * each index per person) — then the merges and skips, in file order, into the people they were
+ * decided for. So new people are numbered in name order, not file order.
+ */
 function writeImport(ctx: CoreContext, job: ImportJob, importId: number, at: string, hooks: ImportHooks) {
   const { db } = ctx;
   const records = job.file.records;
   let mark = writeMark(db);
-  const index = BookIndex.load(db);
   const sortKeys = records.map((r) => nameSortKey(r.person));
   const ranks = planRanks(db, sortKeys);
+  const decisions = decide(ctx, job, BookIndex.load(db));
+  const creates = decisions.filter((d) => d.action === 'create').sort((a, b) => (ranks[a.row] as number) - (ranks[b.row] as number));
+  const others = decisions.filter((d): d is Extract<Decision, { target: number }> => d.action !== 'create');
   const recordChange = stmt(db, 'INSERT OR IGNORE INTO import_people (import_id, person_id, action, before) VALUES (?, ?, ?, ?)');
   const rankOf = stmt<[number], { r: number }>(db, 'SELECT search_rank AS r FROM people WHERE id = ?');
+  const idOfRow = new Map<number, number>();
   const toRegister = new Set<number>();
   const counts = { created: 0, merged: 0, skipped: 0, registered: 0 };
   const total = 2 * records.length;
+  let done = 0;
   // Ranks were planned for the book as it was; once anyone else has written to it (or a rank had to be found afresh), each is checked before use.
   let checkRanks = false;
-  let i = 0;
+  const create = (row: number, planned: number | null): number => {
+    let rank = planned;
+    if (rank === null || (checkRanks && !rankStillFits(db, sortKeys[row] as string, rank))) rank = rankFor(db, sortKeys[row] as string);
+    const id = insertPerson(db, (records[row] as (typeof records)[number]).person, at, { rank, deferIndex: true });
+    recordChange.run(importId, id, 'created', null);
+    idOfRow.set(row, id);
+    toRegister.add(id);
+    counts.created++;
+    return id;
+  };
+  const steps = <T>(items: T[], each: (item: T) => void, afterStep: () => void = () => {}) => {
+    for (let k = 0; k < items.length; ) {
+      beforeStep(hooks);
+      db.transaction(() => {
+        checkRanks ||= writeMark(db) !== mark;
+        const started = performance.now();
+        for (const first = k; k < items.length && k - first < STEP_ROWS && !(k > first && stepEnds(started)); k++) {
+          if (k > first && k % PROGRESS_ROWS === 0) {
+            // A cancel is heard within a few hundred people, the step in flight undone with the rest.
+            stopIfCancelled(hooks);
+            hooks.progress?.(done, total);
+          }
+          each(items[k] as T);
+          done += 2;
+        }
+        afterStep();
+      }).immediate();
+      mark = writeMark(db);
+      hooks.progress?.(done, total);
+    }
+  };
   hooks.progress?.(0, total);
-  while (i < records.length) {
-    beforeStep(hooks);
-    db.transaction(() => {
-      checkRanks ||= writeMark(db) !== mark;
-      const started = performance.now();
-      const first = i;
-      // Created in this step, indexed at its end in rank order (FTS5 flushes whenever a rowid goes down).
-      const newcomers = new Map<number, PersonData>();
-      for (; i < records.length && i - first < STEP_ROWS && !(i > first && stepEnds(started)); i++) {
-        if (i > first && i % PROGRESS_ROWS === 0) hooks.progress?.(2 * i, total);
-        const record = records[i] as (typeof records)[number];
-        const person = record.person;
-        let match = index.match(person);
-        // Someone deleted or merged away meanwhile is no longer there to merge into.
-        if (match && !exists(db, match.id)) match = null;
-        const choice: DuplicateChoice = match ? (job.byLine[String(record.line)] ?? job.duplicates) : 'create';
-        if (!match || choice === 'create') {
-          let rank = ranks[i] as number;
-          if (checkRanks && !rankStillFits(db, sortKeys[i] as string, rank)) rank = rankFor(db, sortKeys[i] as string);
-          const id = insertPerson(db, person, at, { rank, deferIndex: true });
-          newcomers.set(id, person);
-          recordChange.run(importId, id, 'created', null);
-          index.add(id, person);
-          toRegister.add(id);
-          counts.created++;
-          continue;
-        }
-        toRegister.add(match.id);
-        if (choice === 'skip') {
-          counts.skipped++;
-          continue;
-        }
-        const existing = getPersonData(ctx, match.id);
-        if (addsAnything(existing, person)) {
-          // The first merge into someone keeps how they were; a person created by this very import needs no copy.
-          recordChange.run(importId, match.id, 'merged', JSON.stringify(existing));
-          const merged = fillFrom(existing, person);
-          const waiting = newcomers.has(match.id);
-          rewritePerson(db, match.id, merged, at, waiting);
-          if (waiting) newcomers.set(match.id, merged);
-          index.add(match.id, person);
-        }
-        counts.merged++;
-      }
-      const indexing = [...newcomers].map(([id, person]) => ({ rank: (rankOf.get(id) as { r: number }).r, person })).sort((a, b) => a.rank - b.rank);
+  // Created in a step, indexed at its end in rank order (FTS5 flushes whenever a rowid goes down).
+  let newcomers: { id: number; person: PersonData }[] = [];
+  steps(
+    creates,
+    (d) => newcomers.push({ id: create(d.row, ranks[d.row] as number), person: (records[d.row] as (typeof records)[number]).person }),
+    () => {
+      // A rank found afresh may have spread its neighbours out: the ranks are read back, not assumed.
+      const indexing = newcomers.map(({ id, person }) => ({ person, rank: (rankOf.get(id) as { r: number }).r })).sort((a, b) => a.rank - b.rank);
       for (const { rank, person } of indexing) indexPerson(db, rank, searchDocument(person));
-    }).immediate();
-    mark = writeMark(db);
-    hooks.progress?.(2 * i, total);
-  }
+      newcomers = [];
+    },
+  );
+  steps(others, (d) => {
+    const target = d.target < 0 ? (idOfRow.get(rowOf(d.target)) as number) : d.target;
+    // Someone deleted or merged away meanwhile is no longer there to merge into: the row comes in as a new person.
+    if (!exists(db, target)) {
+      const id = create(d.row, null);
+      indexPerson(db, (rankOf.get(id) as { r: number }).r, searchDocument(getPersonData(ctx, id)));
+      return;
+    }
+    toRegister.add(target);
+    if (d.action === 'skip') {
+      counts.skipped++;
+      return;
+    }
+    const person = (records[d.row] as (typeof records)[number]).person;
+    const existing = getPersonData(ctx, target);
+    if (addsAnything(existing, person)) {
+      // The first merge into someone keeps how they were; a person created by this very import needs no copy.
+      recordChange.run(importId, target, 'merged', JSON.stringify(existing));
+      rewritePerson(db, target, fillFrom(existing, person), at);
+    }
+    counts.merged++;
+  });
   if (job.seminarId !== null) counts.registered = registerAll(db, job, importId, [...toRegister], at, hooks);
   return counts;
 }
