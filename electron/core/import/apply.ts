@@ -483,12 +483,15 @@ export function undoImport(ctx: CoreContext, importId: number, hooks: Pick<Impor
   return finishUndo(ctx, importId, hooks);
 }
 
-/** At start: an import a crash left running is taken back whole; an undo a crash interrupted is finished. */
-export function finishUnfinishedImports(ctx: CoreContext): { forgotten: number; undone: number } {
+/**
+ * At start (or after a job worker died mid-job): an import left running is taken back whole; an
+ * undo left halfway is finished.
+ */
+export function finishUnfinishedImports(ctx: CoreContext, hooks: Pick<ImportHooks, 'between'> = {}): { forgotten: number; undone: number } {
   const unfinished = stmt<[], { id: number; state: 'running' | 'undoing' }>(ctx.db, "SELECT id, state FROM imports WHERE state != 'done' ORDER BY id DESC").all();
   for (const { id, state } of unfinished) {
-    if (state === 'running') forgetImport(ctx, id);
-    else finishUndo(ctx, id);
+    if (state === 'running') forgetImport(ctx, id, hooks);
+    else finishUndo(ctx, id, hooks);
   }
   return { forgotten: unfinished.filter((u) => u.state === 'running').length, undone: unfinished.filter((u) => u.state === 'undoing').length };
 }

@@ -57,7 +57,7 @@ function workerScript(): URL | null {
 }
 
 /** Jobs that write to the live book in steps. */
-export const writesBook = (request: JobRequest) => request.kind === 'import' || request.kind === 'finish-undo';
+export const writesBook = (request: JobRequest) => request.kind === 'import' || request.kind === 'finish-undo' || request.kind === 'finish-unfinished';
 
 /**
  * While a worker writes in steps, the main thread leaves checkpoints to it (the worker checkpoints

@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { checkCopy } from '../db/backup';
 import { stageBackup } from '../db/staging';
-import { applyImport, finishUndo, type ImportHooks } from '../import/apply';
+import { applyImport, finishUndo, finishUnfinishedImports, type ImportHooks } from '../import/apply';
 import { previewImport, readForImport } from '../import/preview';
 import { stageFullExport } from '../services/full-import';
 
@@ -13,6 +13,7 @@ export type JobRequest =
   | { kind: 'preview'; input: z.output<typeof ImportFileInputSchema> }
   | { kind: 'import'; input: z.output<typeof ImportRunInputSchema> }
   | { kind: 'finish-undo'; importId: number }
+  | { kind: 'finish-unfinished' }
   | { kind: 'check-copy'; file: string }
   | { kind: 'stage-backup'; source: string; target: string; name: string }
   | { kind: 'stage-full-export'; content: string; target: string };
@@ -53,6 +54,8 @@ export async function performJob(ctx: CoreContext, request: JobRequest, hooks: J
     }
     case 'finish-undo':
       return finishUndo(ctx, request.importId, hooks);
+    case 'finish-unfinished':
+      return finishUnfinishedImports(ctx, hooks);
     case 'check-copy':
       return checkCopy(request.file);
     case 'stage-backup':

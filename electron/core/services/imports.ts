@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { z } from 'zod';
 import type { ImportFileInputSchema, ImportPreview, ImportProgress, ImportRunInputSchema, ImportSummary, ImportUndone } from '../../../shared/domain/import';
+import { AppError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { beginUndo } from '../import/apply';
 import { mappingKey } from '../import/preview';
@@ -36,6 +37,19 @@ export function cancelImport(): { cancelling: boolean } {
 }
 
 /**
+ * A job worker that died mid-job (not an error it reported: those it cleans up itself) leaves its
+ * import running or its undo halfway: finished off now in a new worker, not at the next start.
+ */
+async function finishAfter<T>(ctx: CoreContext, job: Promise<T>): Promise<T> {
+  try {
+    return await job;
+  } catch (error) {
+    if (!(error instanceof AppError)) await runJob(ctx, { kind: 'finish-unfinished' }).catch(() => {});
+    throw error;
+  }
+}
+
+/**
  * Imports a file: read and checked in the job worker; a backup; then written by the worker in
  * short steps (import/apply.ts), so progress, cancel and every other call are answered while it
  * runs; then the summary. A file with problems needs the owner's word that the good records
@@ -46,7 +60,7 @@ export async function runImport(ctx: CoreContext, input: RunInput): Promise<Impo
     const state: Running = { progress: { running: true, done: 0, total: 0 }, cancel: new Int32Array(new SharedArrayBuffer(4)) };
     running = state;
     try {
-      return await runJob<ImportSummary>(ctx, { kind: 'import', input }, {
+      return await finishAfter(ctx, runJob<ImportSummary>(ctx, { kind: 'import', input }, {
         cancel: state.cancel,
         progress: (done, total) => (state.progress = { running: true, done, total }),
         async ready(file) {
@@ -54,7 +68,7 @@ export async function runImport(ctx: CoreContext, input: RunInput): Promise<Impo
           if (file.format === 'other' && input.mapping) setSetting(ctx, mappingKey(file.header), JSON.stringify(input.mapping));
           return { backup: path.basename(await backUp(ctx, 'before-import')) };
         },
-      });
+      }));
     } finally {
       running = null;
     }
@@ -65,6 +79,6 @@ export async function runImport(ctx: CoreContext, input: RunInput): Promise<Impo
 export function undoInWorker(ctx: CoreContext, importId: number): Promise<ImportUndone> {
   return exclusive(ctx.store, 'An undo of an import', 'the undo', async () => {
     beginUndo(ctx, importId);
-    return runJob<ImportUndone>(ctx, { kind: 'finish-undo', importId });
+    return finishAfter(ctx, runJob<ImportUndone>(ctx, { kind: 'finish-undo', importId }));
   });
 }
