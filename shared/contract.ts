@@ -55,7 +55,8 @@ import {
   type ImportSummary,
 } from './domain/import';
 import { MERGE_FIELDS, type DuplicatePair, type MergeField } from './domain/merge';
-import { ATTENDANCE_MODES, SeminarInputSchema, type PersonSeminar, type Registration, type Seminar, type SeminarSummary } from './domain/seminar';
+import type { CheckInResults } from './domain/registrant-match';
+import { ATTENDANCE_MODES, SeminarInputSchema, type CheckInUndo, type PersonSeminar, type Registration, type Seminar, type SeminarSummary } from './domain/seminar';
 
 export interface PersonMatch {
   id: number;
@@ -63,7 +64,9 @@ export interface PersonMatch {
   organization: string;
   primaryEmail: string;
   /** What made us think it is the same person. */
-  reason: 'email' | 'phone' | 'name';
+  reason: 'email' | 'phone' | 'name' | 'given_name' | 'spelling';
+  /** The reason in words: "same email, ann@acme.com", "Bob is a form of Robert". */
+  why: string;
 }
 
 /**
@@ -178,9 +181,10 @@ export const contract = {
     'Change how someone attends, or cancel / restore their registration.',
   ),
   'registrations.ofPerson': method<PersonSeminar[]>()(z.object({ personId: Id }), 'The seminars a person registered for and how they took part.'),
-  'checkin.find': method<Registration[]>()(
-    z.object({ seminarId: Id, query: z.string().max(200).default('') }),
-    'Registrants matching a name, organization, email or ticket prefix; not yet checked in first.',
+  'checkin.find': method<CheckInResults>()(
+    // A long paste is read up to CHECK_IN_QUERY_MAX characters (and says so), never refused.
+    z.object({ seminarId: Id, query: z.string().max(100_000, 'That is far too long to be a name or a ticket.').default('') }),
+    'Registrants for what was typed, best match first; the one it identifies, if any; close names when nothing matches as typed.',
   ),
   'checkin.checkIn': method<Registration>()(
     z.object({ registrationId: Id, note: z.string().trim().max(500, 'Keep the note under 500 characters.').default('') }),
@@ -190,7 +194,10 @@ export const contract = {
     z.object({ seminarId: Id, ticket: z.string().max(40) }),
     'Check in the holder of a full ticket code (typed or scanned).',
   ),
-  'checkin.undo': method<Registration>()(z.object({ registrationId: Id }), 'Revert a check-in.'),
+  'checkin.undo': method<CheckInUndo>()(
+    z.object({ registrationId: Id }),
+    'Revert a check-in: an expected registrant is expected again; a walk-in is taken back whole (with the person it added, if nothing else refers to them).',
+  ),
   'checkin.note': method<Registration>()(
     z.object({ registrationId: Id, note: z.string().trim().min(1, 'Type the note first.').max(500, 'Keep the note under 500 characters.') }),
     'Keep a one-line note about an attendee, on the registration and in the person’s notes.',
@@ -203,8 +210,13 @@ export const contract = {
     'Register and check in someone who arrived unannounced: an existing person or a new one.',
   ),
   'people.matches': method<PersonMatch[]>()(
-    z.object({ name: z.string().max(200).default(''), email: z.string().max(254).default(''), phone: z.string().max(40).default('') }),
-    'People already in the book who may be the person being typed (same email or phone, or a similar name).',
+    z.object({
+      givenName: z.string().max(200).default(''),
+      familyName: z.string().max(200).default(''),
+      email: z.string().max(254).default(''),
+      phone: z.string().max(40).default(''),
+    }),
+    'People already in the book who may be the person being typed: same email or phone, a similar name, another form of the given name, a family name spelled alike.',
   ),
   'relationship.get': method<Relationship>()(
     z.object({ personId: Id }),

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'database_too_new',
   'database_damaged',
   'cancelled',
+  /** The app could not reach Rapport at all (station stopped, network gone): nothing was done. Set by the client. */
+  'unreachable',
   'internal',
 ] as const;
 

@@ -63,7 +63,9 @@ import {
   updateHospitalitySettings,
   updateOccasion,
 } from './services/hospitality';
-import { checkIn, checkInByTicket, findRegistrants, matchPeople, noteAtTable, undoCheckIn, walkIn } from './services/checkin';
+import { searchRegistrants } from './services/registrant-search';
+import { matchPeople } from './services/person-matches';
+import { checkIn, checkInByTicket, noteAtTable, undoCheckIn, walkIn } from './services/checkin';
 import { loadSampleData } from './services/sample';
 import {
   createSeminar,
@@ -116,7 +118,7 @@ const handlers: Handlers = {
   'registrations.add': (ctx, { seminarId, personIds, mode }) => registerPeople(ctx, seminarId, personIds, mode),
   'registrations.update': (ctx, { id, mode, cancelled }) => updateRegistration(ctx, id, { mode, cancelled }),
   'registrations.ofPerson': (ctx, { personId }) => seminarsOfPerson(ctx, personId),
-  'checkin.find': (ctx, { seminarId, query }) => findRegistrants(ctx, seminarId, query),
+  'checkin.find': (ctx, { seminarId, query }) => searchRegistrants(ctx, seminarId, query),
   'checkin.checkIn': (ctx, { registrationId, note }) => checkIn(ctx, registrationId, note),
   'checkin.byTicket': (ctx, { seminarId, ticket }) => checkInByTicket(ctx, seminarId, ticket),
   'checkin.undo': (ctx, { registrationId }) => undoCheckIn(ctx, registrationId),

@@ -62,6 +62,9 @@ export interface Seminar extends SeminarData {
 
 export interface RegistrationCounts {
   registered: number;
+  /** Seats are for the room: only in-person registrations take one. */
+  registeredInPerson: number;
+  registeredStream: number;
   checkedIn: number;
   checkedInInPerson: number;
   checkedInStream: number;
@@ -70,6 +73,18 @@ export interface RegistrationCounts {
   noShows: number;
   /** Registered, not cancelled, not yet checked in. */
   expected: number;
+}
+
+/**
+ * The room against its seats: how many in-person registrations and check-ins there are beyond
+ * capacity (0 when within it, or when the seminar has no limit). The stream takes no seat.
+ */
+export function seatsOver(s: { capacity: number | null; counts: Pick<RegistrationCounts, 'registeredInPerson' | 'checkedInInPerson'> }, addingInPerson = 0): { registered: number; inRoom: number } {
+  if (s.capacity === null) return { registered: 0, inRoom: 0 };
+  return {
+    registered: Math.max(0, s.counts.registeredInPerson + addingInPerson - s.capacity),
+    inRoom: Math.max(0, s.counts.checkedInInPerson + addingInPerson - s.capacity),
+  };
 }
 
 export const ATTENDANCE_MODES = ['in_person', 'stream'] as const;
@@ -101,6 +116,15 @@ export interface Registration {
   checkedInAt: string | null;
   ticketCode: string;
   note: string;
+}
+
+/** What undoing a check-in did: a walk-in is taken back whole, an expected registrant is expected again. */
+export interface CheckInUndo {
+  registrationId: number;
+  name: string;
+  outcome: 'expected_again' | 'walk_in_removed' | 'walk_in_and_person_removed';
+  /** Why a person the walk-in added stays in the book. */
+  personKept: string | null;
 }
 
 export interface SeminarSummary {

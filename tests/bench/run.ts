@@ -18,7 +18,6 @@ import { dispatch } from '../../electron/core/api';
 import { createContext } from '../../electron/core/context';
 import { openStore } from '../../electron/core/db/store';
 import { NO_FILTER, insertPerson, listPlan, peopleCountSql, peoplePageSql } from '../../electron/core/services/people';
-import { prefixMatchQuery } from '../../electron/core/services/search-index';
 import { PeopleListInput } from '../../shared/contract';
 import { PersonInputSchema } from '../../shared/domain/person';
 import { makePeople } from './synthetic-people';
@@ -27,7 +26,8 @@ import { reportToPdf } from './report-pdf';
 import { importRows } from './import';
 import { rapportRowsSql } from '../../electron/core/services/reports';
 import type { CoreContext } from '../../electron/core/context';
-import { FIND_LIMIT, FIND_SQL, readCheckInQuery } from '../../electron/core/services/checkin';
+import { FIND_LIMIT, FIND_SQL, readCheckInQuery } from '../../electron/core/services/registrant-search';
+import { prefixMatchQuery } from '../../electron/core/services/search-index';
 import { createSeminar, registerPeople } from '../../electron/core/services/seminars';
 import { SeminarInputSchema } from '../../shared/domain/seminar';
 import { localDay, refreshAllStandings } from '../../electron/core/services/standing';
@@ -38,7 +38,8 @@ const PEOPLE = Number(process.env.RAPPORT_BENCH_PEOPLE ?? 100_000);
 const SEARCH_ROUNDS = 60;
 const WRITE_ROUNDS = 150;
 const REGISTRANTS = 5_000;
-const CHECKIN_QUERIES = ['ann', 'mar', 'smi', 'jose', 'garcia acme', '田中', 'zimmerman', ''];
+// Prefixes, whole names, an organization, another script, nothing typed, and typos (the "did you mean" path).
+const CHECKIN_QUERIES = ['ann', 'mar', 'smi', 'jose', 'garcia acme', '田中', 'zimmerman', '', 'marie smith', 'zimmermna', 'jsoe garica'];
 const INTERACTIONS = Number(process.env.RAPPORT_BENCH_INTERACTIONS ?? 1_000_000);
 const STANDING_ROUNDS = 5;
 const QUERIES = ['jose', 'alv', 'smi', 'mar', 'ann lee', 'garcia acme', '田中', 'maria.g', 'o’bri', 'zimmerman'];
@@ -322,13 +323,33 @@ try {
   const registrantIds = Array.from({ length: REGISTRANTS }, (_, i) => 1 + Math.floor((i * PEOPLE) / REGISTRANTS));
   registerPeople(ctx, seminar.id, registrantIds, 'in_person');
   const someTicket = (db.prepare('SELECT ticket_code FROM registrations WHERE seminar_id = ? LIMIT 1').get(seminar.id) as { ticket_code: string }).ticket_code;
-  const findStatements = { all: db.prepare(FIND_SQL.all), byName: db.prepare(FIND_SQL.byName), byCode: db.prepare(FIND_SQL.byCode) };
+  const findStatements = {
+    all: db.prepare(FIND_SQL.all),
+    byText: db.prepare(FIND_SQL.byText),
+    byCode: db.prepare(FIND_SQL.byCode),
+    ticket: db.prepare(FIND_SQL.ticket),
+  };
   const findService: number[] = [];
   const findBare: number[] = [];
   const perQuery: Row[] = [];
-  for (const query of [...CHECKIN_QUERIES, someTicket.slice(0, 4).toLowerCase()]) {
+  /** The same statements the service runs for this text, bare: candidates by name, whole name, any column, code. */
+  const bareFind = (query: string) => {
+    const { words, code } = readCheckInQuery(query);
+    const both = (statement: typeof findStatements.all, params: object, limit: number) => {
+      const first = statement.all({ ...params, limit, expected: 1 });
+      if (first.length < limit) statement.all({ ...params, limit: limit - first.length, expected: 0 });
+    };
+    if (code.length === 8) findStatements.ticket.all({ seminarId: seminar.id, code });
+    if (code) findStatements.byCode.all({ seminarId: seminar.id, code });
+    const match = words.length ? prefixMatchQuery(words.join(' ')) : null;
+    if (!match && !code) return both(findStatements.all, { seminarId: seminar.id }, FIND_LIMIT);
+    if (!match) return;
+    both(findStatements.byText, { seminarId: seminar.id, match: `names : (${match})` }, FIND_LIMIT);
+    both(findStatements.byText, { seminarId: seminar.id, match: `names : (${words.map((w) => `"${w}"`).join(' AND ')})` }, 2);
+    both(findStatements.byText, { seminarId: seminar.id, match }, FIND_LIMIT);
+  };
+  for (const query of [...CHECKIN_QUERIES, someTicket.slice(0, 4).toLowerCase(), someTicket]) {
     const before = findService.length;
-    const { ticketOnly, match, code } = readCheckInQuery(query);
     for (let round = 0; round < SEARCH_ROUNDS; round++) {
       findService.push(
         time(() => {
@@ -336,17 +357,7 @@ try {
           if (!result.ok) throw new Error(result.error.message);
         }),
       );
-      findBare.push(
-        time(() => {
-          const params = match ? { seminarId: seminar.id, match } : { seminarId: seminar.id };
-          const statement = match ? findStatements.byName : findStatements.all;
-          if (!ticketOnly) {
-            const first = statement.all({ ...params, limit: FIND_LIMIT, expected: 1 });
-            if (first.length < FIND_LIMIT) statement.all({ ...params, limit: FIND_LIMIT - first.length, expected: 0 });
-          }
-          if (code) findStatements.byCode.all({ seminarId: seminar.id, code });
-        }),
-      );
+      findBare.push(time(() => bareFind(query)));
     }
     perQuery.push({
       name: `  check-in search “${query}”`,

@@ -275,3 +275,19 @@ describe('migration 6: imports', () => {
     db.close();
   });
 });
+
+describe('migration 11: walk-ins that created a person', () => {
+  it('keeps existing registrations as not having created anyone; only a walk-in may have', () => {
+    const file = path.join(tempDataDir(), DATABASE_FILE);
+    const db = databaseAt(10, file);
+    db.prepare("INSERT INTO people (id, given_name, sort_key, search_rank, created_at, updated_at) VALUES (7, 'Ann', 'ann', 1, 'x', 'x')").run();
+    db.prepare("INSERT INTO seminars (id, title, starts_at, ends_at, time_zone, created_at, updated_at) VALUES (1, 'S', 'a', 'b', 'UTC', 'x', 'x')").run();
+    db.prepare("INSERT INTO registrations (id, seminar_id, person_id, mode, source, state, ticket_code, created_at, updated_at) VALUES (1, 1, 7, 'in_person', 'ahead', 'registered', 'T1', 'x', 'x')").run();
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 11));
+    expect(db.pragma('user_version', { simple: true })).toBe(11);
+    expect(db.prepare('SELECT created_person FROM registrations WHERE id = 1').get()).toEqual({ created_person: 0 });
+    expect(() => db.prepare('UPDATE registrations SET created_person = 1 WHERE id = 1').run()).toThrow(/CHECK/);
+    db.prepare("UPDATE registrations SET source = 'walk_in', created_person = 1 WHERE id = 1").run();
+    db.close();
+  });
+});

@@ -50,6 +50,8 @@ export function registrationCounts(ctx: CoreContext, seminarId: number): Registr
     ctx.db,
     `SELECT
        count(*) FILTER (WHERE state != 'cancelled') AS registered,
+       count(*) FILTER (WHERE state != 'cancelled' AND mode = 'in_person') AS registeredInPerson,
+       count(*) FILTER (WHERE state != 'cancelled' AND mode = 'stream') AS registeredStream,
        count(*) FILTER (WHERE state = 'checked_in') AS checkedIn,
        count(*) FILTER (WHERE state = 'checked_in' AND mode = 'in_person') AS checkedInInPerson,
        count(*) FILTER (WHERE state = 'checked_in' AND mode = 'stream') AS checkedInStream,
@@ -62,6 +64,8 @@ export function registrationCounts(ctx: CoreContext, seminarId: number): Registr
   const n = (v: number | null | undefined) => v ?? 0;
   return {
     registered: n(row?.registered),
+    registeredInPerson: n(row?.registeredInPerson),
+    registeredStream: n(row?.registeredStream),
     checkedIn: n(row?.checkedIn),
     checkedInInPerson: n(row?.checkedInInPerson),
     checkedInStream: n(row?.checkedInStream),

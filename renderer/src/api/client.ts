@@ -20,12 +20,13 @@ const httpTransport: Transport = async (method, input) => {
       body: JSON.stringify(input ?? {}),
     });
   } catch {
-    return { ok: false, error: { code: 'internal', message: 'Rapport is not reachable. Is the station still running?' } };
+    return { ok: false, error: { code: 'unreachable', message: 'Rapport is not reachable. Is the station still running?' } };
   }
   try {
     return (await response.json()) as Envelope<unknown>;
   } catch {
-    return { ok: false, error: { code: 'internal', message: `Rapport answered with an unexpected response (${response.status}).` } };
+    // A proxy's or a dying server's page, not Rapport's answer: nothing is known to be done.
+    return { ok: false, error: { code: 'unreachable', message: `Rapport answered with an unexpected response (${response.status}).` } };
   }
 };
 

@@ -1,0 +1,197 @@
+import { Button, Group, Kbd, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { IconAlertOctagon, IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
+import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { guessKind } from '../../../../shared/domain/followup';
+import type { Registration } from '../../../../shared/domain/seminar';
+import { useBookWrite } from '../relationships/queries';
+import { checkInTime } from './AttendeeRow';
+import { useCheckInActions } from './queries';
+import type { Panel } from './table-memory';
+
+export interface ResultPanelHandle {
+  focusNote(): void;
+  focusFollowUp(): void;
+}
+
+const TONES = {
+  in: { color: 'teal', icon: IconCircleCheck },
+  already: { color: 'orange', icon: IconInfoCircle },
+  unknown: { color: 'red', icon: IconAlertOctagon },
+} as const;
+
+interface Props {
+  seminarId: number;
+  panel: Panel;
+  canUndo: boolean;
+  onUndo: (registration: Registration) => void;
+  /** A note was kept: the panel shows the registration as it is now. */
+  onChanged: (registration: Registration) => void;
+  onSaid: (text: string, tone: 'info' | 'error') => void;
+  onDone: () => void;
+}
+
+/**
+ * The person the volunteer is dealing with, large enough to read from a step away: green when
+ * just checked in, orange when looked up and already in (with the time), red for a ticket that is
+ * no one's here. A note or a follow-up typed here goes to the person shown — never to whoever was
+ * checked in before.
+ */
+export const ResultPanel = forwardRef<ResultPanelHandle, Props>(function ResultPanel({ seminarId, panel, canUndo, onUndo, onChanged, onSaid, onDone }, ref) {
+  const noteRef = useRef<HTMLInputElement>(null);
+  const followUpRef = useRef<HTMLInputElement>(null);
+  useImperativeHandle(ref, () => ({ focusNote: () => noteRef.current?.focus(), focusFollowUp: () => followUpRef.current?.focus() }), []);
+  const { color, icon: Icon } = TONES[panel.tone];
+
+  if (panel.tone === 'unknown') {
+    return (
+      <Paper withBorder radius="md" p="md" bg="red.0" style={{ borderColor: 'var(--mantine-color-red-5)', borderWidth: 2 }} role="alert" aria-label="Unknown ticket">
+        <Group align="flex-start" wrap="nowrap">
+          <Icon size={40} color="var(--mantine-color-red-7)" aria-hidden />
+          <Stack gap={4}>
+            <Text fz={24} fw={750} c="red.9">
+              No one here has this ticket
+            </Text>
+            <Text fz="lg">
+              Read: <b style={{ fontFamily: 'var(--mantine-font-family-monospace)', overflowWrap: 'anywhere' }}>{panel.code}</b>
+            </Text>
+            <Text c="red.9">Nobody was checked in. Ask for their name, or take them as a walk-in (Alt+W).</Text>
+          </Stack>
+        </Group>
+      </Paper>
+    );
+  }
+
+  const r = panel.registration;
+  return (
+    <Paper
+      withBorder
+      radius="md"
+      p="md"
+      bg={`${color}.0`}
+      style={{ borderColor: `var(--mantine-color-${color}-5)`, borderWidth: 2 }}
+      role="status"
+      aria-label="Last check-in"
+      data-tone={panel.tone}
+    >
+      <Group align="flex-start" wrap="nowrap" gap="sm">
+        <Icon size={40} color={`var(--mantine-color-${color}-7)`} aria-hidden style={{ flexShrink: 0 }} />
+        <Stack gap={2} style={{ minWidth: 0 }}>
+          <Text fz={24} fw={750} lh={1.2} style={{ overflowWrap: 'anywhere' }}>
+            {panel.tone === 'in' ? `${r.name} is checked in` : `${r.name} is already checked in${r.checkedInAt ? ` at ${checkInTime(r.checkedInAt)}` : ''}`}
+          </Text>
+          {r.organization ? <Text c="dimmed">{r.organization}</Text> : null}
+          <Text fz="lg">
+            Introduce as: <b>{r.introduceAs || r.name}</b>
+          </Text>
+          {r.note ? <Text size="sm">Note: {r.note}</Text> : null}
+        </Stack>
+      </Group>
+      <Group gap="xs" mt="sm">
+        <Button component={Link} to={`/seminars/${seminarId}/badges?layout=badge&from=check-in&registration=${r.id}`} variant="default" size="xs">
+          Print badge
+        </Button>
+        <Button variant="default" size="xs" onClick={() => onUndo(r)} rightSection={canUndo && panel.tone === 'in' ? <Kbd size="xs">Alt+U</Kbd> : null}>
+          Undo check-in
+        </Button>
+      </Group>
+      {/* Keyed by the person: fields typed for one person are never carried to the next. */}
+      <PersonNotes key={r.id} seminarId={seminarId} registration={r} noteRef={noteRef} followUpRef={followUpRef} onChanged={onChanged} onSaid={onSaid} onDone={onDone} />
+    </Paper>
+  );
+});
+
+function PersonNotes({
+  seminarId,
+  registration: r,
+  noteRef,
+  followUpRef,
+  onChanged,
+  onSaid,
+  onDone,
+}: {
+  seminarId: number;
+  registration: Registration;
+  noteRef: React.RefObject<HTMLInputElement | null>;
+  followUpRef: React.RefObject<HTMLInputElement | null>;
+  onChanged: (registration: Registration) => void;
+  onSaid: (text: string, tone: 'info' | 'error') => void;
+  onDone: () => void;
+}) {
+  const [note, setNote] = useState('');
+  const [followUp, setFollowUp] = useState({ what: '', dueOn: '' });
+  const { note: saveNote } = useCheckInActions();
+  const createFollowUp = useBookWrite('followUps.create');
+
+  const keepNote = () => {
+    if (!note.trim()) return;
+    saveNote.mutate(
+      { registrationId: r.id, note },
+      {
+        onSuccess: (updated) => {
+          setNote('');
+          onChanged(updated);
+          onSaid(`Note about ${updated.name} kept.`, 'info');
+          onDone();
+        },
+        onError: (e) => onSaid(`The note about ${r.name} was not kept. ${e.message}`, 'error'),
+      },
+    );
+  };
+
+  const keepFollowUp = () => {
+    if (!followUp.what.trim()) return;
+    createFollowUp.mutate(
+      { personId: r.personId, what: followUp.what, kind: guessKind(followUp.what), dueOn: followUp.dueOn || null, seminarId, source: 'check_in' },
+      {
+        onSuccess: (f) => {
+          setFollowUp({ what: '', dueOn: '' });
+          onSaid(`Follow-up with ${f.person.name} kept: ${f.what}`, 'info');
+          onDone();
+        },
+        onError: (e) => onSaid(`The follow-up with ${r.name} was not kept. ${e.message}`, 'error'),
+      },
+    );
+  };
+
+  const keys = (save: () => void) => (e: React.KeyboardEvent) => {
+    if (e.key === 'Enter') save();
+    if (e.key === 'Escape') onDone();
+  };
+
+  return (
+    <Stack gap="xs" mt="sm">
+      <TextInput
+        ref={noteRef}
+        size="sm"
+        label={`Note about ${r.name}`}
+        description="A word to remember (Alt+N), Enter to keep it"
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        onKeyDown={keys(keepNote)}
+      />
+      <Group gap="xs" align="flex-end" wrap="nowrap">
+        <TextInput
+          ref={followUpRef}
+          size="sm"
+          style={{ flex: 1, minWidth: 0 }}
+          label={`Follow-up with ${r.name}`}
+          description="A few words (Alt+F), Enter to keep it"
+          placeholder="e.g. Call about referrals"
+          value={followUp.what}
+          onChange={(e) => setFollowUp({ ...followUp, what: e.currentTarget.value })}
+          onKeyDown={keys(keepFollowUp)}
+        />
+        <TextInput
+          size="sm"
+          label="Due (optional)"
+          type="date"
+          value={followUp.dueOn}
+          onChange={(e) => setFollowUp({ ...followUp, dueOn: e.currentTarget.value })}
+          onKeyDown={keys(keepFollowUp)}
+          w={150}
+        />
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,174 @@
+import { notifications } from '@mantine/notifications';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { move, onEnter, selectedId, type EnterAction, type TableState } from '../../../../shared/domain/check-in-keys';
+import type { CheckInRow } from '../../../../shared/domain/registrant-match';
+import type { Registration } from '../../../../shared/domain/seminar';
+import { ApiError } from '../../../../shared/errors';
+import { playDoorTone } from './door-sound';
+import { useCheckInActions, useRegistrantSearch } from './queries';
+import { useTableMemory, type Panel } from './table-memory';
+
+const isUnreachable = (e: unknown) => e instanceof ApiError && e.code === 'unreachable';
+const alreadyIn = (e: unknown) => e instanceof ApiError && e.code === 'conflict' && e.fields.state === 'checked_in';
+
+/**
+ * The check-in table's state and what each key does. The rules of Enter are the pure functions
+ * of shared/domain/check-in-keys; this hook holds the text, the chosen row, an Enter waiting for
+ * its list, the panel (kept across a badge print), the undo stack and the connection's state.
+ */
+export function useCheckInTable(seminarId: number) {
+  const [query, setQuery] = useState('');
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [pendingEnter, setPendingEnter] = useState<string | null>(null);
+  const [say, setSay] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
+  const [memory, remember] = useTableMemory(seminarId);
+  const search = useRegistrantSearch(seminarId, query);
+  const actions = useCheckInActions();
+  const results = search.data ?? null;
+  const state: TableState = { query, results, chosen };
+  const listed: CheckInRow[] = results ? [...results.rows, ...results.suggestions] : [];
+  const current = results !== null && results.query === query;
+  const selected = selectedId(state);
+
+  const show = useCallback(
+    (panel: Panel | null, sound = true) => {
+      remember((m) => ({ ...m, panel }));
+      if (panel && sound) playDoorTone(panel.tone);
+    },
+    [remember],
+  );
+
+  const clearSearch = () => {
+    setQuery('');
+    setChosen(null);
+    setPendingEnter(null);
+  };
+
+  const checkedIn = (registration: Registration) => {
+    show({ tone: 'in', registration });
+    remember((m) => ({ ...m, undo: [...m.undo, { registrationId: registration.id, name: registration.name }] }));
+  };
+
+  const checkIn = (row: Registration) => {
+    setSay(null);
+    actions.checkIn.mutate(
+      { registrationId: row.id, tries: { n: 0 } },
+      {
+        onSuccess: checkedIn,
+        onError: (error, { tries }) => {
+          if (alreadyIn(error) && tries.n > 1) {
+            // An earlier try went through but its answer was lost on the way back.
+            checkedIn({ ...row, state: 'checked_in', checkedInAt: new Date().toISOString() });
+          } else if (alreadyIn(error)) {
+            // Checked in meanwhile, at another device.
+            show({ tone: 'already', registration: { ...row, state: 'checked_in' } });
+          } else {
+            setSay({ tone: 'error', text: `${row.name} was not checked in. ${error.message}` });
+          }
+        },
+      },
+    );
+  };
+
+  const act = (action: EnterAction) => {
+    const row = 'registrationId' in action ? listed.find((r) => r.id === action.registrationId) : undefined;
+    switch (action.kind) {
+      case 'wait':
+        setPendingEnter(query);
+        return;
+      case 'checkIn':
+        clearSearch();
+        if (row) checkIn(row);
+        return;
+      case 'lookUp':
+        clearSearch();
+        setSay(null);
+        if (row) show({ tone: 'already', registration: row });
+        return;
+      case 'unknownCode':
+        clearSearch();
+        setSay(null);
+        show({ tone: 'unknown', code: action.code });
+        return;
+      case 'nothing':
+        setSay({ tone: 'info', text: action.say });
+        return;
+    }
+  };
+
+  const latest = useRef({ act, state });
+  latest.current = { act, state };
+  // An Enter pressed before the list answered its text acts once it does — if the text is still the same.
+  useEffect(() => {
+    if (pendingEnter === null) return;
+    if (pendingEnter !== query) setPendingEnter(null);
+    else if (current) {
+      setPendingEnter(null);
+      latest.current.act(onEnter(latest.current.state));
+    }
+  }, [pendingEnter, query, current]);
+
+  const undoLast = () => {
+    const entry = memory.undo.at(-1);
+    if (!entry) {
+      setSay({ tone: 'info', text: 'Nothing to undo at this table.' });
+      return;
+    }
+    undo(entry.registrationId, entry.name);
+  };
+
+  const undo = (registrationId: number, name: string) => {
+    // Off the stack at once, so a second Alt+U reaches the check-in before it, never the same one again.
+    remember((m) => ({ ...m, undo: m.undo.filter((u) => u.registrationId !== registrationId) }));
+    actions.undo.mutate(registrationId, {
+      onSuccess: (result) => {
+        remember((m) => ({ ...m, panel: m.panel && 'registration' in m.panel && m.panel.registration.id === registrationId ? null : m.panel }));
+        const what =
+          result.outcome === 'walk_in_and_person_removed'
+            ? `Walk-in of ${result.name} undone; they are no longer in your book.`
+            : result.outcome === 'walk_in_removed'
+              ? `Walk-in of ${result.name} undone.${result.personKept ? ` ${result.personKept}` : ''}`
+              : `Check-in of ${result.name} undone.`;
+        notifications.show({ color: 'blue', title: 'Undone', message: what });
+      },
+      onError: (error) => setSay({ tone: 'error', text: `The check-in of ${name} was not undone. ${error.message}` }),
+    });
+  };
+
+  return {
+    query,
+    type: (text: string) => {
+      setQuery(text);
+      setChosen(null);
+      setSay(null);
+    },
+    clear: clearSearch,
+    results,
+    listed,
+    current,
+    selected,
+    choose: (id: number) => setChosen(id),
+    move: (by: 1 | -1) => setChosen(move(state, by)),
+    enter: () => act(onEnter(state)),
+    /** A double click on a row: the volunteer chose exactly that person. */
+    enterRow: (id: number) => {
+      const row = listed.find((r) => r.id === id);
+      if (row?.state === 'checked_in') act({ kind: 'lookUp', registrationId: id });
+      else if (row?.state === 'registered') act({ kind: 'checkIn', registrationId: id });
+    },
+    checkedIn,
+    panel: memory.panel,
+    show,
+    canUndo: memory.undo.length > 0,
+    undoLast,
+    undo,
+    say,
+    setSay,
+    /** Rapport cannot be reached: the search or a check-in is being tried again. */
+    disconnected: (search.failureCount > 0 && isUnreachable(search.error ?? search.failureReason)) || (actions.checkIn.failureCount > 0 && actions.checkIn.isPending),
+    checkingIn: actions.checkIn.isPending,
+    searchFailed: search.isError && !isUnreachable(search.error) ? search.error : null,
+    tooLong: current && results?.cut === true,
+    actions,
+  };
+}
