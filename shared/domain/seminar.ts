@@ -83,7 +83,7 @@ export function seatsOver(s: { capacity: number | null; counts: Pick<Registratio
   if (s.capacity === null) return { registered: 0, inRoom: 0 };
   return {
     registered: Math.max(0, s.counts.registeredInPerson + addingInPerson - s.capacity),
-    inRoom: Math.max(0, s.counts.checkedInInPerson + addingInPerson - s.capacity),
+    inRoom: Math.max(0, s.counts.checkedInInPerson - s.capacity),
   };
 }
 

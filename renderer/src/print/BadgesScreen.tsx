@@ -45,7 +45,7 @@ export function BadgesScreen() {
   const registrations = useRegistrations(seminarId);
 
   if (seminar.isPending || registrations.isPending) return <LoadingScreen />;
-  if (seminar.isError) return <NotFound title="This seminar is not in your book" error={seminar.error} back={{ to: '/seminars', label: 'Back to Seminars' }} />;
+  if (seminar.isError) return <NotFound title="This seminar is not in your book" error={seminar.error} retry={() => seminar.refetch()} back={{ to: '/seminars', label: 'Back to Seminars' }} />;
   const people = (registrations.data ?? []).filter((r) => r.state !== 'cancelled' && (only === null || r.id === only));
   const { perPage, page } = LAYOUTS[layout];
   const sheets: Registration[][] = [];

@@ -60,7 +60,7 @@ export function CheckInScreen() {
   );
 
   if (seminar.isPending) return <LoadingScreen />;
-  if (seminar.isError) return <NotFound title="This seminar is not in your book" error={seminar.error} back={{ to: '/seminars', label: 'Back to Seminars' }} />;
+  if (seminar.isError) return <NotFound title="This seminar is not in your book" error={seminar.error} retry={() => seminar.refetch()} back={{ to: '/seminars', label: 'Back to Seminars' }} />;
   const s = seminar.data;
   const over = seatsOver(s);
   const notToday = !notTodaySeen && dayIn(new Date(s.startsAt), s.timeZone) !== dayIn(new Date(), s.timeZone);
@@ -99,24 +99,30 @@ export function CheckInScreen() {
       <TableCounts s={s} />
 
       {notToday ? (
-        <Alert color="yellow" icon={<IconAlertTriangle aria-hidden />} title="This seminar is not today" py="xs" withCloseButton closeButtonLabel="I know, check in anyway" onClose={() => setNotTodaySeen(true)}>
-          It is on {formatSeminarDate(s.startsAt, s.timeZone)}. Check-ins are recorded with today’s date and time.
+        <Alert color="yellow" icon={<IconAlertTriangle aria-hidden size={18} />} py={6} withCloseButton closeButtonLabel="I know, check in anyway" onClose={() => setNotTodaySeen(true)} aria-label="This seminar is not today">
+          <b>This seminar is not today:</b> it is on {formatSeminarDate(s.startsAt, s.timeZone)}. Check-ins are recorded with today’s date and time.
         </Alert>
       ) : null}
       {over.inRoom > 0 || over.registered > 0 ? (
-        <Alert color="orange" icon={<IconAlertTriangle aria-hidden />} py="xs" title={over.inRoom > 0 ? 'The room is over capacity' : 'More registered than seats'}>
-          {over.inRoom > 0
-            ? `${s.counts.checkedInInPerson} people are in the room for ${s.capacity} seats: ${over.inRoom} over.`
-            : `${s.counts.registeredInPerson} registered in person for ${s.capacity} seats: ${over.registered} over if everyone comes.`}
+        <Alert color="orange" icon={<IconAlertTriangle aria-hidden size={18} />} py={6} aria-label={over.inRoom > 0 ? 'The room is over capacity' : 'More registered than seats'}>
+          {over.inRoom > 0 ? (
+            <>
+              <b>The room is over capacity:</b> {s.counts.checkedInInPerson} in the room for {s.capacity} seats, {over.inRoom} over.
+            </>
+          ) : (
+            <>
+              <b>More registered than seats:</b> {s.counts.registeredInPerson} in person for {s.capacity} seats, {over.registered} over if everyone comes.
+            </>
+          )}
         </Alert>
       ) : null}
       {table.disconnected ? (
-        <Alert color="red" variant="filled" icon={<IconPlugConnectedX aria-hidden />} py="xs" role="alert" title="Not connected">
-          {table.checkingIn ? 'Nothing was checked in yet. Retrying…' : 'The list may be out of date and nothing can be checked in. Retrying…'}
+        <Alert color="red" variant="filled" icon={<IconPlugConnectedX aria-hidden size={18} />} py={6} role="alert" aria-label="Not connected">
+          <b>Not connected —</b> {table.checkingIn ? 'nothing was checked in yet. Retrying…' : 'the list may be out of date and nothing can be checked in. Retrying…'}
         </Alert>
       ) : table.searchFailed ? (
-        <Alert color="red" py="xs" role="alert" title="The search failed">
-          {table.searchFailed.message}
+        <Alert color="red" py={6} role="alert" aria-label="The search failed">
+          <b>The search failed:</b> {table.searchFailed.message}
         </Alert>
       ) : null}
 

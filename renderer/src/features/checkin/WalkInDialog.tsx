@@ -133,7 +133,7 @@ export function WalkInDialog({
   };
 
   return (
-    <Modal opened={opened} onClose={close} title="Walk-in" size="lg">
+    <Modal opened={opened} onClose={close} title="Walk-in" size="lg" closeButtonProps={{ 'aria-label': 'Close the walk-in' }}>
       <form
         onSubmit={(e) => {
           e.preventDefault();

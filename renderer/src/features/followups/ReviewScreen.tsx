@@ -25,7 +25,7 @@ export function ReviewScreen() {
   const seminar = useSeminar(seminarId);
   const review = useQuery({ queryKey: ['people', 'review', seminarId], queryFn: () => call('seminars.review', { seminarId }), retry: false });
   if (seminar.isPending || review.isPending) return <LoadingScreen />;
-  if (seminar.isError) return <NotFound title="This seminar is not in your book" error={seminar.error} back={{ to: '/seminars', label: 'Back to Seminars' }} />;
+  if (seminar.isError) return <NotFound title="This seminar is not in your book" error={seminar.error} retry={() => seminar.refetch()} back={{ to: '/seminars', label: 'Back to Seminars' }} />;
   return (
     <div style={{ overflow: 'auto', flex: 1 }}>
       <Stack gap={0} px="xl" pt="lg">

@@ -20,7 +20,7 @@ export function OccasionEditScreen() {
   const id = Number(useParams().id);
   const occasion = useOccasion(id);
   if (occasion.isPending) return <LoadingScreen />;
-  if (occasion.isError) return <NotFound title="This occasion is not in your book" error={occasion.error} back={{ to: '/occasions', label: 'Back to At home' }} />;
+  if (occasion.isError) return <NotFound title="This occasion is not in your book" error={occasion.error} retry={() => occasion.refetch()} back={{ to: '/occasions', label: 'Back to At home' }} />;
   return <OccasionForm occasion={occasion.data} />;
 }
 

@@ -39,7 +39,7 @@ export function PersonEditScreen() {
   const person = usePerson(id);
   const update = useUpdatePerson(id);
   if (person.isPending) return <LoadingScreen />;
-  if (person.isError) return <NotFound title="This person is not in your book" error={person.error} back={{ to: '/people', label: 'Back to People' }} />;
+  if (person.isError) return <NotFound title="This person is not in your book" error={person.error} retry={() => person.refetch()} back={{ to: '/people', label: 'Back to People' }} />;
   return (
     <div style={{ overflow: 'auto', flex: 1 }}>
       <PageHeader title={`Edit ${person.data.name}`} />

@@ -55,7 +55,7 @@ export function SeminarEditScreen() {
   const seminar = useSeminar(id);
   const save = useSaveSeminar(id);
   if (seminar.isPending) return <LoadingScreen />;
-  if (seminar.isError) return <NotFound title="This seminar is not in your book" error={seminar.error} back={{ to: '/seminars', label: 'Back to Seminars' }} />;
+  if (seminar.isError) return <NotFound title="This seminar is not in your book" error={seminar.error} retry={() => seminar.refetch()} back={{ to: '/seminars', label: 'Back to Seminars' }} />;
   return (
     <div style={{ overflow: 'auto', flex: 1 }}>
       <PageHeader title={`Edit ${seminar.data.title}`} />

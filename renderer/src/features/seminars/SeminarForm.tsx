@@ -1,10 +1,10 @@
-import { Card, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Card, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMemo } from 'react';
 import { SeminarInputSchema, type SeminarData } from '../../../../shared/domain/seminar';
 import { fieldErrors } from '../../../../shared/validation';
 import { EditorForm } from '../../ui/EditorForm';
 import { useFormSubmit } from '../../ui/useFormSubmit';
+import { TimeZoneSelect } from '../../ui/TimeZoneSelect';
 
 interface Props {
   initial: SeminarData;
@@ -19,8 +19,6 @@ export function localTimeZone(): string {
 }
 
 export function SeminarForm({ initial, submitLabel, saving, onSubmit, onCancel }: Props) {
-  // The list of canonical zones leaves out aliases such as UTC; keep the one being edited selectable.
-  const zones = useMemo(() => [...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC', initial.timeZone])].sort(), [initial.timeZone]);
   const form = useForm<SeminarData>({
     mode: 'controlled',
     initialValues: initial,
@@ -41,7 +39,7 @@ export function SeminarForm({ initial, submitLabel, saving, onSubmit, onCancel }
               <TextInput label="Date" type="date" {...form.getInputProps('date')} />
               <TextInput label="Starts" type="time" {...form.getInputProps('startTime')} />
               <TextInput label="Ends" type="time" {...form.getInputProps('endTime')} />
-              <Select label="Time zone" data={zones} searchable allowDeselect={false} {...form.getInputProps('timeZone')} />
+              <TimeZoneSelect label="Time zone" description="A city, or a name like Eastern or CET" {...form.getInputProps('timeZone')} />
             </SimpleGrid>
           </Stack>
         </Card>

@@ -18,6 +18,7 @@ import { LoadingScreen } from '../../ui/LoadingScreen';
 import { NotFound } from '../../ui/NotFound';
 import { localTimeZone } from './SeminarForm';
 import { RegisterPeopleDialog } from './RegisterPeopleDialog';
+import { SeatsWarning } from './SeatsWarning';
 import { FollowUpDialog } from '../followups/FollowUpDialog';
 import { useRegistrations, useSeminar, useSeminarFlags, useUpdateRegistration } from './queries';
 
@@ -33,7 +34,7 @@ export function SeminarScreen() {
   const [followingUp, followUpDialog] = useDisclosure(false);
 
   if (seminar.isPending) return <LoadingScreen />;
-  if (seminar.isError) return <NotFound title="This seminar is not in your book" error={seminar.error} back={{ to: '/seminars', label: 'Back to Seminars' }} />;
+  if (seminar.isError) return <NotFound title="This seminar is not in your book" error={seminar.error} retry={() => seminar.refetch()} back={{ to: '/seminars', label: 'Back to Seminars' }} />;
   const s = seminar.data;
   const local = formatLocalHours(s.startsAt, s.endsAt, s.timeZone, localTimeZone());
   const rows = registrations.data ?? [];
@@ -44,7 +45,7 @@ export function SeminarScreen() {
     <div style={{ overflow: 'auto', flex: 1 }}>
       <Stack gap="lg" px="xl" py="lg" maw={1200}>
         <BackLink to="/seminars" label="Seminars" />
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap="sm">
           <Stack gap={4}>
             <Group gap="sm">
               <Title order={1} size="h2">
@@ -76,7 +77,7 @@ export function SeminarScreen() {
               </Text>
             ) : null}
           </Stack>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="wrap" role="toolbar" aria-label="Seminar actions">
             {s.closed ? (
               <Button component={Link} to={`/seminars/${s.id}/review`} leftSection={<IconChecklist size={16} aria-hidden />} color="teal">
                 Review and follow up
@@ -123,15 +124,21 @@ export function SeminarScreen() {
               </Menu.Dropdown>
             </Menu>
           </Group>
-        </Group>
+        </Stack>
 
         <SimpleGrid cols={{ base: 2, md: 5 }}>
-          <Counter label="Registered" value={s.counts.registered} detail={s.capacity ? `of ${s.capacity.toLocaleString()} seats` : undefined} />
+          <Counter
+            label="Registered"
+            value={s.counts.registered}
+            detail={`${s.counts.registeredInPerson.toLocaleString()} in person${s.capacity ? ` of ${s.capacity.toLocaleString()} seats` : ''} · ${s.counts.registeredStream.toLocaleString()} stream`}
+          />
           <Counter label="Checked in" value={s.counts.checkedIn} detail={`${s.counts.checkedInInPerson} in person · ${s.counts.checkedInStream} on the stream`} />
           <Counter label="Walk-ins" value={s.counts.walkIns} />
           <Counter label={s.closed ? 'No-shows' : 'Still expected'} value={s.closed ? s.counts.noShows : s.counts.expected} />
           <Counter label="Cancelled" value={s.counts.cancelled} />
         </SimpleGrid>
+
+        <SeatsWarning seminar={s} />
 
         <Card withBorder radius="md" p={0} component="section" aria-label="Registrations">
           <Group justify="space-between" p="md">
@@ -209,7 +216,7 @@ export function SeminarScreen() {
           )}
         </Card>
       </Stack>
-      <RegisterPeopleDialog seminarId={s.id} opened={registering} onClose={registerDialog.close} registered={registeredIds} />
+      <RegisterPeopleDialog seminar={s} opened={registering} onClose={registerDialog.close} registered={registeredIds} />
       <FollowUpDialog person={null} seminarId={s.id} source="seminar" opened={followingUp} onClose={followUpDialog.close} />
     </div>
   );

@@ -1,11 +1,12 @@
-import { Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, NumberInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { KeepInTouch } from '../../../../shared/domain/followup';
 import { STAGES, STAGE_LABELS } from '../../../../shared/domain/standing';
 import { ApiError, type FieldErrors } from '../../../../shared/errors';
 import { useKeepInTouch } from '../followups/queries';
 import { useBookWrite } from '../relationships/queries';
+import { TimeZoneSelect } from '../../ui/TimeZoneSelect';
 
 /** The cadence per stage that decides who is due to reconnect, and when calendar entries start. */
 export function KeepInTouchSettings() {
@@ -16,7 +17,6 @@ export function KeepInTouchSettings() {
   useEffect(() => {
     if (current.data) setValue(current.data);
   }, [current.data]);
-  const zones = useMemo(() => [...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC', value?.timeZone ?? 'UTC'])].sort(), [value?.timeZone]);
   return (
     <Card withBorder radius="md" p="lg" component="section" aria-label="Keeping in touch">
       <Title order={2} size="h5" mb={4}>
@@ -66,13 +66,10 @@ export function KeepInTouchSettings() {
                 onChange={(e) => setValue({ ...value, reminderTime: e.currentTarget.value })}
                 error={errors.reminderTime}
               />
-              <Select
+              <TimeZoneSelect
                 label="Calendar time zone"
-                data={zones}
-                searchable
                 value={value.timeZone}
                 onChange={(timeZone) => timeZone && setValue({ ...value, timeZone })}
-                allowDeselect={false}
                 error={errors.timeZone}
               />
             </SimpleGrid>
