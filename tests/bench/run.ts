@@ -44,6 +44,10 @@ const INTERACTIONS = Number(process.env.RAPPORT_BENCH_INTERACTIONS ?? 1_000_000)
 const STANDING_ROUNDS = 5;
 const QUERIES = ['jose', 'alv', 'smi', 'mar', 'ann lee', 'garcia acme', '田中', 'maria.g', 'o’bri', 'zimmerman'];
 const json = process.argv.includes('--json');
+/** `--only checkin,keystroke`: run only these parts (search, writes, checkin, standing, report, keystroke, pdf, import). */
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg >= 0 ? new Set((process.argv[onlyArg + 1] ?? '').split(',')) : null;
+const want = (part: string) => only === null || only.has(part);
 
 export interface Row {
   name: string;
@@ -217,104 +221,108 @@ try {
 
   const rows: Row[] = [];
 
-  // Search: service and bare SQL interleaved per round, so both see the same cache state.
-  const serviceAll: number[] = [];
-  const bareAll: number[] = [];
-  for (const query of QUERIES) {
-    const input = PeopleListInput.parse({ query, limit: 100 });
-    const params = { match: prefixMatchQuery(query) };
-    const count = db.prepare(peopleCountSql(true, NO_FILTER));
-    // The baseline runs the plan the service would choose for this query, bare.
-    const matches = (count.get(params) as { n: number }).n;
-    const page = db.prepare(peoplePageSql(input, true, NO_FILTER, listPlan(input.sort, true, NO_FILTER, matches)));
-    const service: number[] = [];
-    const bare: number[] = [];
-    let matched = 0;
-    for (let round = 0; round < SEARCH_ROUNDS; round++) {
-      service.push(
-        time(() => {
-          const result = dispatch(ctx, 'people.list', { query, limit: 100 });
-          if (!result.ok) throw new Error(result.error.message);
-          matched = (result.value as { total: number }).total;
-        }),
-      );
-      bare.push(
-        time(() => {
-          count.get(params);
-          page.all({ ...params, limit: 100, offset: 0 });
-        }),
-      );
+  if (want('search')) {
+    // Search: service and bare SQL interleaved per round, so both see the same cache state.
+    const serviceAll: number[] = [];
+    const bareAll: number[] = [];
+    for (const query of QUERIES) {
+      const input = PeopleListInput.parse({ query, limit: 100 });
+      const params = { match: prefixMatchQuery(query) };
+      const count = db.prepare(peopleCountSql(true, NO_FILTER));
+      // The baseline runs the plan the service would choose for this query, bare.
+      const matches = (count.get(params) as { n: number }).n;
+      const page = db.prepare(peoplePageSql(input, true, NO_FILTER, listPlan(input.sort, true, NO_FILTER, matches)));
+      const service: number[] = [];
+      const bare: number[] = [];
+      let matched = 0;
+      for (let round = 0; round < SEARCH_ROUNDS; round++) {
+        service.push(
+          time(() => {
+            const result = dispatch(ctx, 'people.list', { query, limit: 100 });
+            if (!result.ok) throw new Error(result.error.message);
+            matched = (result.value as { total: number }).total;
+          }),
+        );
+        bare.push(
+          time(() => {
+            count.get(params);
+            page.all({ ...params, limit: 100, offset: 0 });
+          }),
+        );
+      }
+      serviceAll.push(...service);
+      bareAll.push(...bare);
+      rows.push({
+        name: `people search “${query}” (${matched.toLocaleString()} matches)`,
+        p50_ms: percentile(service, 50),
+        p95_ms: percentile(service, 95),
+        baseline_p50_ms: percentile(bare, 50),
+        baseline_p95_ms: percentile(bare, 95),
+      });
     }
-    serviceAll.push(...service);
-    bareAll.push(...bare);
+    rows.unshift({
+      name: `people search, all queries (${PEOPLE.toLocaleString()} people)`,
+      p50_ms: percentile(serviceAll, 50),
+      p95_ms: percentile(serviceAll, 95),
+      baseline_p50_ms: percentile(bareAll, 50),
+      baseline_p95_ms: percentile(bareAll, 95),
+    });
+
+  }
+  if (want('writes')) {
+    // Durable write: a whole person (2 emails, a phone, 2 tags, search row) through the API, vs the
+    // same rows written by bare prepared statements in one transaction (no validation, no read-back).
+    const bare = {
+      person: db.prepare(
+        'INSERT INTO people (given_name, family_name, sort_key, search_rank, organization, organization_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      email: db.prepare('INSERT INTO person_emails (person_id, position, label, address, address_key) VALUES (?, ?, ?, ?, ?)'),
+      phone: db.prepare('INSERT INTO person_phones (person_id, position, label, number, digits) VALUES (?, ?, ?, ?, ?)'),
+      tag: db.prepare('INSERT INTO person_tags (person_id, tag_id) VALUES (?, (SELECT id FROM tags WHERE name = ?))'),
+      search: db.prepare('INSERT INTO people_search (rowid, names, organization, emails) VALUES (?, ?, ?, ?)'),
+    };
+    const bareWrite = db.transaction((round: number) => {
+      // Past every real person in both name order and rank, so the index stays in order, without the
+      // neighbour look-up the service does.
+      const rank = 2 ** 52 + round;
+      const sortKey = `\uffff bare ${String(round).padStart(4, '0')}`;
+      const id = Number(bare.person.run('Bare', `Schäfer ${round}`, sortKey, rank, 'Bench & Co', 'bench & co', at, at).lastInsertRowid);
+      bare.email.run(id, 0, 'Work', `x${round}@bench.example`, `x${round}@bench.example`);
+      bare.email.run(id, 1, 'Personal', `x${round}@mail.example`, `x${round}@mail.example`);
+      bare.phone.run(id, 0, 'Mobile', '+1 717 555 0100', '17175550100');
+      bare.tag.run(id, 'Benchmark');
+      bare.tag.run(id, 'Speakers');
+      bare.search.run(rank, `bare schafer ${round}`, 'bench co', `x ${round} bench example x ${round} mail example`);
+    });
+    const writes: number[] = [];
+    const bareWrites: number[] = [];
+    for (let round = 0; round < WRITE_ROUNDS; round++) {
+      writes.push(
+        time(() => {
+          const result = dispatch(ctx, 'people.create', {
+            givenName: 'Benedikt',
+            familyName: `Schäfer ${round}`,
+            organization: 'Bench & Co',
+            emails: [
+              { label: 'Work', address: `b${round}@bench.example` },
+              { label: 'Personal', address: `b${round}@mail.example` },
+            ],
+            phones: [{ label: 'Mobile', number: '+1 717 555 0100' }],
+            tags: ['Benchmark', 'Speakers'],
+          });
+          if (!result.ok) throw new Error(result.error.message);
+        }),
+      );
+      bareWrites.push(time(() => bareWrite.immediate(round)));
+    }
     rows.push({
-      name: `people search “${query}” (${matched.toLocaleString()} matches)`,
-      p50_ms: percentile(service, 50),
-      p95_ms: percentile(service, 95),
-      baseline_p50_ms: percentile(bare, 50),
-      baseline_p95_ms: percentile(bare, 95),
+      name: 'durable single-person write (synchronous=FULL)',
+      p50_ms: percentile(writes, 50),
+      p95_ms: percentile(writes, 95),
+      baseline_p50_ms: percentile(bareWrites, 50),
+      baseline_p95_ms: percentile(bareWrites, 95),
     });
   }
-  rows.unshift({
-    name: `people search, all queries (${PEOPLE.toLocaleString()} people)`,
-    p50_ms: percentile(serviceAll, 50),
-    p95_ms: percentile(serviceAll, 95),
-    baseline_p50_ms: percentile(bareAll, 50),
-    baseline_p95_ms: percentile(bareAll, 95),
-  });
-
-  // Durable write: a whole person (2 emails, a phone, 2 tags, search row) through the API, vs the
-  // same rows written by bare prepared statements in one transaction (no validation, no read-back).
-  const bare = {
-    person: db.prepare(
-      'INSERT INTO people (given_name, family_name, sort_key, search_rank, organization, organization_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    ),
-    email: db.prepare('INSERT INTO person_emails (person_id, position, label, address, address_key) VALUES (?, ?, ?, ?, ?)'),
-    phone: db.prepare('INSERT INTO person_phones (person_id, position, label, number, digits) VALUES (?, ?, ?, ?, ?)'),
-    tag: db.prepare('INSERT INTO person_tags (person_id, tag_id) VALUES (?, (SELECT id FROM tags WHERE name = ?))'),
-    search: db.prepare('INSERT INTO people_search (rowid, names, organization, emails) VALUES (?, ?, ?, ?)'),
-  };
-  const bareWrite = db.transaction((round: number) => {
-    // Past every real person in both name order and rank, so the index stays in order, without the
-    // neighbour look-up the service does.
-    const rank = 2 ** 52 + round;
-    const sortKey = `\uffff bare ${String(round).padStart(4, '0')}`;
-    const id = Number(bare.person.run('Bare', `Schäfer ${round}`, sortKey, rank, 'Bench & Co', 'bench & co', at, at).lastInsertRowid);
-    bare.email.run(id, 0, 'Work', `x${round}@bench.example`, `x${round}@bench.example`);
-    bare.email.run(id, 1, 'Personal', `x${round}@mail.example`, `x${round}@mail.example`);
-    bare.phone.run(id, 0, 'Mobile', '+1 717 555 0100', '17175550100');
-    bare.tag.run(id, 'Benchmark');
-    bare.tag.run(id, 'Speakers');
-    bare.search.run(rank, `bare schafer ${round}`, 'bench co', `x ${round} bench example x ${round} mail example`);
-  });
-  const writes: number[] = [];
-  const bareWrites: number[] = [];
-  for (let round = 0; round < WRITE_ROUNDS; round++) {
-    writes.push(
-      time(() => {
-        const result = dispatch(ctx, 'people.create', {
-          givenName: 'Benedikt',
-          familyName: `Schäfer ${round}`,
-          organization: 'Bench & Co',
-          emails: [
-            { label: 'Work', address: `b${round}@bench.example` },
-            { label: 'Personal', address: `b${round}@mail.example` },
-          ],
-          phones: [{ label: 'Mobile', number: '+1 717 555 0100' }],
-          tags: ['Benchmark', 'Speakers'],
-        });
-        if (!result.ok) throw new Error(result.error.message);
-      }),
-    );
-    bareWrites.push(time(() => bareWrite.immediate(round)));
-  }
-  rows.push({
-    name: 'durable single-person write (synchronous=FULL)',
-    p50_ms: percentile(writes, 50),
-    p95_ms: percentile(writes, 95),
-    baseline_p50_ms: percentile(bareWrites, 50),
-    baseline_p95_ms: percentile(bareWrites, 95),
-  });
   // Check-in: a seminar with 5,000 registrants spread through the book.
   const seminar = createSeminar(
     ctx,
@@ -401,13 +409,13 @@ try {
     baseline_p50_ms: percentile(bareCheckIns, 50),
     baseline_p95_ms: percentile(bareCheckIns, 95),
   });
-  rows.push(...standingRows(db, at));
-  rows.push(reportOnScreen(ctx, db));
+  if (want('standing')) rows.push(...standingRows(db, at));
+  if (want('report')) rows.push(reportOnScreen(ctx, db));
   store.close();
 
-  rows.push(await keystrokeToPaint(dataDir, seminar.id, log));
-  rows.push(...(await smallBookReport()));
-  rows.push(...(await importRows(log)));
+  if (want('keystroke')) rows.push(await keystrokeToPaint(dataDir, seminar.id, log));
+  if (want('pdf')) rows.push(...(await smallBookReport()));
+  if (want('import')) rows.push(...(await importRows(log)));
 
   if (json) {
     console.log(JSON.stringify(rows.map(({ name, p50_ms, p95_ms, baseline_p95_ms }) => ({ name, p50_ms, p95_ms, baseline_p95_ms }))));
