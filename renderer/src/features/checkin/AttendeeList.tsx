@@ -1,5 +1,5 @@
 import { Text } from '@mantine/core';
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import type { CheckInRow } from '../../../../shared/domain/registrant-match';
 import type { Registration } from '../../../../shared/domain/seminar';
 import { AttendeeRow } from './AttendeeRow';
@@ -21,7 +21,7 @@ interface Props {
  * The registrants for what was typed, then "Did you mean…" names when nothing matched as typed.
  * The selected row is always scrolled into view: ↓ never selects a row the volunteer cannot see.
  */
-export function AttendeeList({ rows, suggestions, selected, answering, current, empty, onChoose, onEnterRow, onUndo }: Props) {
+export const AttendeeList = memo(function AttendeeList({ rows, suggestions, selected, answering, current, empty, onChoose, onEnterRow, onUndo }: Props) {
   const list = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (selected === null) return;
@@ -50,4 +50,4 @@ export function AttendeeList({ rows, suggestions, selected, answering, current, 
       ) : null}
     </div>
   );
-}
+});

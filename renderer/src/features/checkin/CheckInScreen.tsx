@@ -1,10 +1,11 @@
 import { Alert, Box, Button, CloseButton, Group, Kbd, Loader, Text, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconAlertTriangle, IconPlugConnectedX, IconSearch } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { CHECK_IN_QUERY_MAX } from '../../../../shared/domain/registrant-match';
-import { formatSeminarDate, formatSeminarHours, seatsOver, type Seminar } from '../../../../shared/domain/seminar';
+import { formatSeminarDate, formatSeminarHours, seatsOver, type Registration, type Seminar } from '../../../../shared/domain/seminar';
+import { useStableHandler } from '../../ui/useStableHandler';
 import { LoadingScreen } from '../../ui/LoadingScreen';
 import { NotFound } from '../../ui/NotFound';
 import { useSeminar } from '../seminars/queries';
@@ -15,7 +16,7 @@ import { WalkInDialog } from './WalkInDialog';
 
 const dayIn = (at: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 
-function TableCounts({ s }: { s: Seminar }) {
+const TableCounts = memo(function TableCounts({ s }: { s: Seminar }) {
   const c = s.counts;
   const item = (label: string, value: number, detail?: string) => (
     <div role="group" aria-label={label} className="table-count">
@@ -31,7 +32,7 @@ function TableCounts({ s }: { s: Seminar }) {
       {item('Still expected', c.expected)}
     </div>
   );
-}
+});
 
 /**
  * The check-in table: find an arriving person in a keystroke or two and check them in with
@@ -47,7 +48,19 @@ export function CheckInScreen() {
   const [notTodaySeen, setNotTodaySeen] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const panelRef = useRef<ResultPanelHandle>(null);
-  const focusSearch = () => requestAnimationFrame(() => searchRef.current?.focus());
+  const focusSearch = useStableHandler(() => requestAnimationFrame(() => searchRef.current?.focus()));
+  const undoRow = useStableHandler((r: Registration) => table.undo(r.id, r.name));
+  const noteKept = useStableHandler((registration: Registration) =>
+    table.show(table.panel?.tone === 'already' ? { tone: 'already', registration } : { tone: 'in', registration }, false),
+  );
+  const closeWalkIn = useStableHandler(() => {
+    setWalkIn(null);
+    focusSearch();
+  });
+  const walkInDone = useStableHandler((registration: Registration) => {
+    table.clear();
+    table.checkedIn(registration);
+  });
 
   useHotkeys(
     [
@@ -159,13 +172,13 @@ export function CheckInScreen() {
           }
         }}
       />
-      <div role="status" aria-label="Table message" className="table-say" data-tone={table.say?.tone}>
-        {table.say ? (
+      <div role="status" aria-label="Table message" className="table-say" data-tone={table.message?.tone}>
+        {table.message ? (
           <Group gap="xs" wrap="nowrap">
-            <Text c={table.say.tone === 'error' ? 'red.8' : undefined} fw={table.say.tone === 'error' ? 600 : 500} style={{ flex: 1 }}>
-              {table.say.text}
+            <Text c={table.message.tone === 'error' ? 'red.8' : undefined} fw={table.message.tone === 'error' ? 600 : 500} style={{ flex: 1 }}>
+              {table.message.text}
             </Text>
-            <CloseButton size="sm" aria-label="Dismiss message" onClick={() => table.setSay(null)} />
+            <CloseButton size="sm" aria-label="Dismiss message" onClick={table.dismissMessage} />
           </Group>
         ) : null}
       </div>
@@ -180,7 +193,7 @@ export function CheckInScreen() {
           empty={empty}
           onChoose={table.choose}
           onEnterRow={table.enterRow}
-          onUndo={(r) => table.undo(r.id, r.name)}
+          onUndo={undoRow}
         />
         <div className="check-in-side">
           {table.panel ? (
@@ -189,9 +202,9 @@ export function CheckInScreen() {
               seminarId={seminarId}
               panel={table.panel}
               canUndo={table.canUndo}
-              onUndo={(r) => table.undo(r.id, r.name)}
-              onChanged={(registration) => table.show(table.panel?.tone === 'already' ? { tone: 'already', registration } : { tone: 'in', registration }, false)}
-              onSaid={(text, tone) => table.setSay({ text, tone })}
+              onUndo={undoRow}
+              onChanged={noteKept}
+              onSaid={table.say}
               onDone={focusSearch}
             />
           ) : (
@@ -206,14 +219,8 @@ export function CheckInScreen() {
         seminarId={seminarId}
         opened={walkIn !== null}
         prefill={walkIn ?? ''}
-        onClose={() => {
-          setWalkIn(null);
-          focusSearch();
-        }}
-        onDone={(registration) => {
-          table.clear();
-          table.checkedIn(registration);
-        }}
+        onClose={closeWalkIn}
+        onDone={walkInDone}
       />
     </Box>
   );

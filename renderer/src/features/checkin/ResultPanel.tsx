@@ -1,6 +1,6 @@
 import { Button, Group, Kbd, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { IconAlertOctagon, IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
-import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
+import { forwardRef, memo, useImperativeHandle, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { guessKind } from '../../../../shared/domain/followup';
 import type { Registration } from '../../../../shared/domain/seminar';
@@ -37,7 +37,7 @@ interface Props {
  * no one's here. A note or a follow-up typed here goes to the person shown — never to whoever was
  * checked in before.
  */
-export const ResultPanel = forwardRef<ResultPanelHandle, Props>(function ResultPanel({ seminarId, panel, canUndo, onUndo, onChanged, onSaid, onDone }, ref) {
+const PanelView = forwardRef<ResultPanelHandle, Props>(function ResultPanel({ seminarId, panel, canUndo, onUndo, onChanged, onSaid, onDone }, ref) {
   const noteRef = useRef<HTMLInputElement>(null);
   const followUpRef = useRef<HTMLInputElement>(null);
   useImperativeHandle(ref, () => ({ focusNote: () => noteRef.current?.focus(), focusFollowUp: () => followUpRef.current?.focus() }), []);
@@ -100,6 +100,9 @@ export const ResultPanel = forwardRef<ResultPanelHandle, Props>(function ResultP
     </Paper>
   );
 });
+
+/** Memoized: the table re-renders on every keystroke, the panel only when its person changes. */
+export const ResultPanel = memo(PanelView);
 
 function PersonNotes({
   seminarId,

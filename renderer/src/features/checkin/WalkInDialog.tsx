@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { PersonMatch } from '../../../../shared/contract';
 import { looksLikeCode } from '../../../../shared/domain/registrant-match';
 import type { AttendanceMode, Registration } from '../../../../shared/domain/seminar';
@@ -40,7 +40,7 @@ const worthMatching = (v: Values) => v.email.includes('@') || v.phone.replace(/\
  * picks the match, or says "New person anyway". Before creating, the book is asked once more with
  * exactly what was typed, so a fast Enter cannot slip past a slow suggestion.
  */
-export function WalkInDialog({
+export const WalkInDialog = memo(function WalkInDialog({
   seminarId,
   opened,
   prefill,
@@ -194,4 +194,4 @@ export function WalkInDialog({
       </form>
     </Modal>
   );
-}
+});

@@ -1,5 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useStableHandler } from '../../ui/useStableHandler';
 import { move, onEnter, selectedId, type EnterAction, type TableState } from '../../../../shared/domain/check-in-keys';
 import type { CheckInRow } from '../../../../shared/domain/registrant-match';
 import type { Registration } from '../../../../shared/domain/seminar';
@@ -135,40 +136,44 @@ export function useCheckInTable(seminarId: number) {
     });
   };
 
-  return {
-    query,
-    type: (text: string) => {
+  const handlers = {
+    type: useStableHandler((text: string) => {
       setQuery(text);
       setChosen(null);
       setSay(null);
-    },
-    clear: clearSearch,
+    }),
+    clear: useStableHandler(clearSearch),
+    choose: useStableHandler((id: number) => setChosen(id)),
+    move: useStableHandler((by: 1 | -1) => setChosen(move(state, by))),
+    enter: useStableHandler(() => act(onEnter(state))),
+    /** A double click on a row: the volunteer chose exactly that person. */
+    enterRow: useStableHandler((id: number) => {
+      const row = listed.find((r) => r.id === id);
+      if (row?.state === 'checked_in') act({ kind: 'lookUp', registrationId: id });
+      else if (row?.state === 'registered') act({ kind: 'checkIn', registrationId: id });
+    }),
+    checkedIn: useStableHandler(checkedIn),
+    show: useStableHandler(show),
+    undoLast: useStableHandler(undoLast),
+    undo: useStableHandler(undo),
+    say: useStableHandler((text: string, tone: 'info' | 'error') => setSay({ text, tone })),
+  };
+
+  return {
+    ...handlers,
+    query,
     results,
     listed,
     current,
     selected,
-    choose: (id: number) => setChosen(id),
-    move: (by: 1 | -1) => setChosen(move(state, by)),
-    enter: () => act(onEnter(state)),
-    /** A double click on a row: the volunteer chose exactly that person. */
-    enterRow: (id: number) => {
-      const row = listed.find((r) => r.id === id);
-      if (row?.state === 'checked_in') act({ kind: 'lookUp', registrationId: id });
-      else if (row?.state === 'registered') act({ kind: 'checkIn', registrationId: id });
-    },
-    checkedIn,
     panel: memory.panel,
-    show,
     canUndo: memory.undo.length > 0,
-    undoLast,
-    undo,
-    say,
-    setSay,
+    message: say,
+    dismissMessage: useStableHandler(() => setSay(null)),
     /** Rapport cannot be reached: the search or a check-in is being tried again. */
     disconnected: (search.failureCount > 0 && isUnreachable(search.error ?? search.failureReason)) || (actions.checkIn.failureCount > 0 && actions.checkIn.isPending),
     checkingIn: actions.checkIn.isPending,
     searchFailed: search.isError && !isUnreachable(search.error) ? search.error : null,
     tooLong: current && results?.cut === true,
-    actions,
   };
 }
