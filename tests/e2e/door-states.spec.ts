@@ -179,3 +179,30 @@ test('after a check-in at 1024×700, ↓ selects a row the volunteer can see', a
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(1024);
 });
+
+test('when Rapport cannot be reached the table says so, checks no one in, and recovers by itself', async ({ page, station }) => {
+  const { seminarId } = await door(station, [
+    ['Ann', 'Lee'],
+    ['Bo', 'Chen'],
+  ]);
+  await page.goto(`${station.url}/#/seminars/${seminarId}/check-in`);
+  const find = page.getByRole('combobox', { name: 'Find attendee' });
+  await expect(page.getByRole('option')).toHaveCount(2);
+
+  await page.route('**/api/**', (route) => route.abort('connectionrefused'));
+  await find.pressSequentially('bo chen');
+  await find.press('Enter');
+  await expect(page.getByRole('alert', { name: 'Not connected' })).toContainText('Retrying');
+  expect(await stateOf(station, seminarId, 'Bo Chen')).toBe('registered');
+
+  // The same text, once Rapport answers again: the Enter that waited for its list acts on it.
+  await page.unroute('**/api/**');
+  await expect(page.getByRole('status', { name: 'Last check-in' })).toContainText('Bo Chen is checked in', { timeout: 20_000 });
+  await expect(page.getByRole('alert', { name: 'Not connected' })).toHaveCount(0);
+  expect(await stateOf(station, seminarId, 'Ann Lee')).toBe('registered');
+
+  // A paste far longer than any name is read in part and said so, never a blank list.
+  await find.fill(`ann ${'x'.repeat(400)}`);
+  await expect(find).toHaveAccessibleDescription(/Only the first 200 characters are searched/);
+  await expect(page.getByRole('listbox', { name: 'Attendees' })).toContainText('No registrant matches');
+});
