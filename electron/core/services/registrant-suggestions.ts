@@ -15,8 +15,13 @@ import { givenNameVariants } from './given-names';
 
 interface Entry {
   id: number;
-  words: string[];
   sortKey: string;
+}
+
+/** A seminar's registrants by name word: each distinct word once, with who carries it. */
+interface WordIndex {
+  entries: Entry[];
+  words: Map<string, number[]>;
 }
 
 export interface Suggestion {
@@ -26,7 +31,7 @@ export interface Suggestion {
 }
 
 const LIMIT = 5;
-const cache = new WeakMap<CoreContext['db'], Map<number, { version: string; entries: Entry[] }>>();
+const cache = new WeakMap<CoreContext['db'], Map<number, { version: string; index: WordIndex }>>();
 
 /** Changes on this connection and commits from any other (the import worker's) both move it. */
 function bookVersion(db: CoreContext['db']): string {
@@ -34,7 +39,7 @@ function bookVersion(db: CoreContext['db']): string {
   return `${changes}:${db.pragma('data_version', { simple: true }) as number}`;
 }
 
-function registrants(ctx: CoreContext, seminarId: number): Entry[] {
+function wordIndex(ctx: CoreContext, seminarId: number): WordIndex {
   let bySeminar = cache.get(ctx.db);
   if (!bySeminar) {
     bySeminar = new Map();
@@ -42,25 +47,33 @@ function registrants(ctx: CoreContext, seminarId: number): Entry[] {
   }
   const version = bookVersion(ctx.db);
   const hit = bySeminar.get(seminarId);
-  if (hit?.version === version) return hit.entries;
+  if (hit?.version === version) return hit.index;
   const rows = stmt<[number], { id: number; given_name: string; family_name: string; display_name: string; sort_key: string }>(
     ctx.db,
     `SELECT r.id, p.given_name, p.family_name, p.display_name, p.sort_key
      FROM registrations r JOIN people p ON p.id = r.person_id
      WHERE r.seminar_id = ? AND r.state != 'cancelled'`,
   ).all(seminarId);
-  const entries = rows.map((r) => ({ id: r.id, words: nameSearchWords([r.given_name, r.family_name, r.display_name]), sortKey: r.sort_key }));
-  bySeminar.set(seminarId, { version, entries });
-  return entries;
+  const index: WordIndex = { entries: [], words: new Map() };
+  rows.forEach((r, i) => {
+    index.entries.push({ id: r.id, sortKey: r.sort_key });
+    for (const word of nameSearchWords([r.given_name, r.family_name, r.display_name])) {
+      const carriers = index.words.get(word);
+      if (carriers) carriers.push(i);
+      else index.words.set(word, [i]);
+    }
+  });
+  bySeminar.set(seminarId, { version, index });
+  return index;
 }
 
 /** Typos tolerated: none under three letters, one up to four, two beyond. */
 const tolerance = (word: string) => (word.length < 3 ? 0 : word.length <= 4 ? 1 : 2);
 
 /** How far a typed word is from a name word (0 = begins it), and why; null when too far. */
-function closeness(typed: string, word: string): { cost: number; reason: string | null } | null {
+function closeness(typed: string, variants: ReadonlySet<string>, word: string): { cost: number; reason: string | null } | null {
   if (word.startsWith(typed)) return { cost: 0, reason: null };
-  if (givenNameVariants(typed).has(word)) return { cost: 0.5, reason: 'variant' };
+  if (variants.has(word)) return { cost: 0.5, reason: 'variant' };
   const k = tolerance(typed);
   if (k === 0) return null;
   let best = Math.abs(word.length - typed.length) <= k ? distance(typed, word) : Infinity;
@@ -71,29 +84,42 @@ function closeness(typed: string, word: string): { cost: number; reason: string 
 
 const capitalized = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 
+interface Closest {
+  cost: number;
+  reason: string;
+}
+
 export function suggestRegistrants(ctx: CoreContext, seminarId: number, typedWords: string[]): Suggestion[] {
-  const words = typedWords.filter((w) => /\p{L}/u.test(w));
-  if (words.length === 0) return [];
-  const scored: { entry: Entry; cost: number; reason: string }[] = [];
-  for (const entry of registrants(ctx, seminarId)) {
-    let cost = 0;
-    let reason = '';
-    for (const typed of words) {
-      let best: { cost: number; reason: string | null; word: string } | null = null;
-      for (const word of entry.words) {
-        const c = closeness(typed, word);
-        if (c && (!best || c.cost < best.cost)) best = { ...c, word };
+  const typed = typedWords.filter((w) => /\p{L}/u.test(w));
+  if (typed.length === 0) return [];
+  const { entries, words } = wordIndex(ctx, seminarId);
+  // Per typed word, each distinct name word is measured once; its carriers inherit the result.
+  let scores: Map<number, Closest> | null = null;
+  for (const t of typed) {
+    const variants = givenNameVariants(t);
+    const closest = new Map<number, Closest>();
+    for (const [word, carriers] of words) {
+      const c = closeness(t, variants, word);
+      if (!c) continue;
+      const reason = c.reason === 'variant' ? `${capitalized(t)} is a form of ${capitalized(word)}` : c.reason === 'typo' ? `close to ${capitalized(word)}` : '';
+      for (const i of carriers) {
+        const known = closest.get(i);
+        if (!known || c.cost < known.cost) closest.set(i, { cost: c.cost, reason });
       }
-      if (!best) {
-        cost = Infinity;
-        break;
-      }
-      cost += best.cost;
-      if (best.reason === 'variant' && !reason) reason = `${capitalized(typed)} is a form of ${capitalized(best.word)}`;
-      else if (best.reason === 'typo' && !reason) reason = `close to ${capitalized(best.word)}`;
     }
-    if (cost > 0 && cost !== Infinity) scored.push({ entry, cost, reason });
+    if (scores === null) scores = closest;
+    else {
+      const next = new Map<number, Closest>();
+      for (const [i, sofar] of scores) {
+        const here = closest.get(i);
+        if (here) next.set(i, { cost: sofar.cost + here.cost, reason: sofar.reason || here.reason });
+      }
+      scores = next;
+    }
+    if (scores.size === 0) return [];
   }
-  scored.sort((a, b) => a.cost - b.cost || (a.entry.sortKey < b.entry.sortKey ? -1 : a.entry.sortKey > b.entry.sortKey ? 1 : a.entry.id - b.entry.id));
-  return scored.slice(0, LIMIT).map((s) => ({ id: s.entry.id, reason: s.reason }));
+  // Nothing matched as typed, so every offer costs something; a zero-cost one was found by the search itself.
+  const offered = [...(scores ?? new Map<number, Closest>())].filter(([, s]) => s.cost > 0);
+  offered.sort(([a, x], [b, y]) => x.cost - y.cost || ((entries[a] as Entry).sortKey < (entries[b] as Entry).sortKey ? -1 : 1));
+  return offered.slice(0, LIMIT).map(([i, s]) => ({ id: (entries[i] as Entry).id, reason: s.reason }));
 }
