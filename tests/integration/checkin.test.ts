@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { nameSearchWords, searchTokens } from '../../shared/domain/names';
 import { PersonInputSchema } from '../../shared/domain/person';
 import { SeminarInputSchema } from '../../shared/domain/seminar';
 import { AppError } from '../../shared/errors';
@@ -252,5 +254,39 @@ describe('seats', () => {
     const { ctx, seminarId, ids } = await seminarWithPeople();
     walkIn(ctx, seminarId, { personId: ids.outsider }, 'stream');
     expect(getSeminar(ctx, seminarId).counts).toMatchObject({ registered: 4, registeredInPerson: 3, registeredStream: 1 });
+  });
+});
+
+describe('the search never identifies someone the text does not name (generated books and texts)', () => {
+  it('agrees with a full scan of the registrants: a unique name match is found, namesakes are never guessed', async () => {
+    const ctx = await openTestContext();
+    const given = ['Ann', 'Anna', 'Annabel', 'Bo', 'Brian', 'Amanda', 'José', 'Josefa', 'Li', 'Lin', 'Mark', 'Marco', 'Maria'];
+    const family = ['Lee', 'Leeds', 'Sensenig', 'Baker', 'Bakersfield', 'Álvarez', 'Alvares', 'Smith', 'Smithers', 'Chen', 'Li'];
+    const orgs = ['', 'Acme', 'Lee & Co', 'Baker Street Dental', 'Anna Print', 'Smith Bakery'];
+    const seminar = createSeminar(ctx, SeminarInputSchema.parse({ title: 'Door', date: '2031-01-16', startTime: '09:00', endTime: '12:00', timeZone: 'UTC' }));
+    const people = fc.sample(fc.tuple(fc.constantFrom(...given), fc.constantFrom(...family), fc.constantFrom(...orgs)), { numRuns: 80, seed: 42 });
+    const ids = people.map(([g, f, o]) => createPerson(ctx, PersonInputSchema.parse({ givenName: g, familyName: f, organization: o })).id);
+    registerPeople(ctx, seminar.id, ids.slice(0, 70), 'in_person');
+    const regs = listRegistrations(ctx, seminar.id);
+    const text = fc.oneof(
+      fc.tuple(fc.constantFrom(...given, ...family), fc.constantFrom(...given, ...family, '')).map(([a, b]) => `${a} ${b}`),
+      fc.constantFrom(...given, ...family, ...orgs).map((w) => w.slice(0, 1 + (w.length >> 1))),
+      fc.string({ maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(text, (typed) => {
+        const result = searchRegistrants(ctx, seminar.id, typed);
+        const words = searchTokens(typed);
+        const byName = regs.filter((r) => words.length > 0 && words.every((w) => nameSearchWords([r.name]).some((n) => n.startsWith(w))));
+        const exact = byName.filter((r) => words.every((w) => nameSearchWords([r.name]).includes(w)));
+        if (byName.length === 1) expect(result.identified, typed).toBe(byName[0]?.id);
+        else if (byName.length > 1) expect(result.identified, typed).toBe(exact.length === 1 ? exact[0]?.id : null);
+        if (result.identified !== null && result.rows.find((r) => r.id === result.identified)?.match.tier === 'name') {
+          expect(byName.map((r) => r.id), typed).toContain(result.identified);
+        }
+        for (const s of result.suggestions) expect(s.id).not.toBe(result.identified);
+      }),
+      { numRuns: 400 },
+    );
   });
 });
