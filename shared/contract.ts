@@ -187,8 +187,8 @@ export const contract = {
     'Check a registrant in (one durable transaction), with an optional note.',
   ),
   'checkin.byTicket': method<Registration>()(
-    z.object({ seminarId: Id, ticket: z.string().max(40) }),
-    'Check in the holder of a full ticket code (typed or scanned).',
+    z.object({ seminarId: Id, ticket: z.string().max(100) }),
+    'Check in the holder of a full ticket code (typed or scanned): Rapport’s own, or a platform’s (Eventbrite barcode or attendee #, Zoom registrant id), exact match only.',
   ),
   'checkin.undo': method<Registration>()(z.object({ registrationId: Id }), 'Revert a check-in.'),
   'checkin.note': method<Registration>()(

@@ -17,6 +17,7 @@ import type { SeminarListInput } from '../../../shared/contract';
 import { AppError, notFound } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { stmt } from '../db/statements';
+import { parseTicket, TICKET_JSON_SQL } from './platform-tickets';
 
 /** The instants of a seminar's wall-clock date and times in its own zone. */
 export function seminarInstants(s: Pick<SeminarData, 'date' | 'startTime' | 'endTime' | 'timeZone'>): { startsAt: string; endsAt: string } {
@@ -217,16 +218,20 @@ interface RegistrationRow {
   checked_in_at: string | null;
   ticket_code: string;
   note: string;
+  badge_printed_at: string | null;
+  ticket: string | null;
   given_name: string;
   family_name: string;
   display_name: string;
   organization: string;
+  role: string;
   introduce_as: string;
   primary_email: string | null;
 }
 
 const REGISTRATION_SELECT = `SELECT r.id, r.seminar_id, r.person_id, r.mode, r.source, r.state, r.checked_in_at, r.ticket_code, r.note,
-    p.given_name, p.family_name, p.display_name, p.organization, p.introduce_as,
+    r.badge_printed_at, ${TICKET_JSON_SQL} AS ticket,
+    p.given_name, p.family_name, p.display_name, p.organization, p.role, p.introduce_as,
     (SELECT address FROM person_emails WHERE person_id = p.id ORDER BY position LIMIT 1) AS primary_email
   FROM registrations r JOIN people p ON p.id = r.person_id`;
 
@@ -237,6 +242,7 @@ function toRegistration(r: RegistrationRow): Registration {
     personId: r.person_id,
     name: personName({ givenName: r.given_name, familyName: r.family_name, displayName: r.display_name }),
     organization: r.organization,
+    role: r.role,
     primaryEmail: r.primary_email ?? '',
     introduceAs: r.introduce_as,
     mode: r.mode,
@@ -245,6 +251,8 @@ function toRegistration(r: RegistrationRow): Registration {
     checkedInAt: r.checked_in_at,
     ticketCode: r.ticket_code,
     note: r.note,
+    badgePrintedAt: r.badge_printed_at,
+    ticket: parseTicket(r.ticket),
   };
 }
 

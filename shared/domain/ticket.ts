@@ -1,0 +1,45 @@
+/**
+ * A registration as a ticketing platform (Eventbrite, Zoom) knows it: its own identifiers, the
+ * ticket type, and the answers given on the platform's registration form. Imports keep them so
+ * the platform's ticket scans at the door and the answers show on the registration.
+ */
+
+export const TICKET_PLATFORMS = { eventbrite: 'Eventbrite', zoom: 'Zoom' } as const;
+export type TicketPlatform = keyof typeof TICKET_PLATFORMS;
+
+export const PLATFORM_CODE_KINDS = ['attendee', 'order', 'barcode', 'registrant'] as const;
+export type PlatformCodeKind = (typeof PLATFORM_CODE_KINDS)[number];
+export const PLATFORM_CODE_LABELS: Record<PlatformCodeKind, string> = {
+  attendee: 'Attendee #',
+  order: 'Order #',
+  barcode: 'Barcode',
+  registrant: 'Registrant ID',
+};
+
+/** The longest identifier kept; a longer cell is kept as an answer instead. */
+export const PLATFORM_CODE_MAX = 100;
+
+export interface PlatformCode {
+  kind: PlatformCodeKind;
+  code: string;
+}
+
+export interface TicketAnswer {
+  /** The column heading, which for a custom question is the question's full text. */
+  question: string;
+  answer: string;
+}
+
+export interface PlatformTicket {
+  platform: TicketPlatform;
+  /** "General Admission", "VIP"…; empty when the platform has none. */
+  ticketType: string;
+  codes: PlatformCode[];
+  answers: TicketAnswer[];
+}
+
+/**
+ * What is typed or scanned, read as a platform code: surrounding space (a scanner's CR/LF) goes,
+ * nothing else changes. Platform codes are compared exactly, never by prefix and never folded.
+ */
+export const platformCodeOf = (text: string): string => text.trim();
