@@ -35,10 +35,10 @@ export const TICKET_JSON_SQL = `(SELECT CASE WHEN t.registration_id IS NULL
     AND NOT EXISTS (SELECT 1 FROM registration_answers WHERE registration_id = r.id) THEN NULL ELSE json_object(
     'platform', t.platform,
     'ticketType', coalesce(t.ticket_type, ''),
-    'codes', (SELECT json_group_array(json_object('kind', kind, 'code', code) ORDER BY instr('attendee order barcode registrant', kind), code)
-              FROM registration_codes WHERE registration_id = r.id),
-    'answers', (SELECT json_group_array(json_object('question', question, 'answer', answer) ORDER BY position)
-                FROM registration_answers WHERE registration_id = r.id)
+    'codes', json((SELECT json_group_array(json_object('kind', kind, 'code', code) ORDER BY instr('attendee order barcode registrant', kind), code)
+              FROM registration_codes WHERE registration_id = r.id)),
+    'answers', json((SELECT json_group_array(json_object('question', question, 'answer', answer) ORDER BY position)
+                FROM registration_answers WHERE registration_id = r.id))
   ) END FROM (SELECT 1) LEFT JOIN registration_tickets t ON t.registration_id = r.id)`;
 
 /** The column TICKET_JSON_SQL yields, read back. */
