@@ -178,6 +178,13 @@ export const contract = {
     'Change how someone attends, or cancel / restore their registration.',
   ),
   'registrations.ofPerson': method<PersonSeminar[]>()(z.object({ personId: Id }), 'The seminars a person registered for and how they took part.'),
+  'badges.markPrinted': method<{ marked: number; printedAt: string }>()(
+    z.object({
+      seminarId: Id,
+      registrationIds: z.array(Id).min(1, 'Choose at least one badge.').max(100_000, 'Mark at most 100,000 badges at once.'),
+    }),
+    'Record that badges were printed (or saved as PDF) for these registrations.',
+  ),
   'checkin.find': method<Registration[]>()(
     z.object({ seminarId: Id, query: z.string().max(200).default('') }),
     'Registrants matching a name, organization, email or ticket prefix; not yet checked in first.',

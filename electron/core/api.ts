@@ -47,6 +47,7 @@ import { cancelImport, importProgress, previewImport, runImport } from './servic
 import { importHistory, undoImport } from './import/apply';
 import { likelyDuplicates, mergePeople } from './services/merge';
 import { importFullExport } from './services/full-import';
+import { markBadgesPrinted } from './services/badges';
 import {
   createOccasion,
   deleteOccasion,
@@ -116,6 +117,7 @@ const handlers: Handlers = {
   'registrations.add': (ctx, { seminarId, personIds, mode }) => registerPeople(ctx, seminarId, personIds, mode),
   'registrations.update': (ctx, { id, mode, cancelled }) => updateRegistration(ctx, id, { mode, cancelled }),
   'registrations.ofPerson': (ctx, { personId }) => seminarsOfPerson(ctx, personId),
+  'badges.markPrinted': (ctx, { seminarId, registrationIds }) => markBadgesPrinted(ctx, seminarId, registrationIds),
   'checkin.find': (ctx, { seminarId, query }) => findRegistrants(ctx, seminarId, query),
   'checkin.checkIn': (ctx, { registrationId, note }) => checkIn(ctx, registrationId, note),
   'checkin.byTicket': (ctx, { seminarId, ticket }) => checkInByTicket(ctx, seminarId, ticket),
