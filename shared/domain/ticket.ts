@@ -43,3 +43,41 @@ export interface PlatformTicket {
  * nothing else changes. Platform codes are compared exactly, never by prefix and never folded.
  */
 export const platformCodeOf = (text: string): string => text.trim();
+
+/**
+ * Columns a platform writes for every registration (FORMATS.md §5.1, §6): the order's and the
+ * attendance's record rather than the registrant's own answers. Kept like the answers; shown apart.
+ */
+const PLATFORM_RECORD_COLUMNS = new Set([
+  'order date',
+  'quantity',
+  'price tier',
+  'group',
+  'order type',
+  'currency',
+  'total paid',
+  'fees paid',
+  'eventbrite fees',
+  'eventbrite payment processing',
+  'attendee status',
+  'checked in',
+  'buyer first name',
+  'buyer last name',
+  'buyer email',
+  'registration time',
+  'approval status',
+  'attended',
+  'join time',
+  'leave time',
+  'time in session (minutes)',
+  'is guest',
+  'country/region name',
+]);
+
+/** The answers given on the registration form, and the platform's record of the order or attendance. */
+export function splitAnswers(answers: readonly TicketAnswer[]): { form: TicketAnswer[]; record: TicketAnswer[] } {
+  const form: TicketAnswer[] = [];
+  const record: TicketAnswer[] = [];
+  for (const a of answers) (PLATFORM_RECORD_COLUMNS.has(a.question.trim().toLowerCase()) ? record : form).push(a);
+  return { form, record };
+}

@@ -14,8 +14,12 @@ import { useCheckInActions, useRegistrantSearch } from './queries';
 import { AttendeeRow, checkInTime } from './AttendeeRow';
 import { WalkInDialog } from './WalkInDialog';
 
-/** A scanner or a person typing a whole ticket: a digit, then seven more letters or digits. */
-const looksLikeTicket = (text: string) => /^\d[0-9a-z]{3}-?[0-9a-z]{4}$/i.test(text.trim());
+/**
+ * A scanner or a person typing a whole ticket: a digit, then seven more letters or digits — or a
+ * platform's barcode or attendee # (Eventbrite's are long digit strings), which only an exact
+ * match checks in.
+ */
+const looksLikeTicket = (text: string) => /^\d[0-9a-z]{3}-?[0-9a-z]{4}$/i.test(text.trim()) || /^\d{9,100}$/.test(text.trim());
 
 /**
  * The check-in table: find an arriving person in a keystroke or two and check them in with

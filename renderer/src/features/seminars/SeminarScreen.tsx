@@ -231,7 +231,7 @@ export function SeminarScreen() {
                       />
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={STATE_COLORS[r.state]} variant="light">
+                      <Badge color={STATE_COLORS[r.state]} variant="light" style={{ minWidth: 'max-content' }}>
                         {STATE_LABELS[r.state]}
                       </Badge>
                     </Table.Td>
