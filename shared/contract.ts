@@ -285,9 +285,15 @@ export const contract = {
     z.object({ seminarId: Id }),
     'A closed seminar’s people grouped by how they took part (in person, stream, walk-in, no-show), with follow-up templates.',
   ),
-  'seminars.reviewCreate': method<{ created: number; skipped: number }>()(
-    z.object({ seminarId: Id, group: z.enum(REVIEW_GROUPS), template: ReviewTemplateSchema }),
-    'One follow-up per person of a review group, linked to the seminar; the wording becomes the group’s template.',
+  'seminars.reviewCreate': method<{ created: number; skipped: number; excluded: number }>()(
+    z.object({
+      seminarId: Id,
+      group: z.enum(REVIEW_GROUPS),
+      template: ReviewTemplateSchema,
+      /** People of the group the owner left out of this bulk follow-up (person ids). */
+      excludedPersonIds: z.array(Id).max(100_000).default([]),
+    }),
+    'One follow-up per person of a review group (but those left out), linked to the seminar; the wording becomes the group’s template.',
   ),
   'keepInTouch.get': method<KeepInTouch>()(NoInput, 'Cadence per stage, the reminder time and time zone for calendar entries.'),
   'keepInTouch.update': method<KeepInTouch>()(KeepInTouchSchema, 'Change the cadences, reminder time or time zone.'),
