@@ -294,7 +294,8 @@ describe('migration 7: platform tickets', () => {
     expect(() => code.run('barcode', ' 1844 ')).toThrow(/CHECK/);
     expect(() => code.run('seat', '12')).toThrow(/CHECK/);
     expect(() => code.run('barcode', '')).toThrow(/CHECK/);
-    db.prepare("INSERT INTO registration_answers (registration_id, position, question, answer, import_id) VALUES (3, 0, 'Are you a consultant?', 'Yes', 1)").run();
+    db.prepare("INSERT INTO registration_answers (registration_id, question, answer, import_id) VALUES (3, 'Are you a consultant?', 'Yes', 1)").run();
+    expect(() => code.run('barcode', '112119122431844158342300')).toThrow(/UNIQUE/);
     expect(db.prepare("EXPLAIN QUERY PLAN SELECT registration_id FROM registration_codes WHERE code = '1'").all()).toEqual(
       expect.arrayContaining([expect.objectContaining({ detail: expect.stringContaining('registration_codes_by_code') })]),
     );

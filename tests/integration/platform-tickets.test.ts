@@ -134,6 +134,37 @@ describe('an Eventbrite attendee report imported into a seminar', () => {
     expect(findByPlatformCode(ctx, seminarId, '18441700883')).toEqual([]);
   });
 
+  it('two imports bringing the same ticket: undoing either leaves the other’s, so the barcode still scans', async () => {
+    const ctx = await openTestContext();
+    const seminarId = plan(ctx);
+    const { text } = withBarcodes(eventbriteBytes().toString('utf8'));
+    const first = await importInto(ctx, seminarId, 'attendees.csv', text);
+    // Next week's export of the same event: the same tickets, one answer changed, a new ticket type.
+    const updated = text.replace('General Admission,18441700883', 'VIP,18441700883').replace('CNSV Email,No,No,No,City2 CA', 'CNSV Email,Yes,No,No,City2 CA');
+    expect(updated).not.toBe(text);
+    const second = await importInto(ctx, seminarId, 'attendees-updated.csv', updated);
+    const jane = () => byEmail(listRegistrations(ctx, seminarId), 'jdoe2@test2mail.com');
+    // The first import's ticket is the one shown; codes are not listed twice.
+    expect(jane().ticket?.ticketType).toBe('General Admission');
+    expect(jane().ticket?.codes.map((c) => c.kind)).toEqual(['attendee', 'order', 'barcode']);
+    expect(jane().ticket?.answers.find((a) => a.question === 'Are you a consultant?')?.answer).toBe('No');
+    undoImport(ctx, first.importId);
+    // The registrations were the first import's: undoing it takes them, and the second's tickets with them.
+    expect(listRegistrations(ctx, seminarId)).toEqual([]);
+    undoImport(ctx, second.importId);
+
+    const ann = createPerson(ctx, PersonInputSchema.parse({ givenName: 'Jane', familyName: 'Doe', emails: [{ address: 'jdoe2@test2mail.com' }] }));
+    registerPeople(ctx, seminarId, [ann.id], 'in_person');
+    const a = await importInto(ctx, seminarId, 'attendees.csv', text);
+    const b = await importInto(ctx, seminarId, 'attendees-updated.csv', updated);
+    undoImport(ctx, a.importId);
+    expect(jane().ticket?.ticketType).toBe('VIP');
+    expect(jane().ticket?.answers.find((x) => x.question === 'Are you a consultant?')?.answer).toBe('Yes');
+    expect(checkInByTicket(ctx, seminarId, '18441700883')).toMatchObject({ id: jane().id, state: 'checked_in' });
+    undoImport(ctx, b.importId);
+    expect(jane().ticket).toBeNull();
+  });
+
   it('undo of an import removes its registrations with their tickets', async () => {
     const ctx = await openTestContext();
     const seminarId = plan(ctx);

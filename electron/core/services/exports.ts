@@ -138,14 +138,6 @@ export const FULL_EXPORT_TABLES = [
   'settings',
 ] as const;
 
-/** Tables without an id column, in a stable order of their keys. */
-const EXPORT_ORDER: Partial<Record<(typeof FULL_EXPORT_TABLES)[number], string>> = {
-  person_tags: 'person_id, tag_id',
-  settings: 'key',
-  registration_tickets: 'registration_id',
-  registration_codes: 'registration_id, kind, code',
-  registration_answers: 'registration_id, position, question',
-};
 /** Rows that name the import which brought them; the import history stays with the book it describes. */
 const IMPORT_LINKED = new Set<string>(['registration_tickets', 'registration_codes', 'registration_answers']);
 
@@ -166,7 +158,7 @@ export function exportFull(ctx: CoreContext, includePersonal: boolean): ExportFi
   const tables: Record<string, unknown[]> = { people };
   for (const table of FULL_EXPORT_TABLES) {
     const where = table === 'person_links' && !includePersonal ? "WHERE kind NOT IN ('partner', 'family')" : '';
-    const order = EXPORT_ORDER[table] ?? 'id';
+    const order = table === 'person_tags' ? 'person_id, tag_id' : table === 'settings' ? 'key' : 'id';
     const rows = stmt(ctx.db, `SELECT * FROM ${table} ${where} ORDER BY ${order}`).all() as Record<string, unknown>[];
     tables[table] = IMPORT_LINKED.has(table) ? rows.map((r) => ({ ...r, import_id: null })) : rows;
   }
