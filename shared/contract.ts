@@ -181,6 +181,13 @@ export const contract = {
     'Change how someone attends, or cancel / restore their registration.',
   ),
   'registrations.ofPerson': method<PersonSeminar[]>()(z.object({ personId: Id }), 'The seminars a person registered for and how they took part.'),
+  'badges.markPrinted': method<{ marked: number; printedAt: string }>()(
+    z.object({
+      seminarId: Id,
+      registrationIds: z.array(Id).min(1, 'Choose at least one badge.').max(100_000, 'Mark at most 100,000 badges at once.'),
+    }),
+    'Record that badges were printed (or saved as PDF) for these registrations.',
+  ),
   'checkin.find': method<CheckInResults>()(
     // A long paste is read up to CHECK_IN_QUERY_MAX characters (and says so), never refused.
     z.object({ seminarId: Id, query: z.string().max(100_000, 'That is far too long to be a name or a ticket.').default('') }),
@@ -191,8 +198,8 @@ export const contract = {
     'Check a registrant in (one durable transaction), with an optional note.',
   ),
   'checkin.byTicket': method<Registration>()(
-    z.object({ seminarId: Id, ticket: z.string().max(40) }),
-    'Check in the holder of a full ticket code (typed or scanned).',
+    z.object({ seminarId: Id, ticket: z.string().max(100) }),
+    'Check in the holder of a full ticket code (typed or scanned): Rapport’s own, or a platform’s (Eventbrite barcode or attendee #, Zoom registrant id), exact match only.',
   ),
   'checkin.undo': method<CheckInUndo>()(
     z.object({ registrationId: Id }),
@@ -290,9 +297,15 @@ export const contract = {
     z.object({ seminarId: Id }),
     'A closed seminar’s people grouped by how they took part (in person, stream, walk-in, no-show), with follow-up templates.',
   ),
-  'seminars.reviewCreate': method<{ created: number; skipped: number }>()(
-    z.object({ seminarId: Id, group: z.enum(REVIEW_GROUPS), template: ReviewTemplateSchema }),
-    'One follow-up per person of a review group, linked to the seminar; the wording becomes the group’s template.',
+  'seminars.reviewCreate': method<{ created: number; skipped: number; excluded: number }>()(
+    z.object({
+      seminarId: Id,
+      group: z.enum(REVIEW_GROUPS),
+      template: ReviewTemplateSchema,
+      /** People of the group the owner left out of this bulk follow-up (person ids). */
+      excludedPersonIds: z.array(Id).max(100_000).default([]),
+    }),
+    'One follow-up per person of a review group (but those left out), linked to the seminar; the wording becomes the group’s template.',
   ),
   'keepInTouch.get': method<KeepInTouch>()(NoInput, 'Cadence per stage, the reminder time and time zone for calendar entries.'),
   'keepInTouch.update': method<KeepInTouch>()(KeepInTouchSchema, 'Change the cadences, reminder time or time zone.'),

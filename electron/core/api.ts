@@ -47,6 +47,7 @@ import { cancelImport, importProgress, previewImport, runImport } from './servic
 import { importHistory, undoImport } from './import/apply';
 import { likelyDuplicates, mergePeople } from './services/merge';
 import { importFullExport } from './services/full-import';
+import { markBadgesPrinted } from './services/badges';
 import {
   createOccasion,
   deleteOccasion,
@@ -118,6 +119,7 @@ const handlers: Handlers = {
   'registrations.add': (ctx, { seminarId, personIds, mode }) => registerPeople(ctx, seminarId, personIds, mode),
   'registrations.update': (ctx, { id, mode, cancelled }) => updateRegistration(ctx, id, { mode, cancelled }),
   'registrations.ofPerson': (ctx, { personId }) => seminarsOfPerson(ctx, personId),
+  'badges.markPrinted': (ctx, { seminarId, registrationIds }) => markBadgesPrinted(ctx, seminarId, registrationIds),
   'checkin.find': (ctx, { seminarId, query }) => searchRegistrants(ctx, seminarId, query),
   'checkin.checkIn': (ctx, { registrationId, note }) => checkIn(ctx, registrationId, note),
   'checkin.byTicket': (ctx, { seminarId, ticket }) => checkInByTicket(ctx, seminarId, ticket),
@@ -155,7 +157,7 @@ const handlers: Handlers = {
   'followUps.calendar': (ctx, { ids }) => followUpsCalendar(ctx, ids),
   'followUps.dueSummary': (ctx) => dueSummary(ctx),
   'seminars.review': (ctx, { seminarId }) => seminarReview(ctx, seminarId),
-  'seminars.reviewCreate': (ctx, { seminarId, group, template }) => createReviewFollowUps(ctx, seminarId, group, template),
+  'seminars.reviewCreate': (ctx, { seminarId, group, template, excludedPersonIds }) => createReviewFollowUps(ctx, seminarId, group, template, excludedPersonIds),
   'keepInTouch.get': (ctx) => keepInTouch(ctx),
   'keepInTouch.update': (ctx, input) => updateKeepInTouch(ctx, input),
   'people.setCadence': (ctx, { personIds, days }) => setCadence(ctx, personIds, days),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PlatformTicket } from './ticket';
 
 /**
  * A seminar happens at a place and an hour in its own time zone ("9 AM to noon Eastern"). The
@@ -108,6 +109,8 @@ export interface Registration {
   personId: number;
   name: string;
   organization: string;
+  /** The person's job title (printed under the organization on a badge). */
+  role: string;
   primaryEmail: string;
   introduceAs: string;
   mode: AttendanceMode;
@@ -116,6 +119,10 @@ export interface Registration {
   checkedInAt: string | null;
   ticketCode: string;
   note: string;
+  /** When a badge was last printed (or saved) for this registration. */
+  badgePrintedAt: string | null;
+  /** What the ticketing platform it was imported from knows about it; null when none. */
+  ticket: PlatformTicket | null;
 }
 
 /** What undoing a check-in did: a walk-in is taken back whole, an expected registrant is expected again. */

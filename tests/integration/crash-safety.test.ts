@@ -56,7 +56,7 @@ describe('crash safety', () => {
       timeZone: 'America/New_York',
     });
     await api(first.url, 'registrations.add', { seminarId: seminar.id, personIds: [person.id], mode: 'in_person' });
-    const [reg] = await api<{ id: number }[]>(first.url, 'checkin.find', { seminarId: seminar.id, query: 'ann' });
+    const { rows: [reg] } = await api<{ rows: { id: number }[] }>(first.url, 'checkin.find', { seminarId: seminar.id, query: 'ann' });
     await api(first.url, 'checkin.checkIn', { registrationId: reg?.id });
     const killed = new Promise((resolve) => first.child.once('exit', resolve));
     first.child.kill('SIGKILL');

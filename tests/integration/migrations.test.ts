@@ -276,6 +276,40 @@ describe('migration 6: imports', () => {
   });
 });
 
+describe('migration 7: platform tickets', () => {
+  it('adds platform codes, ticket types and answers to registrations, keeping them; codes are trimmed and go with their registration', () => {
+    const file = path.join(tempDataDir(), DATABASE_FILE);
+    const db = databaseAt(6, file);
+    db.prepare("INSERT INTO people (id, given_name, sort_key, search_rank, created_at, updated_at) VALUES (7, 'Ann', 'ann', 1, 'x', 'x')").run();
+    db.prepare("INSERT INTO seminars (id, title, starts_at, ends_at, time_zone, created_at, updated_at) VALUES (1, 'S', 'a', 'b', 'UTC', 'x', 'x')").run();
+    db.prepare("INSERT INTO registrations (id, seminar_id, person_id, mode, source, state, ticket_code, created_at, updated_at) VALUES (3, 1, 7, 'in_person', 'imported', 'registered', '1ABCDEFG', 'x', 'x')").run();
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 7));
+    db.pragma('foreign_keys = ON');
+    expect(db.pragma('user_version', { simple: true })).toBe(7);
+    expect(db.prepare('SELECT count(*) AS n FROM registrations').get()).toEqual({ n: 1 });
+    db.prepare("INSERT INTO imports (id, file_name, format, encoding, imported_at) VALUES (1, 'a.csv', 'eventbrite', 'utf-8', 'x')").run();
+    db.prepare("INSERT INTO registration_tickets (registration_id, platform, ticket_type, import_id) VALUES (3, 'eventbrite', 'VIP', 1)").run();
+    const code = db.prepare('INSERT INTO registration_codes (registration_id, kind, code, import_id) VALUES (3, ?, ?, 1)');
+    code.run('barcode', '112119122431844158342300');
+    expect(() => code.run('barcode', ' 1844 ')).toThrow(/CHECK/);
+    expect(() => code.run('seat', '12')).toThrow(/CHECK/);
+    expect(() => code.run('barcode', '')).toThrow(/CHECK/);
+    db.prepare("INSERT INTO registration_answers (registration_id, question, answer, import_id) VALUES (3, 'Are you a consultant?', 'Yes', 1)").run();
+    expect(() => code.run('barcode', '112119122431844158342300')).toThrow(/UNIQUE/);
+    expect(db.prepare("EXPLAIN QUERY PLAN SELECT registration_id FROM registration_codes WHERE code = '1'").all()).toEqual(
+      expect.arrayContaining([expect.objectContaining({ detail: expect.stringContaining('registration_codes_by_code') })]),
+    );
+    // An import's history going leaves the data it brought; the registration going takes it all.
+    db.prepare('DELETE FROM imports').run();
+    expect(db.prepare('SELECT import_id FROM registration_codes').get()).toEqual({ import_id: null });
+    db.prepare('DELETE FROM registrations WHERE id = 3').run();
+    for (const table of ['registration_tickets', 'registration_codes', 'registration_answers']) {
+      expect(db.prepare(`SELECT count(*) AS n FROM ${table}`).get(), table).toEqual({ n: 0 });
+    }
+    db.close();
+  });
+});
+
 describe('migration 11: walk-ins that created a person', () => {
   it('keeps existing registrations as not having created anyone; only a walk-in may have', () => {
     const file = path.join(tempDataDir(), DATABASE_FILE);

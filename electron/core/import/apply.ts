@@ -7,6 +7,8 @@ import { stmt } from '../db/statements';
 import { addsAnything, fillFrom } from '../services/merge';
 import { getPersonData, insertPerson, removePeople, rewritePerson, searchDocument } from '../services/people';
 import { newTicketCode } from '../services/seminars';
+import { attachTicket, detachImportTickets } from '../services/platform-tickets';
+import type { PlatformTicket } from '../../../shared/domain/ticket';
 import { indexPerson, planRanks, unindexPerson } from '../services/search-index';
 import { nameSortKey } from '../../../shared/domain/names';
 import { BookIndex } from './matching';
@@ -77,6 +79,8 @@ export function applyImport(ctx: CoreContext, job: ImportJob, hooks: ImportHooks
       const toIndex = new Map<number, { rank: number; person: PersonData }>();
       const toUnindex: number[] = [];
       const toRegister: number[] = [];
+      // Each row's ticket, for the registration of whoever the row became.
+      const tickets: { personId: number; ticket: PlatformTicket }[] = [];
       const counts = { created: 0, merged: 0, skipped: 0 };
       const total = 2 * records.length;
       const tick = (done: number) => {
@@ -91,6 +95,7 @@ export function applyImport(ctx: CoreContext, job: ImportJob, hooks: ImportHooks
         if (!match || choice === 'create') {
           const rank = ranks[i] as number;
           const id = insertPerson(db, person, at, { rank, deferIndex: true });
+          if (record.ticket) tickets.push({ personId: id, ticket: record.ticket });
           toIndex.set(id, { rank, person });
           recordChange.run(importId, id, 'created', null);
           touched.add(id);
@@ -100,6 +105,7 @@ export function applyImport(ctx: CoreContext, job: ImportJob, hooks: ImportHooks
           return;
         }
         toRegister.push(match.id);
+        if (record.ticket) tickets.push({ personId: match.id, ticket: record.ticket });
         if (choice === 'skip') {
           counts.skipped++;
           return;
@@ -137,6 +143,12 @@ export function applyImport(ctx: CoreContext, job: ImportJob, hooks: ImportHooks
           recordRegistration.run(importId, Number(result.lastInsertRowid));
           registered++;
         }
+        // Also onto a registration made before this import: the platform's ticket in the attendee's hand must scan.
+        const registrationOf = stmt<[number, number], { id: number }>(db, 'SELECT id FROM registrations WHERE seminar_id = ? AND person_id = ?');
+        for (const { personId, ticket } of tickets) {
+          const registration = registrationOf.get(job.seminarId, personId);
+          if (registration) attachTicket(db, registration.id, ticket, importId);
+        }
       }
       stmt(db, 'UPDATE imports SET created = ?, merged = ?, skipped = ?, registered = ? WHERE id = ?').run(counts.created, counts.merged, counts.skipped, registered, importId);
       return { importId, ...counts, registered, rejected, backup: job.backup };
@@ -153,6 +165,7 @@ export function undoImport(ctx: CoreContext, importId: number): { removed: numbe
       if (!row) throw notFound('This import');
       if (row.undone_at) throw new AppError('conflict', 'This import has already been undone.');
       const unregistered = stmt(db, 'DELETE FROM registrations WHERE id IN (SELECT registration_id FROM import_registrations WHERE import_id = ?)').run(importId).changes;
+      detachImportTickets(db, importId);
       const changes = stmt<[number], { person_id: number; action: 'created' | 'merged'; before: string | null }>(
         db,
         'SELECT person_id, action, before FROM import_people WHERE import_id = ?',

@@ -3,6 +3,8 @@ import type { PersonData, PersonInput } from '../../../shared/domain/person';
 import { admit } from './admit';
 import type { ColumnMapping, CsvFormat, ImportEncoding, MappableField } from '../../../shared/domain/import';
 import { decodeText } from './encoding';
+import type { PlatformTicket } from '../../../shared/domain/ticket';
+import { ticketColumns, ticketOf } from './ticket-columns';
 
 /**
  * Reading people from the CSV files other programs export (corpus/import/FORMATS.md §2–§6): the
@@ -14,6 +16,8 @@ export interface ImportRecord {
   /** Line in the file where the row starts (1-based, as an editor shows it). */
   line: number;
   person: PersonData;
+  /** An attendee report's ticket for this row: platform identifiers, ticket type, answers. */
+  ticket?: PlatformTicket;
 }
 
 export interface ImportProblem {
@@ -200,10 +204,11 @@ const EMAIL_VALUE = /^e-mail \d+ - value$/;
 const PHONE_VALUE = /^phone \d+ - value$/;
 const WEBSITE_VALUE = /^website \d+ - value$/;
 
-/** What a row says about a person, read by column name. */
-function personFrom(format: CsvFormat, header: string[], cells: string[]): PersonInput {
+/** What a row says about a person, read by column name. `read` collects every column name looked up. */
+function personFrom(format: CsvFormat, header: string[], cells: string[], read?: Set<string>): PersonInput {
   const columns = columnsOf(header);
   const cell = (name: string) => {
+    read?.add(name);
     const i = columns.index.get(name);
     return i === undefined ? '' : (cells[i] ?? '').trim();
   };
@@ -217,6 +222,7 @@ function personFrom(format: CsvFormat, header: string[], cells: string[]): Perso
   const matching = (re: RegExp) =>
     columns
       .matching(re)
+      .map((i) => (read?.add(columns.normalized[i] as string), i))
       .map((i) => ({ h: columns.normalized[i] as string, v: (cells[i] ?? '').trim() }))
       .filter((c) => c.v);
 
@@ -287,6 +293,13 @@ function personFrom(format: CsvFormat, header: string[], cells: string[]): Perso
   };
 }
 
+/** The columns a layout reads into the person's fields (looked up with every cell empty, so every name is tried). */
+function takenColumns(format: CsvFormat, header: string[]): Set<number> {
+  const names = new Set<string>();
+  personFrom(format, header, [], names);
+  return new Set(header.flatMap((h, i) => (names.has(norm(h)) ? [i] : [])));
+}
+
 function dedupe<T>(list: T[], key: (t: T) => string): T[] {
   const seen = new Set<string>();
   return list.filter((t) => {
@@ -314,6 +327,7 @@ export function readCsv(bytes: Uint8Array, encoding: ImportEncoding | null = nul
   const header = (all[headerAt] as Row).cells.map((h) => h.trim());
   const format = detectFormat(header);
   const mapping = format === 'other' ? (mappingFor(header) ?? suggestMapping(header)) : null;
+  const tickets = mapping ? null : ticketColumns(format, header, takenColumns(format, header));
   const records: ImportRecord[] = [];
   const problems: ImportProblem[] = errors.filter((e) => e.line > (all[headerAt] as Row).line);
   for (const row of all.slice(headerAt + 1)) {
@@ -321,7 +335,8 @@ export function readCsv(bytes: Uint8Array, encoding: ImportEncoding | null = nul
     const read = mapping ? mapped(header, row.cells, mapping) : { header, cells: row.cells };
     const parsed = admit(personFrom(format, read.header, read.cells), (message) => problems.push({ line: row.line, message }));
     if (parsed.success) {
-      records.push({ line: row.line, person: parsed.data });
+      const ticket = tickets ? ticketOf(tickets, row.cells) : null;
+      records.push(ticket ? { line: row.line, person: parsed.data, ticket } : { line: row.line, person: parsed.data });
       continue;
     }
     const first = parsed.error.issues[0];

@@ -7,6 +7,8 @@ import { stmt } from '../db/statements';
 import { insertPerson, removePerson } from './people';
 import { isReferencedBeyond } from './person-references';
 import { getRegistration, newTicketCode, normalizeTicketCode, TICKET_LENGTH } from './seminars';
+import { findByPlatformCode } from './platform-tickets';
+import { platformCodeOf } from '../../../shared/domain/ticket';
 
 function openSeminar(ctx: CoreContext, seminarId: number): void {
   const s = stmt<[number], { closed_at: string | null }>(ctx.db, 'SELECT closed_at FROM seminars WHERE id = ?').get(seminarId);
@@ -39,13 +41,31 @@ export function checkIn(ctx: CoreContext, registrationId: number, note = ''): Re
   return getRegistration(ctx, registrationId);
 }
 
-/** A full ticket code (typed or scanned) checks its holder in directly. */
+/**
+ * A full ticket code (typed or scanned) checks its holder in directly: Rapport's own code, or a
+ * platform's (an Eventbrite barcode or attendee #, a Zoom registrant id) matched exactly within
+ * this seminar. A code that is anyone's but one registration's — a prefix, another seminar's, an
+ * order # shared by several tickets — checks in no one.
+ */
 export function checkInByTicket(ctx: CoreContext, seminarId: number, ticket: string): Registration {
-  const code = normalizeTicketCode(ticket);
-  if (code.length !== TICKET_LENGTH) throw new AppError('invalid_input', 'A ticket code has 8 letters and digits.', { ticket: 'A ticket code has 8 letters and digits.' });
-  const row = stmt<[number, string], { id: number }>(ctx.db, 'SELECT id FROM registrations WHERE seminar_id = ? AND ticket_code = ?').get(seminarId, code);
-  if (!row) throw new AppError('not_found', `No registration for this seminar has the ticket ${code}.`);
-  return checkIn(ctx, row.id);
+  const typed = platformCodeOf(ticket);
+  if (!typed) throw new AppError('invalid_input', 'Type or scan a ticket code.', { ticket: 'Type or scan a ticket code.' });
+  if (!stmt(ctx.db, 'SELECT 1 FROM seminars WHERE id = ?').get(seminarId)) throw notFound('This seminar');
+  const holders = new Set(findByPlatformCode(ctx, seminarId, typed));
+  const code = normalizeTicketCode(typed);
+  if (code.length === TICKET_LENGTH) {
+    const own = stmt<[number, string], { id: number }>(ctx.db, 'SELECT id FROM registrations WHERE seminar_id = ? AND ticket_code = ?').get(seminarId, code);
+    if (own) holders.add(own.id);
+  }
+  const [only] = holders;
+  if (only === undefined) {
+    const hint = code.length === TICKET_LENGTH ? '' : ' A Rapport ticket code has 8 letters and digits; a platform’s code must be typed in full.';
+    throw new AppError('not_found', `No registration for this seminar has the ticket ${typed}.${hint}`);
+  }
+  if (holders.size > 1) {
+    throw new AppError('conflict', `The code ${typed} belongs to ${holders.size} registrations (an order of several tickets?). Find the person by name instead.`);
+  }
+  return checkIn(ctx, only);
 }
 
 export function undoCheckIn(ctx: CoreContext, registrationId: number): CheckInUndo {

@@ -128,12 +128,18 @@ export const FULL_EXPORT_TABLES = [
   'advocacy',
   'seminars',
   'registrations',
+  'registration_tickets',
+  'registration_codes',
+  'registration_answers',
   'follow_ups',
   'occasions',
   'occasion_guests',
   'occasion_guest_changes',
   'settings',
 ] as const;
+
+/** Rows that name the import which brought them; the import history stays with the book it describes. */
+const IMPORT_LINKED = new Set<string>(['registration_tickets', 'registration_codes', 'registration_answers']);
 
 const PERSONAL_PEOPLE_COLUMNS = ['address_street', 'address_city', 'address_region', 'address_postal_code', 'address_country'];
 
@@ -153,7 +159,8 @@ export function exportFull(ctx: CoreContext, includePersonal: boolean): ExportFi
   for (const table of FULL_EXPORT_TABLES) {
     const where = table === 'person_links' && !includePersonal ? "WHERE kind NOT IN ('partner', 'family')" : '';
     const order = table === 'person_tags' ? 'person_id, tag_id' : table === 'settings' ? 'key' : 'id';
-    tables[table] = stmt(ctx.db, `SELECT * FROM ${table} ${where} ORDER BY ${order}`).all();
+    const rows = stmt(ctx.db, `SELECT * FROM ${table} ${where} ORDER BY ${order}`).all() as Record<string, unknown>[];
+    tables[table] = IMPORT_LINKED.has(table) ? rows.map((r) => ({ ...r, import_id: null })) : rows;
   }
   const document = {
     format: 'rapport-full-export',

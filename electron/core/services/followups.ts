@@ -315,15 +315,28 @@ export function seminarReview(ctx: CoreContext, seminarId: number): ReviewGroupS
   const templates = reviewTemplates(ctx);
   return REVIEW_GROUPS.map((group) => {
     const people = groupPeople(ctx, seminarId, group);
-    return { group, people: people.map(refOf), template: templates[group], followedUp: people.filter((p) => p.followed_up === 1).length };
+    return {
+      group,
+      people: people.map((p) => ({ ...refOf(p), followedUp: p.followed_up === 1 })),
+      template: templates[group],
+      followedUp: people.filter((p) => p.followed_up === 1).length,
+    };
   });
 }
 
 /**
  * One follow-up per person of a group, linked to the seminar, in one transaction; people already
- * followed up from this review are skipped. The wording used becomes the group's template.
+ * followed up from this review are skipped, and so are those the owner left out (`excluded`:
+ * person ids; ids not in the group change nothing). The wording used becomes the group's template.
  */
-export function createReviewFollowUps(ctx: CoreContext, seminarId: number, group: ReviewGroup, template: ReviewTemplate): { created: number; skipped: number } {
+export function createReviewFollowUps(
+  ctx: CoreContext,
+  seminarId: number,
+  group: ReviewGroup,
+  template: ReviewTemplate,
+  excluded: readonly number[] = [],
+): { created: number; skipped: number; excluded: number } {
+  const leftOut = new Set(excluded);
   const seminar = closedSeminar(ctx, seminarId);
   return ctx.db
     .transaction(() => {
@@ -332,7 +345,12 @@ export function createReviewFollowUps(ctx: CoreContext, seminarId: number, group
       const what = template.what.replaceAll('{seminar}', seminar.title);
       let created = 0;
       let skipped = 0;
+      let excludedCount = 0;
       for (const person of groupPeople(ctx, seminarId, group)) {
+        if (leftOut.has(person.id)) {
+          excludedCount++;
+          continue;
+        }
         if (person.followed_up === 1) {
           skipped++;
           continue;
@@ -341,7 +359,7 @@ export function createReviewFollowUps(ctx: CoreContext, seminarId: number, group
         refreshStanding(ctx, person.id);
         created++;
       }
-      return { created, skipped };
+      return { created, skipped, excluded: excludedCount };
     })
     .immediate();
 }

@@ -12,6 +12,7 @@ import {
 import { notFound } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { stmt } from '../db/statements';
+import { findByPlatformCode } from './platform-tickets';
 import { suggestRegistrants } from './registrant-suggestions';
 import { prefixMatchQuery } from './search-index';
 import { getRegistrations, mayBeTicket, normalizeTicketCode, TICKET_LENGTH } from './seminars';
@@ -67,6 +68,7 @@ export function readCheckInQuery(query: string): { words: string[]; ticketOnly: 
 }
 
 const ids = (rows: unknown[]) => (rows as { id: number }[]).map((r) => r.id);
+const cancelled = (ctx: CoreContext, id: number) => stmt<[number], { state: string }>(ctx.db, 'SELECT state FROM registrations WHERE id = ?').get(id)?.state === 'cancelled';
 
 /** Up to `limit` ids of a statement, those still expected first, then those already in. */
 function expectedFirst(ctx: CoreContext, sql: string, params: Record<string, unknown>, limit: number): number[] {
@@ -95,7 +97,9 @@ export function searchRegistrants(ctx: CoreContext, seminarId: number, typed: st
     return { query: typed, rows: getRegistrations(ctx, listed).map((r) => ({ ...r, match: plain, reason: '' })), suggestions: [], identified: null, cut };
   }
 
-  const tickets = code.length === TICKET_LENGTH ? ids(stmt(ctx.db, FIND_SQL.ticket).all({ seminarId, code })) : [];
+  // Whole codes only: Rapport's own ticket, or a platform's (Eventbrite barcode or attendee #, Zoom registrant id).
+  const platform = query.trim().length >= 4 ? findByPlatformCode(ctx, seminarId, query).filter((id) => !cancelled(ctx, id)) : [];
+  const tickets = [...platform, ...(code.length === TICKET_LENGTH ? ids(stmt(ctx.db, FIND_SQL.ticket).all({ seminarId, code })) : [])];
   const codePrefixes = code ? ids(stmt(ctx.db, FIND_SQL.byCode).all({ seminarId, code })) : [];
   const candidates = new Set<number>([...tickets, ...codePrefixes]);
   const match = ticketOnly ? null : prefixMatchQuery(words.join(' '));

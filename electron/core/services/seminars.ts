@@ -17,6 +17,7 @@ import type { SeminarListInput } from '../../../shared/contract';
 import { AppError, notFound } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { stmt } from '../db/statements';
+import { ticketsOf } from './platform-tickets';
 
 /** The instants of a seminar's wall-clock date and times in its own zone. */
 export function seminarInstants(s: Pick<SeminarData, 'date' | 'startTime' | 'endTime' | 'timeZone'>): { startsAt: string; endsAt: string } {
@@ -221,18 +222,31 @@ interface RegistrationRow {
   checked_in_at: string | null;
   ticket_code: string;
   note: string;
+  badge_printed_at: string | null;
   given_name: string;
   family_name: string;
   display_name: string;
   organization: string;
+  role: string;
   introduce_as: string;
   primary_email: string | null;
 }
 
 const REGISTRATION_SELECT = `SELECT r.id, r.seminar_id, r.person_id, r.mode, r.source, r.state, r.checked_in_at, r.ticket_code, r.note,
-    p.given_name, p.family_name, p.display_name, p.organization, p.introduce_as,
+    r.badge_printed_at,
+    p.given_name, p.family_name, p.display_name, p.organization, p.role, p.introduce_as,
     (SELECT address FROM person_emails WHERE person_id = p.id ORDER BY position LIMIT 1) AS primary_email
   FROM registrations r JOIN people p ON p.id = r.person_id`;
+
+/** The registrations with what their ticketing platform said about them (platform-tickets.ts). */
+function withTickets(ctx: CoreContext, registrations: Registration[]): Registration[] {
+  const tickets = ticketsOf(
+    ctx,
+    registrations.map((r) => r.id),
+  );
+  for (const r of registrations) r.ticket = tickets.get(r.id) ?? null;
+  return registrations;
+}
 
 function toRegistration(r: RegistrationRow): Registration {
   return {
@@ -241,6 +255,7 @@ function toRegistration(r: RegistrationRow): Registration {
     personId: r.person_id,
     name: personName({ givenName: r.given_name, familyName: r.family_name, displayName: r.display_name }),
     organization: r.organization,
+    role: r.role,
     primaryEmail: r.primary_email ?? '',
     introduceAs: r.introduce_as,
     mode: r.mode,
@@ -249,26 +264,28 @@ function toRegistration(r: RegistrationRow): Registration {
     checkedInAt: r.checked_in_at,
     ticketCode: r.ticket_code,
     note: r.note,
+    badgePrintedAt: r.badge_printed_at,
+    ticket: null,
   };
 }
 
 export function listRegistrations(ctx: CoreContext, seminarId: number): Registration[] {
   if (!stmt(ctx.db, 'SELECT 1 FROM seminars WHERE id = ?').get(seminarId)) throw notFound('This seminar');
-  return (stmt(ctx.db, `${REGISTRATION_SELECT} WHERE r.seminar_id = ? ORDER BY p.sort_key, r.id`).all(seminarId) as RegistrationRow[]).map(toRegistration);
+  return withTickets(ctx, (stmt(ctx.db, `${REGISTRATION_SELECT} WHERE r.seminar_id = ? ORDER BY p.sort_key, r.id`).all(seminarId) as RegistrationRow[]).map(toRegistration));
 }
 
 /** Several registrations in one query, in the order of `ids` (missing ones left out). */
 export function getRegistrations(ctx: CoreContext, ids: number[]): Registration[] {
   if (ids.length === 0) return [];
   const rows = stmt(ctx.db, `${REGISTRATION_SELECT} WHERE r.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as RegistrationRow[];
-  const byId = new Map(rows.map((r) => [r.id, toRegistration(r)]));
+  const byId = new Map(withTickets(ctx, rows.map(toRegistration)).map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export function getRegistration(ctx: CoreContext, id: number): Registration {
   const row = stmt(ctx.db, `${REGISTRATION_SELECT} WHERE r.id = ?`).get(id) as RegistrationRow | undefined;
   if (!row) throw notFound('This registration');
-  return toRegistration(row);
+  return withTickets(ctx, [toRegistration(row)])[0] as Registration;
 }
 
 /**

@@ -112,12 +112,12 @@ export function CheckInScreen() {
       <TableCounts s={s} />
 
       {notToday ? (
-        <Alert color="yellow" icon={<IconAlertTriangle aria-hidden size={18} />} py={6} withCloseButton closeButtonLabel="I know, check in anyway" onClose={() => setNotTodaySeen(true)} aria-label="This seminar is not today">
+        <Alert color="yellow" icon={<IconAlertTriangle aria-hidden size={18} />} py={6} withCloseButton closeButtonLabel="I know, check in anyway" onClose={() => setNotTodaySeen(true)} role="note" aria-label="This seminar is not today">
           <b>This seminar is not today:</b> it is on {formatSeminarDate(s.startsAt, s.timeZone)}. Check-ins are recorded with today’s date and time.
         </Alert>
       ) : null}
       {over.inRoom > 0 || over.registered > 0 ? (
-        <Alert color="orange" icon={<IconAlertTriangle aria-hidden size={18} />} py={6} aria-label={over.inRoom > 0 ? 'The room is over capacity' : 'More registered than seats'}>
+        <Alert color="orange" icon={<IconAlertTriangle aria-hidden size={18} />} py={6} role="note" aria-label={over.inRoom > 0 ? 'The room is over capacity' : 'More registered than seats'}>
           {over.inRoom > 0 ? (
             <>
               <b>The room is over capacity:</b> {s.counts.checkedInInPerson} in the room for {s.capacity} seats, {over.inRoom} over.
