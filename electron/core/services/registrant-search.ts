@@ -6,7 +6,6 @@ import {
   matchRegistrant,
   type CheckInResults,
   type CheckInRow,
-  type RankedRow,
   type RegistrantMatch,
 } from '../../../shared/domain/registrant-match';
 import { notFound } from '../../../shared/errors';
@@ -15,7 +14,7 @@ import { stmt } from '../db/statements';
 import { findByPlatformCode } from './platform-tickets';
 import { suggestRegistrants } from './registrant-suggestions';
 import { prefixMatchQuery } from './search-index';
-import { getRegistrations, mayBeTicket, normalizeTicketCode, TICKET_LENGTH } from './seminars';
+import { getRegistrations, mayBeTicket, normalizeTicketCode, rankableRegistrations, TICKET_LENGTH } from './seminars';
 
 /** How many registrants the check-in list shows at once: the person at the table types more to narrow. */
 export const FIND_LIMIT = 30;
@@ -40,22 +39,6 @@ export const FIND_SQL = {
     AND ticket_code >= @code AND ticket_code < @code || 'Z~' LIMIT 5`,
   ticket: `SELECT id FROM registrations WHERE seminar_id = @seminarId AND ticket_code = @code AND state != 'cancelled'`,
 };
-
-/** What the ranking reads of each candidate. */
-const TEXT_SQL = `SELECT r.id, r.state, p.sort_key, p.given_name, p.family_name, p.display_name, p.organization,
-    (SELECT group_concat(address, ' ') FROM person_emails WHERE person_id = p.id) AS emails
-  FROM registrations r JOIN people p ON p.id = r.person_id WHERE r.id IN (SELECT value FROM json_each(?))`;
-
-interface TextRow {
-  id: number;
-  state: string;
-  sort_key: string;
-  given_name: string;
-  family_name: string;
-  display_name: string;
-  organization: string;
-  emails: string | null;
-}
 
 /**
  * What was typed at the table, read the way the search uses it. A query starting with a digit may
@@ -110,11 +93,11 @@ export function searchRegistrants(ctx: CoreContext, seminarId: number, typed: st
     if (candidates.size < FIND_LIMIT) expectedFirst(ctx, FIND_SQL.byText, { seminarId, match }, FIND_LIMIT).forEach((id) => candidates.add(id));
   }
 
-  const text = stmt<[string], TextRow>(ctx.db, TEXT_SQL).all(JSON.stringify([...candidates]));
+  const found = rankableRegistrations(ctx, [...candidates]);
   const ticketSet = new Set(tickets);
   const prefixSet = new Set(codePrefixes);
-  const ranked: RankedRow[] = text.map((r) => {
-    const byWords = matchRegistrant(words, { names: [r.given_name, r.family_name, r.display_name], organization: r.organization, emails: r.emails ? [r.emails] : [] });
+  const ranked = found.map(({ registration: r, names, emails, sortKey }) => {
+    const byWords = matchRegistrant(words, { names, organization: r.organization, emails: emails ? [emails] : [] });
     const m: RegistrantMatch = ticketSet.has(r.id)
       ? { tier: 'code', exact: true, completeness: 1 }
       : byWords.tier !== 'suggestion'
@@ -122,12 +105,11 @@ export function searchRegistrants(ctx: CoreContext, seminarId: number, typed: st
         : prefixSet.has(r.id)
           ? { tier: 'codePrefix', exact: false, completeness: code.length / TICKET_LENGTH }
           : byWords;
-    return { id: r.id, match: m, expected: r.state === 'registered', sortKey: r.sort_key };
+    return { id: r.id, match: m, expected: r.state === 'registered', sortKey, registration: r };
   });
   ranked.sort(compareRows);
   const shown = ranked.filter((r) => r.match.tier !== 'suggestion').slice(0, FIND_LIMIT);
-  const matchOf = new Map(shown.map((r) => [r.id, r.match]));
-  const rows: CheckInRow[] = getRegistrations(ctx, shown.map((r) => r.id)).map((r) => ({ ...r, match: matchOf.get(r.id) as RegistrantMatch, reason: '' }));
+  const rows: CheckInRow[] = shown.map((r) => ({ ...r.registration, match: r.match, reason: '' }));
 
   let suggestions: CheckInRow[] = [];
   if (rows.length === 0 && words.length > 0) {

@@ -232,11 +232,12 @@ interface RegistrationRow {
   primary_email: string | null;
 }
 
-const REGISTRATION_SELECT = `SELECT r.id, r.seminar_id, r.person_id, r.mode, r.source, r.state, r.checked_in_at, r.ticket_code, r.note,
+const REGISTRATION_COLUMNS = `r.id, r.seminar_id, r.person_id, r.mode, r.source, r.state, r.checked_in_at, r.ticket_code, r.note,
     r.badge_printed_at,
     p.given_name, p.family_name, p.display_name, p.organization, p.role, p.introduce_as,
-    (SELECT address FROM person_emails WHERE person_id = p.id ORDER BY position LIMIT 1) AS primary_email
-  FROM registrations r JOIN people p ON p.id = r.person_id`;
+    (SELECT address FROM person_emails WHERE person_id = p.id ORDER BY position LIMIT 1) AS primary_email`;
+const REGISTRATION_FROM = 'FROM registrations r JOIN people p ON p.id = r.person_id';
+const REGISTRATION_SELECT = `SELECT ${REGISTRATION_COLUMNS} ${REGISTRATION_FROM}`;
 
 /** The registrations with what their ticketing platform said about them (platform-tickets.ts). */
 function withTickets(ctx: CoreContext, registrations: Registration[]): Registration[] {
@@ -280,6 +281,31 @@ export function getRegistrations(ctx: CoreContext, ids: number[]): Registration[
   const rows = stmt(ctx.db, `${REGISTRATION_SELECT} WHERE r.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as RegistrationRow[];
   const byId = new Map(withTickets(ctx, rows.map(toRegistration)).map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** A registration as the check-in search ranks it: with the person's name parts, every email and name order. */
+export interface RankableRegistration {
+  registration: Registration;
+  names: string[];
+  emails: string;
+  sortKey: string;
+}
+
+/** Registrations by id with what the ranking reads, in one query (tickets in three more, for all of them). */
+export function rankableRegistrations(ctx: CoreContext, ids: number[]): RankableRegistration[] {
+  if (ids.length === 0) return [];
+  const rows = stmt(
+    ctx.db,
+    `SELECT ${REGISTRATION_COLUMNS}, p.sort_key, (SELECT group_concat(address, ' ') FROM person_emails WHERE person_id = p.id) AS all_emails
+     ${REGISTRATION_FROM} WHERE r.id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(ids)) as (RegistrationRow & { sort_key: string; all_emails: string | null })[];
+  const registrations = withTickets(ctx, rows.map(toRegistration));
+  return rows.map((r, i) => ({
+    registration: registrations[i] as Registration,
+    names: [r.given_name, r.family_name, r.display_name],
+    emails: r.all_emails ?? '',
+    sortKey: r.sort_key,
+  }));
 }
 
 export function getRegistration(ctx: CoreContext, id: number): Registration {
