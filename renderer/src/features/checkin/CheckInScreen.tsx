@@ -1,7 +1,7 @@
 import { Alert, Box, Button, CloseButton, Group, Kbd, Loader, Text, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconAlertTriangle, IconPlugConnectedX, IconSearch } from '@tabler/icons-react';
-import { memo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { CHECK_IN_QUERY_MAX } from '../../../../shared/domain/registrant-match';
 import { formatSeminarDate, formatSeminarHours, seatsOver, type Registration, type Seminar } from '../../../../shared/domain/seminar';
@@ -15,6 +15,29 @@ import { useCheckInTable } from './useCheckInTable';
 import { WalkInDialog } from './WalkInDialog';
 
 const dayIn = (at: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+
+const TableHeader = memo(function TableHeader({ s, onWalkIn }: { s: Seminar; onWalkIn: () => void }) {
+  return (
+    <Group justify="space-between" wrap="nowrap" gap="sm">
+      <div style={{ minWidth: 0 }}>
+        <Title order={1} size="h3" lineClamp={1}>
+          Check-in · {s.title}
+        </Title>
+        <Text c="dimmed" size="sm">
+          {formatSeminarDate(s.startsAt, s.timeZone)} · {formatSeminarHours(s.startsAt, s.endsAt, s.timeZone)}
+        </Text>
+      </div>
+      <Group gap="xs" wrap="nowrap">
+        <Button variant="light" onClick={onWalkIn} rightSection={<Kbd size="xs">Alt+W</Kbd>}>
+          Walk-in
+        </Button>
+        <Button component={Link} to={`/seminars/${s.id}`} variant="default">
+          Exit check-in
+        </Button>
+      </Group>
+    </Group>
+  );
+});
 
 const TableCounts = memo(function TableCounts({ s }: { s: Seminar }) {
   const c = s.counts;
@@ -53,6 +76,7 @@ export function CheckInScreen() {
   const noteKept = useStableHandler((registration: Registration) =>
     table.show(table.panel?.tone === 'already' ? { tone: 'already', registration } : { tone: 'in', registration }, false),
   );
+  const openWalkIn = useStableHandler(() => setWalkIn(table.query));
   const closeWalkIn = useStableHandler(() => {
     setWalkIn(null);
     focusSearch();
@@ -72,11 +96,19 @@ export function CheckInScreen() {
     [],
   );
 
+  // Intl formatters are costly to build: worked out once per seminar, not on every keystroke.
+  const startsAt = seminar.data?.startsAt;
+  const timeZone = seminar.data?.timeZone;
+  const [seminarIsToday, seminarDay] = useMemo(
+    () => (!startsAt || !timeZone ? [true, ''] : [dayIn(new Date(startsAt), timeZone) === dayIn(new Date(), timeZone), formatSeminarDate(startsAt, timeZone)]),
+    [startsAt, timeZone],
+  );
+
   if (seminar.isPending) return <LoadingScreen />;
   if (seminar.isError) return <NotFound title="This seminar is not in your book" error={seminar.error} retry={() => seminar.refetch()} back={{ to: '/seminars', label: 'Back to Seminars' }} />;
   const s = seminar.data;
   const over = seatsOver(s);
-  const notToday = !notTodaySeen && dayIn(new Date(s.startsAt), s.timeZone) !== dayIn(new Date(), s.timeZone);
+  const notToday = !notTodaySeen && !seminarIsToday;
   const results = table.results;
   const activeId = table.selected !== null ? `attendee-${table.selected}` : undefined;
   const empty =
@@ -90,30 +122,12 @@ export function CheckInScreen() {
 
   return (
     <Box component="main" className="check-in-screen" aria-label={`Check-in · ${s.title}`}>
-      <Group justify="space-between" wrap="nowrap" gap="sm">
-        <div style={{ minWidth: 0 }}>
-          <Title order={1} size="h3" lineClamp={1}>
-            Check-in · {s.title}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {formatSeminarDate(s.startsAt, s.timeZone)} · {formatSeminarHours(s.startsAt, s.endsAt, s.timeZone)}
-          </Text>
-        </div>
-        <Group gap="xs" wrap="nowrap">
-          <Button variant="light" onClick={() => setWalkIn(table.query)} rightSection={<Kbd size="xs">Alt+W</Kbd>}>
-            Walk-in
-          </Button>
-          <Button component={Link} to={`/seminars/${s.id}`} variant="default">
-            Exit check-in
-          </Button>
-        </Group>
-      </Group>
-
+      <TableHeader s={s} onWalkIn={openWalkIn} />
       <TableCounts s={s} />
 
       {notToday ? (
         <Alert color="yellow" icon={<IconAlertTriangle aria-hidden size={18} />} py={6} withCloseButton closeButtonLabel="I know, check in anyway" onClose={() => setNotTodaySeen(true)} role="note" aria-label="This seminar is not today">
-          <b>This seminar is not today:</b> it is on {formatSeminarDate(s.startsAt, s.timeZone)}. Check-ins are recorded with today’s date and time.
+          <b>This seminar is not today:</b> it is on {seminarDay}. Check-ins are recorded with today’s date and time.
         </Alert>
       ) : null}
       {over.inRoom > 0 || over.registered > 0 ? (
