@@ -206,3 +206,29 @@ test('when Rapport cannot be reached the table says so, checks no one in, and re
   await expect(find).toHaveAccessibleDescription(/Only the first 200 characters are searched/);
   await expect(page.getByRole('listbox', { name: 'Attendees' })).toContainText('No registrant matches');
 });
+
+test('printing one badge from the table comes back to the same panel and undo', async ({ page, station }) => {
+  const { seminarId } = await door(station, [
+    ['Ann', 'Lee', 'Acme'],
+    ['Bo', 'Chen'],
+  ]);
+  await page.goto(`${station.url}/#/seminars/${seminarId}/check-in`);
+  const find = page.getByRole('combobox', { name: 'Find attendee' });
+  for (const name of ['bo chen', 'ann lee']) {
+    await find.pressSequentially(name);
+    await find.press('Enter');
+    await expect(find).toHaveValue('');
+  }
+  const panel = page.getByRole('status', { name: 'Last check-in' });
+  await expect(panel).toContainText('Ann Lee is checked in');
+  await panel.getByRole('link', { name: 'Print badge' }).click();
+  await expect(page.getByText('1 badge on 1 page')).toBeVisible();
+  await page.getByRole('button', { name: 'Print' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/seminars/${seminarId}/check-in$`));
+  await expect(panel).toContainText('Ann Lee is checked in');
+  await page.keyboard.press('Alt+U');
+  await expect(page.getByText('Check-in of Ann Lee undone.')).toBeVisible();
+  await page.keyboard.press('Alt+U');
+  await expect(page.getByText('Check-in of Bo Chen undone.')).toBeVisible();
+  await expect.poll(async () => (await listOf(station, seminarId)).filter((r) => r.state === 'checked_in')).toEqual([]);
+});
