@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mayCall } from '../../shared/access';
 import { contract, isMethodName, type MethodName, type OutputOf, type ParsedInputOf } from '../../shared/contract';
 import { AppError, type Envelope } from '../../shared/errors';
 import { fieldErrors } from '../../shared/validation';
@@ -216,13 +217,17 @@ function parse(method: MethodName, rawInput: unknown): unknown {
 
 const unknownMethod = (method: string): Envelope<unknown> => ({ ok: false, error: { code: 'unknown_method', message: `There is no method called “${method}”.` } });
 
+const notAllowed = (method: string): Envelope<unknown> => ({ ok: false, error: { code: 'forbidden', message: `This device may not use ${method}.` } });
+
 /**
  * The way into the core for callers in the same process that need an answer at once (tests, the
- * benchmark): checks the method name, validates the input, runs the handler, and turns every
- * outcome into an envelope. The few asynchronous methods are answered only by `dispatchAsync`.
+ * benchmark): checks the method name, asks whether `ctx.caller` may call it, validates the input,
+ * runs the handler, and turns every outcome into an envelope. The few asynchronous methods are
+ * answered only by `dispatchAsync`.
  */
 export function dispatch(ctx: CoreContext, method: string, rawInput: unknown, report: ErrorReporter = defaultReporter): Envelope<unknown> {
   if (!isMethodName(method)) return unknownMethod(method);
+  if (!mayCall(ctx.caller, method)) return notAllowed(method);
   if (isAsyncMethod(method)) return { ok: false, error: { code: 'bad_request', message: `${method} answers asynchronously.` } };
   try {
     const handler = handlers[method] as (ctx: CoreContext, input: unknown) => unknown;
@@ -232,9 +237,13 @@ export function dispatch(ctx: CoreContext, method: string, rawInput: unknown, re
   }
 }
 
-/** The single way in for both transports (IPC and station HTTP): every method, awaited. */
+/**
+ * The single way in for both transports (IPC and station HTTP): every method, awaited. The
+ * transport has authenticated the caller (`asCaller`); here it is authorized, method by method.
+ */
 export async function dispatchAsync(ctx: CoreContext, method: string, rawInput: unknown, report: ErrorReporter = defaultReporter): Promise<Envelope<unknown>> {
   if (!isMethodName(method)) return unknownMethod(method);
+  if (!mayCall(ctx.caller, method)) return notAllowed(method);
   if (!isAsyncMethod(method)) return dispatch(ctx, method, rawInput, report);
   try {
     const handler = asyncHandlers[method] as (ctx: CoreContext, input: unknown) => Promise<unknown>;
