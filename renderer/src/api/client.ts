@@ -1,6 +1,7 @@
 import type { RapportBridge } from '../../../shared/bridge';
 import type { InputOf, MethodName, OutputOf } from '../../../shared/contract';
 import { ApiError, type Envelope } from '../../../shared/errors';
+import { recordRefusal } from './access';
 
 declare global {
   interface Window {
@@ -23,7 +24,9 @@ const httpTransport: Transport = async (method, input) => {
     return { ok: false, error: { code: 'internal', message: 'Rapport is not reachable. Is the station still running?' } };
   }
   try {
-    return (await response.json()) as Envelope<unknown>;
+    const envelope = (await response.json()) as Envelope<unknown>;
+    if (!envelope.ok && envelope.error.code === 'unauthorized') recordRefusal(envelope.error.message);
+    return envelope;
   } catch {
     return { ok: false, error: { code: 'internal', message: `Rapport answered with an unexpected response (${response.status}).` } };
   }
