@@ -64,7 +64,7 @@ export function notFound(what: string): AppError {
 export function staleCopy(what: string, version: number): AppError {
   return new AppError(
     'conflict',
-    `${what} was changed elsewhere while you were editing. Reload their latest, or save yours over it.`,
+    `${what} was changed elsewhere (in another window or on another device) after you opened it.`,
     undefined,
     version,
   );

@@ -5,6 +5,7 @@ import { m003Relationships } from './003_relationships';
 import { m004FollowUps } from './004_follow_ups';
 import { m005Hospitality } from './005_hospitality';
 import { m006Imports } from './006_imports';
+import { m008Versions } from './008_versions';
 
 export interface Migration {
   /** The `user_version` the database has once this migration has run. */
@@ -14,6 +15,6 @@ export interface Migration {
 }
 
 /** Ordered by version; a migration is never edited once released — add a new one. */
-export const MIGRATIONS: readonly Migration[] = [m001People, m002Seminars, m003Relationships, m004FollowUps, m005Hospitality, m006Imports];
+export const MIGRATIONS: readonly Migration[] = [m001People, m002Seminars, m003Relationships, m004FollowUps, m005Hospitality, m006Imports, m008Versions];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
