@@ -107,7 +107,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 't
   });
 }
 
-interface Request {
+interface Incoming {
   req: http.IncomingMessage;
   res: http.ServerResponse;
   url: URL;
@@ -115,7 +115,7 @@ interface Request {
   origin: string;
 }
 
-async function handleApi({ req, res, port, origin }: Request, rawMethod: string, opts: StationOptions): Promise<void> {
+async function handleApi({ req, res, port, origin }: Incoming, rawMethod: string, opts: StationOptions): Promise<void> {
   if (!sameOrigin(req.headers.origin, origin)) {
     sendError(res, 'forbidden', 'Requests from other sites are not accepted.');
     return;
@@ -166,9 +166,9 @@ async function handleApi({ req, res, port, origin }: Request, rawMethod: string,
 
 /**
  * `/?token=…`, the address the station printed: a valid token is exchanged for the session cookie
- * and the page reloads without it, so the key leaves the address bar (and the history).
+ * and the page reloads without it, so the key leaves the address bar.
  */
-function exchangeToken({ res, url, port }: Request, opts: StationOptions): void {
+function exchangeToken({ res, url, port }: Incoming, opts: StationOptions): void {
   const token = url.searchParams.get('token') ?? '';
   if (!opts.tokens.callerFor(token)) {
     sendPage(res, 401, 'This key is not valid any more', [
@@ -192,7 +192,7 @@ function sendPage(res: http.ServerResponse, status: number, title: string, parag
 }
 
 /** The built renderer: public code with nothing of the book in it, so it needs no key. */
-function serveStatic({ req, res, url }: Request, staticDir: string): void {
+function serveStatic({ req, res, url }: Incoming, staticDir: string): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'GET, HEAD' }).end();
     return;
@@ -213,7 +213,7 @@ function serveStatic({ req, res, url }: Request, staticDir: string): void {
   else fs.createReadStream(found.file).pipe(res);
 }
 
-function route(request: Request, opts: StationOptions): Promise<void> | void {
+function route(request: Incoming, opts: StationOptions): Promise<void> | void {
   const { url } = request;
   if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return handleApi(request, url.pathname.slice('/api/'.length), opts);
   if (url.pathname === '/' && url.searchParams.has('token')) return exchangeToken(request, opts);
