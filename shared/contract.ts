@@ -87,6 +87,8 @@ const method =
   <I extends z.ZodType>(input: I, summary: string): MethodSpec<I, O> => ({ input, summary });
 
 const Id = z.number({ message: 'Expected a numeric id.' }).int().positive();
+/** The version of the record the edit was made on (from its `get`); a stale one answers `conflict`. */
+const Version = z.number({ message: 'Send the version of the record you edited.' }).int().positive();
 const NoInput = z.object({}).strict().default({});
 
 export interface AppInfo {
@@ -152,8 +154,8 @@ export const contract = {
   'people.get': method<Person>()(z.object({ id: Id }), 'One person with everything known about them.'),
   'people.create': method<Person>()(PersonInputSchema, 'Add a person to the book.'),
   'people.update': method<Person>()(
-    z.object({ id: Id }).and(PersonInputSchema),
-    'Replace a person’s details (the whole record, as edited).',
+    z.object({ id: Id, version: Version }).and(PersonInputSchema),
+    'Replace a person’s details (the whole record, as edited on `version`; a stale version answers conflict).',
   ),
   'people.delete': method<{ id: number }>()(z.object({ id: Id }), 'Delete a person and what belongs only to them.'),
   'tags.list': method<TagCount[]>()(NoInput, 'Every tag in use, with how many people carry it.'),
@@ -161,7 +163,7 @@ export const contract = {
   'seminars.list': method<SeminarSummary[]>()(SeminarListInput, 'Upcoming, past or archived seminars with their counts.'),
   'seminars.get': method<Seminar>()(z.object({ id: Id }), 'One seminar with its registration counts.'),
   'seminars.create': method<Seminar>()(SeminarInputSchema, 'Plan a seminar (wall-clock times in its own time zone).'),
-  'seminars.update': method<Seminar>()(z.object({ id: Id }).and(SeminarInputSchema), 'Change a seminar’s details.'),
+  'seminars.update': method<Seminar>()(z.object({ id: Id, version: Version }).and(SeminarInputSchema), 'Change a seminar’s details (as edited on `version`).'),
   'seminars.archive': method<Seminar>()(z.object({ id: Id, archived: z.boolean() }), 'Archive a seminar, or bring it back.'),
   'seminars.close': method<Seminar>()(
     z.object({ id: Id, closed: z.boolean() }),
@@ -254,12 +256,15 @@ export const contract = {
     'Log a touch with a person: a meeting, call, message, newsletter… Open follow-ups of the same kind it fulfils are done with it.',
   ),
   'interactions.update': method<Interaction>()(
-    z.object({ id: Id }).and(InteractionInputSchema.omit({ personId: true })),
-    'Change a logged touch.',
+    z.object({ id: Id, version: Version }).and(InteractionInputSchema.omit({ personId: true })),
+    'Change a logged touch (as edited on `version`).',
   ),
   'interactions.delete': Removed(z.object({ id: Id }), 'Delete a logged touch.'),
   'needs.add': method<Need>()(z.object({ personId: Id }).and(NeedInputSchema), 'Note something a person needs and the problem it solves for them.'),
-  'needs.update': method<Need>()(z.object({ id: Id }).and(NeedInputSchema), 'Change a need or move it along: noticed → discussed → proposed → met.'),
+  'needs.update': method<Need>()(
+    z.object({ id: Id, version: Version }).and(NeedInputSchema),
+    'Change a need or move it along: noticed → discussed → proposed → met (as seen on `version`).',
+  ),
   'needs.delete': Removed(z.object({ id: Id }), 'Remove a need.'),
   'links.add': method<PersonLink>()(LinkInputSchema, 'Link two people: introduced by, works with, partner, family.'),
   'links.delete': Removed(z.object({ id: Id }), 'Remove a link between two people.'),
@@ -319,7 +324,10 @@ export const contract = {
   ),
   'occasions.get': method<Occasion>()(z.object({ id: Id }), 'One occasion with its guests, their states and the seat count.'),
   'occasions.create': method<Occasion>()(OccasionInputSchema, 'Plan an occasion at home: kind, day and time, seats, notes.'),
-  'occasions.update': method<Occasion>()(z.object({ id: Id }).and(OccasionInputSchema), 'Change an occasion; home visits move with its day.'),
+  'occasions.update': method<Occasion>()(
+    z.object({ id: Id, version: Version }).and(OccasionInputSchema),
+    'Change an occasion (as edited on `version`); home visits move with its day.',
+  ),
   'occasions.delete': Removed(z.object({ id: Id }), 'Delete an occasion and the home visits it recorded.'),
   'occasions.invite': method<{ added: number; alreadyInvited: number }>()(
     z.object({ occasionId: Id, personIds: z.array(Id).min(1, 'Choose at least one person.').max(500), withHousehold: z.boolean().default(false) }),

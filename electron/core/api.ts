@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mayCall } from '../../shared/access';
 import { contract, isMethodName, type MethodName, type OutputOf, type ParsedInputOf } from '../../shared/contract';
 import { AppError, type Envelope } from '../../shared/errors';
 import { fieldErrors } from '../../shared/validation';
@@ -105,14 +106,14 @@ const handlers: Handlers = {
   'people.list': (ctx, input) => listPeople(ctx, input),
   'people.get': (ctx, { id }) => getPerson(ctx, id),
   'people.create': (ctx, input) => createPerson(ctx, input),
-  'people.update': (ctx, { id, ...person }) => updatePerson(ctx, id, person),
+  'people.update': (ctx, { id, version, ...person }) => updatePerson(ctx, id, version, person),
   'people.delete': (ctx, { id }) => deletePerson(ctx, id),
   'tags.list': (ctx) => listTags(ctx),
   'sample.load': (ctx) => loadSampleData(ctx),
   'seminars.list': (ctx, input) => listSeminars(ctx, input),
   'seminars.get': (ctx, { id }) => getSeminar(ctx, id),
   'seminars.create': (ctx, input) => createSeminar(ctx, input),
-  'seminars.update': (ctx, { id, ...seminar }) => updateSeminar(ctx, id, seminar),
+  'seminars.update': (ctx, { id, version, ...seminar }) => updateSeminar(ctx, id, version, seminar),
   'seminars.archive': (ctx, { id, archived }) => setSeminarArchived(ctx, id, archived),
   'seminars.close': (ctx, { id, closed }) => setSeminarClosed(ctx, id, closed),
   'registrations.list': (ctx, { seminarId }) => listRegistrations(ctx, seminarId),
@@ -137,10 +138,10 @@ const handlers: Handlers = {
   'purchases.add': (ctx, input) => addPurchase(ctx, input),
   'purchases.delete': (ctx, { id }) => deletePurchase(ctx, id),
   'interactions.log': (ctx, input) => logInteraction(ctx, input),
-  'interactions.update': (ctx, { id, ...input }) => updateInteraction(ctx, id, input),
+  'interactions.update': (ctx, { id, version, ...input }) => updateInteraction(ctx, id, version, input),
   'interactions.delete': (ctx, { id }) => deleteInteraction(ctx, id),
   'needs.add': (ctx, { personId, ...need }) => addNeed(ctx, personId, need),
-  'needs.update': (ctx, { id, ...need }) => updateNeed(ctx, id, need),
+  'needs.update': (ctx, { id, version, ...need }) => updateNeed(ctx, id, version, need),
   'needs.delete': (ctx, { id }) => deleteNeed(ctx, id),
   'links.add': (ctx, input) => addLink(ctx, input),
   'links.delete': (ctx, { id }) => deleteLink(ctx, id),
@@ -164,7 +165,7 @@ const handlers: Handlers = {
   'occasions.list': (ctx, { when }) => listOccasions(ctx, when),
   'occasions.get': (ctx, { id }) => getOccasion(ctx, id),
   'occasions.create': (ctx, input) => createOccasion(ctx, input),
-  'occasions.update': (ctx, { id, ...occasion }) => updateOccasion(ctx, id, occasion),
+  'occasions.update': (ctx, { id, version, ...occasion }) => updateOccasion(ctx, id, version, occasion),
   'occasions.delete': (ctx, { id }) => deleteOccasion(ctx, id),
   'occasions.invite': (ctx, { occasionId, personIds, withHousehold }) => inviteGuests(ctx, occasionId, personIds, withHousehold),
   'occasions.setGuestState': (ctx, { guestId, state }) => setGuestState(ctx, guestId, state),
@@ -220,13 +221,17 @@ function parse(method: MethodName, rawInput: unknown): unknown {
 
 const unknownMethod = (method: string): Envelope<unknown> => ({ ok: false, error: { code: 'unknown_method', message: `There is no method called “${method}”.` } });
 
+const notAllowed = (method: string): Envelope<unknown> => ({ ok: false, error: { code: 'forbidden', message: `This device may not use ${method}.` } });
+
 /**
  * The way into the core for callers in the same process that need an answer at once (tests, the
- * benchmark): checks the method name, validates the input, runs the handler, and turns every
- * outcome into an envelope. The few asynchronous methods are answered only by `dispatchAsync`.
+ * benchmark): checks the method name, asks whether `ctx.caller` may call it, validates the input,
+ * runs the handler, and turns every outcome into an envelope. The few asynchronous methods are
+ * answered only by `dispatchAsync`.
  */
 export function dispatch(ctx: CoreContext, method: string, rawInput: unknown, report: ErrorReporter = defaultReporter): Envelope<unknown> {
   if (!isMethodName(method)) return unknownMethod(method);
+  if (!mayCall(ctx.caller, method)) return notAllowed(method);
   if (isAsyncMethod(method)) return { ok: false, error: { code: 'bad_request', message: `${method} answers asynchronously.` } };
   try {
     const handler = handlers[method] as (ctx: CoreContext, input: unknown) => unknown;
@@ -236,9 +241,13 @@ export function dispatch(ctx: CoreContext, method: string, rawInput: unknown, re
   }
 }
 
-/** The single way in for both transports (IPC and station HTTP): every method, awaited. */
+/**
+ * The single way in for both transports (IPC and station HTTP): every method, awaited. The
+ * transport has authenticated the caller (`asCaller`); here it is authorized, method by method.
+ */
 export async function dispatchAsync(ctx: CoreContext, method: string, rawInput: unknown, report: ErrorReporter = defaultReporter): Promise<Envelope<unknown>> {
   if (!isMethodName(method)) return unknownMethod(method);
+  if (!mayCall(ctx.caller, method)) return notAllowed(method);
   if (!isAsyncMethod(method)) return dispatch(ctx, method, rawInput, report);
   try {
     const handler = asyncHandlers[method] as (ctx: CoreContext, input: unknown) => Promise<unknown>;

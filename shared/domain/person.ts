@@ -123,6 +123,8 @@ export interface Person extends PersonData {
   name: string;
   createdAt: string;
   updatedAt: string;
+  /** Moves with every change; an update must name the version it was made on. */
+  version: number;
 }
 
 export interface PersonSummary {

@@ -135,6 +135,8 @@ export interface Interaction {
   kind: InteractionKind;
   on: string;
   note: string;
+  /** Moves with every change; an update must name the version it was made on. */
+  version: number;
 }
 
 export interface LoggedInteraction extends Interaction {
@@ -163,6 +165,8 @@ export interface Need {
   problem: string;
   status: NeedStatus;
   updatedAt: string;
+  /** Moves with every change; an update must name the version it was made on. */
+  version: number;
 }
 
 export interface StageChange {
@@ -224,7 +228,7 @@ export interface Relationship {
 }
 
 export type TimelineEntry =
-  | { type: 'interaction'; id: number; on: string; kind: InteractionKind; personal: boolean; title: string; note: string }
+  | { type: 'interaction'; id: number; on: string; kind: InteractionKind; personal: boolean; title: string; note: string; version: number }
   | { type: 'seminar'; id: number; on: string; title: string; note: string }
   | { type: 'stage'; id: number; on: string; title: string; note: string }
   | { type: 'clientTest'; id: number; on: string; title: string; note: string }

@@ -59,6 +59,8 @@ export interface Seminar extends SeminarData {
   counts: RegistrationCounts;
   createdAt: string;
   updatedAt: string;
+  /** Moves with every change; an update must name the version it was made on. */
+  version: number;
 }
 
 export interface RegistrationCounts {

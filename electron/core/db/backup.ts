@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { ensurePrivateFile, ensurePrivateFolder } from '../private-files';
 
 export function backupsDir(dataDir: string): string {
   return path.join(dataDir, 'backups');
@@ -16,9 +17,11 @@ function stamp(now: Date): string {
  */
 export async function backupDatabase(db: Database.Database, dataDir: string, reason: string, now = new Date()): Promise<string> {
   const dir = backupsDir(dataDir);
-  fs.mkdirSync(dir, { recursive: true });
+  ensurePrivateFolder(dir, true);
   const target = path.join(dir, `rapport-${stamp(now)}-${reason}.db`);
   const partial = `${target}.partial`;
+  // Made private before SQLite writes a byte into it.
+  ensurePrivateFile(partial);
   await db.backup(partial);
   const copy = new Database(partial, { readonly: true, fileMustExist: true });
   try {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
+import { ensurePrivateFile, ensurePrivateFolder, makePrivate } from '../private-files';
 import { backupDatabase, listBackups, passesIntegrityCheck, type BackupFile } from './backup';
 import { migrate, tooNewError } from './migrate';
 import { LATEST_VERSION } from './migrations/index';
@@ -61,6 +62,7 @@ export function restoreLatestGoodBackup(dataDir: string, now = new Date()): Back
     if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, aside + suffix);
   }
   fs.copyFileSync(latest.path, file);
+  makePrivate(file);
   return latest;
 }
 
@@ -69,7 +71,7 @@ export function restoreLatestGoodBackup(dataDir: string, now = new Date()): Back
  * backs up an existing file before migrating it, and brings it to the latest schema.
  */
 export async function openStore(dataDir: string): Promise<Store> {
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateFolder(dataDir);
   const file = path.join(dataDir, DATABASE_FILE);
   const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
   if (existed) {
@@ -77,6 +79,9 @@ export async function openStore(dataDir: string): Promise<Store> {
     if (found > LATEST_VERSION) throw tooNewError(found);
   }
 
+  // SQLite gives the WAL and shared-memory files the book's own mode, so a private book keeps them private.
+  for (const suffix of ['-wal', '-shm']) makePrivate(file + suffix);
+  ensurePrivateFile(file);
   const db = new Database(file);
   try {
     applyPragmas(db);

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { OWNER } from '../../../shared/access';
 import { AppError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { applyPragmas } from '../db/pragmas';
@@ -38,6 +39,8 @@ try {
     mode: input.mode,
     version: input.version,
     now: () => new Date(input.startedAt),
+    // Only the owner may import (shared/access.ts).
+    caller: OWNER,
   };
   let last = 0;
   const summary = applyImport(ctx, input.job, {

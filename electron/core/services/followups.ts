@@ -170,7 +170,7 @@ export function completeFollowUp(ctx: CoreContext, id: number, log: boolean, not
           at,
         ).lastInsertRowid,
       );
-      interaction = { id: interactionId, kind: f.kind, on: day, note: text };
+      interaction = { id: interactionId, kind: f.kind, on: day, note: text, version: 1 };
     }
     stmt(ctx.db, "UPDATE follow_ups SET state = 'done', done_on = ?, snoozed_until = NULL, interaction_id = ?, updated_at = ? WHERE id = ?").run(
       day,

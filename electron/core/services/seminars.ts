@@ -16,6 +16,7 @@ import { wallClock } from '../../../shared/domain/seminar';
 import type { SeminarListInput } from '../../../shared/contract';
 import { AppError, notFound } from '../../../shared/errors';
 import type { CoreContext } from '../context';
+import { expectVersion } from './versions';
 import { stmt } from '../db/statements';
 import { ticketsOf } from './platform-tickets';
 
@@ -44,6 +45,7 @@ interface SeminarRow {
   closed_at: string | null;
   created_at: string;
   updated_at: string;
+  version: number;
 }
 
 export function registrationCounts(ctx: CoreContext, seminarId: number): RegistrationCounts {
@@ -97,6 +99,7 @@ export function getSeminar(ctx: CoreContext, id: number): Seminar {
     counts: registrationCounts(ctx, row.id),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    version: row.version,
   };
 }
 
@@ -120,9 +123,10 @@ export function createSeminar(ctx: CoreContext, s: SeminarData): Seminar {
   return getSeminar(ctx, Number(id));
 }
 
-export function updateSeminar(ctx: CoreContext, id: number, s: SeminarData): Seminar {
+export function updateSeminar(ctx: CoreContext, id: number, version: number, s: SeminarData): Seminar {
   ctx.db
     .transaction(() => {
+      expectVersion(ctx.db, 'seminars', id, version, 'This seminar');
       const result = stmt(
         ctx.db,
         `UPDATE seminars SET title = ?, description = ?, starts_at = ?, ends_at = ?, time_zone = ?, venue_name = ?, venue_address = ?,

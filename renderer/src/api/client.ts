@@ -1,6 +1,7 @@
 import type { RapportBridge } from '../../../shared/bridge';
 import type { InputOf, MethodName, OutputOf } from '../../../shared/contract';
 import { ApiError, type Envelope } from '../../../shared/errors';
+import { recordRefusal } from './access';
 
 declare global {
   interface Window {
@@ -23,7 +24,9 @@ const httpTransport: Transport = async (method, input) => {
     return { ok: false, error: { code: 'unreachable', message: 'Rapport is not reachable. Is the station still running?' } };
   }
   try {
-    return (await response.json()) as Envelope<unknown>;
+    const envelope = (await response.json()) as Envelope<unknown>;
+    if (!envelope.ok && envelope.error.code === 'unauthorized') recordRefusal(envelope.error.message);
+    return envelope;
   } catch {
     // A proxy's or a dying server's page, not Rapport's answer: nothing is known to be done.
     return { ok: false, error: { code: 'unreachable', message: `Rapport answered with an unexpected response (${response.status}).` } };

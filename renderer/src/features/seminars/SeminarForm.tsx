@@ -1,5 +1,6 @@
 import { Card, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import type { ReactNode } from 'react';
 import { SeminarInputSchema, type SeminarData } from '../../../../shared/domain/seminar';
 import { fieldErrors } from '../../../../shared/validation';
 import { EditorForm } from '../../ui/EditorForm';
@@ -12,13 +13,14 @@ interface Props {
   saving: boolean;
   onSubmit: (values: SeminarData) => Promise<unknown>;
   onCancel: () => void;
+  notice?: ReactNode;
 }
 
 export function localTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-export function SeminarForm({ initial, submitLabel, saving, onSubmit, onCancel }: Props) {
+export function SeminarForm({ initial, submitLabel, saving, onSubmit, onCancel, notice }: Props) {
   const form = useForm<SeminarData>({
     mode: 'controlled',
     initialValues: initial,
@@ -30,7 +32,7 @@ export function SeminarForm({ initial, submitLabel, saving, onSubmit, onCancel }
   const { formRef, submit } = useFormSubmit(form, onSubmit);
 
   return (
-    <EditorForm formRef={formRef} submit={submit} submitLabel={submitLabel} saving={saving} onCancel={onCancel}>
+    <EditorForm formRef={formRef} submit={submit} submitLabel={submitLabel} saving={saving} onCancel={onCancel} notice={notice}>
         <Card withBorder radius="md" p="lg" component="section" aria-label="Seminar">
           <Stack gap="sm">
             <TextInput label="Title" autoFocus {...form.getInputProps('title')} />
