@@ -269,7 +269,7 @@ export const contract = {
     z.object({ id: Id, reason: z.string().trim().min(1, 'Say why, in a few words.').max(300, 'Keep the reason under 300 characters.') }),
     'Drop a follow-up that will not happen, with the reason.',
   ),
-  'followUps.calendar': method<{ filename: string; content: string; count: number }>()(
+  'followUps.calendar': method<{ filename: string; content: string; count: number; skipped: { id: number; what: string; reason: string }[] }>()(
     z.object({ ids: z.array(Id).min(1).max(10_000).nullable().default(null) }),
     'An iCalendar (.ics) file of one, some or all open follow-ups with a day, in the owner’s time zone.',
   ),
