@@ -103,6 +103,13 @@ export const BackupRotationSchema = z.object({
 });
 export type BackupRotation = z.output<typeof BackupRotationSchema>;
 
+/** A saved setting that does not pass its schema: its default is in use, and the screen showing it says so. */
+export interface SettingNotice {
+  key: string;
+  label: string;
+  message: string;
+}
+
 export interface BackupInfo {
   name: string;
   takenAt: string;
@@ -329,6 +336,7 @@ export const contract = {
   ),
   'backups.list': method<BackupInfo[]>()(NoInput, 'The backups in the data folder, newest first.'),
   'backups.rotation': method<BackupRotation>()(NoInput, 'How many backups are kept: daily, weekly, and those taken for a reason.'),
+  'settings.notices': method<SettingNotice[]>()(NoInput, 'Saved settings that could not be read, so their defaults are in use (key, what it is, what is wrong).'),
   'backups.setRotation': method<{ rotation: BackupRotation; removed: string[] }>()(
     BackupRotationSchema,
     'Change how many backups are kept; backups beyond the new numbers are removed now.',

@@ -6,7 +6,6 @@ import {
   FOLLOW_UP_KIND_LABELS,
   REVIEW_GROUPS,
   REVIEW_TEMPLATE_DEFAULTS,
-  ReviewTemplateSchema,
   agendaBucket,
   isContactKind,
   type Agenda,
@@ -29,7 +28,7 @@ import { contentText, foldContentLines } from '../export/content-lines';
 import { stmt } from '../db/statements';
 import { DUE_TO_RECONNECT_SQL, cadenceParams, keepInTouch } from './keep-in-touch';
 import { fieldError, ownerOf, refOf, writeAbout, type NameRow } from './person-records';
-import { getSetting, setSetting } from './settings';
+import { readSetting, setSetting } from './settings';
 import { ensureStandingsFresh, refreshStanding, today } from './standing';
 
 type FollowUpInput = z.output<typeof FollowUpInputSchema>;
@@ -314,14 +313,8 @@ export function followUpsCalendar(ctx: CoreContext, ids: number[] | null): { fil
 const TEMPLATES_KEY = 'review.templates';
 
 function reviewTemplates(ctx: CoreContext): Record<ReviewGroup, ReviewTemplate> {
-  const stored = getSetting(ctx, TEMPLATES_KEY);
-  const saved = stored ? (JSON.parse(stored) as Partial<Record<ReviewGroup, unknown>>) : {};
-  return Object.fromEntries(
-    REVIEW_GROUPS.map((g) => {
-      const parsed = ReviewTemplateSchema.safeParse(saved[g]);
-      return [g, parsed.success ? parsed.data : REVIEW_TEMPLATE_DEFAULTS[g]];
-    }),
-  ) as Record<ReviewGroup, ReviewTemplate>;
+  const saved = readSetting<Partial<Record<ReviewGroup, ReviewTemplate>>>(ctx, TEMPLATES_KEY) ?? {};
+  return Object.fromEntries(REVIEW_GROUPS.map((g) => [g, saved[g] ?? REVIEW_TEMPLATE_DEFAULTS[g]])) as Record<ReviewGroup, ReviewTemplate>;
 }
 
 const GROUP_WHERE: Record<ReviewGroup, string> = {

@@ -36,6 +36,7 @@ export function useBookChanged() {
       client.invalidateQueries({ queryKey: ['people'] }),
       client.invalidateQueries({ queryKey: ['tags'] }),
       client.invalidateQueries({ queryKey: ['app.info'] }),
+      client.invalidateQueries({ queryKey: ['settings'] }),
     ]);
 }
 

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { ApiError } from '../../../../shared/errors';
 import { useHospitalitySettings } from '../hospitality/queries';
 import { useBookWrite } from '../relationships/queries';
+import { SettingNotice } from './SettingNotice';
 
 /** N in "X of your top N clients have been in your home". */
 export function HospitalitySettings() {
@@ -22,6 +23,7 @@ export function HospitalitySettings() {
       <Text size="sm" c="dimmed" mb="md">
         Your best clients are your clients with the highest rapport scores. The home page counts how many of them have been in your home.
       </Text>
+      <SettingNotice settingKey="hospitality" />
       <form
         noValidate
         onSubmit={(e) => {

@@ -6,6 +6,7 @@ import { STAGES, STAGE_LABELS } from '../../../../shared/domain/standing';
 import { ApiError, type FieldErrors } from '../../../../shared/errors';
 import { useKeepInTouch } from '../followups/queries';
 import { useBookWrite } from '../relationships/queries';
+import { SettingNotice } from './SettingNotice';
 
 /** The cadence per stage that decides who is due to reconnect, and when calendar entries start. */
 export function KeepInTouchSettings() {
@@ -26,6 +27,7 @@ export function KeepInTouchSettings() {
         Someone is due to reconnect when their last personal touch is older than their cadence. Newsletters and mailings never count. A person’s own cadence (on their
         page) wins over their stage’s.
       </Text>
+      <SettingNotice settingKey="keepInTouch" />
       {value ? (
         <form
           noValidate
