@@ -3,7 +3,7 @@ import type { PersonInput } from '../../../shared/domain/person';
 import { admit } from './admit';
 import type { ImportProblem, ImportRecord } from './csv';
 import type { ImportEncoding } from '../../../shared/domain/import';
-import { decodeText } from './encoding';
+import { decodeText, view } from './encoding';
 import { IMPORT_LIMITS, LIMIT_WORDS, checkFileSize, tooManyRecords } from './limits';
 
 /**
@@ -57,7 +57,10 @@ class LineReader {
   number = 1;
 
   constructor(source: string) {
-    this.text = source.replace(/\r\r\n/g, '\n').replace(/\r\n/g, '\n').replace(/\r/g, '\n');
+    // A function as the replacement: V8 returns a global replace by a plain string as a rope of one
+    // piece per match, which for a file of a million lines holds many times the file in memory.
+    const lf = () => '\n';
+    this.text = source.replace(/\r\r\n/g, lf).replace(/\r\n/g, lf).replace(/\r/g, lf);
   }
 
   private read(): string | undefined {
@@ -97,7 +100,7 @@ class Gathered {
 
   add(piece: string): void {
     if (!piece) return;
-    this.tail = (this.tail + piece.slice(-8)).slice(-8);
+    this.tail = piece.length >= 8 ? piece.slice(-8) : (this.tail + piece).slice(-8);
     if (this.tooLong) return;
     if (this.length + piece.length > IMPORT_LIMITS.valueChars) {
       this.tooLong = true;
@@ -387,7 +390,7 @@ export function readVcard(bytes: Uint8Array, encoding: ImportEncoding | null = n
   const decoded = decodeText(bytes, encoding);
   // Not UTF-8 (and no BOM): keep the bytes (latin1 maps each to one char) and decode per property.
   const binaryFile = decoded.encoding === 'windows-1252' || decoded.encoding === 'shift_jis';
-  const source = binaryFile ? Buffer.from(bytes).toString('latin1') : decoded.text;
+  const source = binaryFile ? view(bytes).toString('latin1') : decoded.text;
   // A legacy file often names its code page on some property; that names it for the rest too.
   const declared = binaryFile ? /CHARSET=(windows-1252|cp1252|iso-8859-1|shift_jis|sjis|cp932)\b/i.exec(source)?.[1]?.toLowerCase() : undefined;
   const legacy: ImportEncoding = encoding ?? (declared ? (/jis|932/.test(declared) ? 'shift_jis' : 'windows-1252') : decoded.encoding);
