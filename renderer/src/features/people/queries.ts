@@ -36,7 +36,6 @@ export function useBookChanged() {
       client.invalidateQueries({ queryKey: ['people'] }),
       client.invalidateQueries({ queryKey: ['tags'] }),
       client.invalidateQueries({ queryKey: ['app.info'] }),
-      client.invalidateQueries({ queryKey: ['settings'] }),
     ]);
 }
 

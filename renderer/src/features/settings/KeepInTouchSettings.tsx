@@ -6,7 +6,7 @@ import { STAGES, STAGE_LABELS } from '../../../../shared/domain/standing';
 import { ApiError, type FieldErrors } from '../../../../shared/errors';
 import { useKeepInTouch } from '../followups/queries';
 import { useBookWrite } from '../relationships/queries';
-import { SettingNotice } from './SettingNotice';
+import { SettingNotice, useRefreshSettingNotices } from './SettingNotice';
 
 /** The cadence per stage that decides who is due to reconnect, and when calendar entries start. */
 export function KeepInTouchSettings() {
@@ -14,6 +14,7 @@ export function KeepInTouchSettings() {
   const [value, setValue] = useState<KeepInTouch | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const save = useBookWrite('keepInTouch.update');
+  const refreshNotices = useRefreshSettingNotices();
   useEffect(() => {
     if (current.data) setValue(current.data);
   }, [current.data]);
@@ -36,6 +37,7 @@ export function KeepInTouchSettings() {
             save.mutate(value, {
               onSuccess: () => {
                 setErrors({});
+                void refreshNotices();
                 notifications.show({ message: 'Keeping-in-touch settings saved.' });
               },
               onError: (error) => {
