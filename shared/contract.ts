@@ -108,6 +108,13 @@ export const BackupRotationSchema = z.object({
 });
 export type BackupRotation = z.output<typeof BackupRotationSchema>;
 
+/** A saved setting that does not pass its schema: its default is in use, and the screen showing it says so. */
+export interface SettingNotice {
+  key: string;
+  label: string;
+  message: string;
+}
+
 export interface BackupInfo {
   name: string;
   takenAt: string;
@@ -293,7 +300,7 @@ export const contract = {
     z.object({ id: Id, reason: z.string().trim().min(1, 'Say why, in a few words.').max(300, 'Keep the reason under 300 characters.') }),
     'Drop a follow-up that will not happen, with the reason.',
   ),
-  'followUps.calendar': method<{ filename: string; content: string; count: number }>()(
+  'followUps.calendar': method<{ filename: string; content: string; count: number; skipped: { id: number; what: string; reason: string }[] }>()(
     z.object({ ids: z.array(Id).min(1).max(10_000).nullable().default(null) }),
     'An iCalendar (.ics) file of one, some or all open follow-ups with a day, in the owner’s time zone.',
   ),
@@ -362,6 +369,7 @@ export const contract = {
   ),
   'backups.list': method<BackupInfo[]>()(NoInput, 'The backups in the data folder, newest first.'),
   'backups.rotation': method<BackupRotation>()(NoInput, 'How many backups are kept: daily, weekly, and those taken for a reason.'),
+  'settings.notices': method<SettingNotice[]>()(NoInput, 'Saved settings that could not be read, so their defaults are in use (key, what it is, what is wrong).'),
   'backups.setRotation': method<{ rotation: BackupRotation; removed: string[] }>()(
     BackupRotationSchema,
     'Change how many backups are kept; backups beyond the new numbers are removed now.',

@@ -43,6 +43,7 @@ import {
 import { keepInTouch, setCadence, updateKeepInTouch } from './services/keep-in-touch';
 import { intimacyReport, rapportCsv, rapportReport, seminarReport } from './services/reports';
 import { backUpNow, backupRotation, backups, restoreBackup, setBackupRotation } from './services/backups';
+import { settingNotices } from './services/settings';
 import { exportFull, exportPeopleCsv, exportVCards } from './services/exports';
 import { cancelImport, importProgress, previewImport, runImport } from './services/imports';
 import { importHistory, undoImport } from './import/apply';
@@ -182,6 +183,7 @@ const handlers: Handlers = {
   'reports.seminar': (ctx, { seminarId }) => seminarReport(ctx, seminarId),
   'backups.list': (ctx) => backups(ctx),
   'backups.rotation': (ctx) => backupRotation(ctx),
+  'settings.notices': (ctx) => settingNotices(ctx),
   'backups.setRotation': (ctx, rotation) => setBackupRotation(ctx, rotation),
   'exports.vcard': (ctx, input) => exportVCards(ctx, input),
   'exports.peopleCsv': (ctx, input) => exportPeopleCsv(ctx, input),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PlatformTicket } from './ticket';
+import { Day } from '../dates';
 
 /**
  * A seminar happens at a place and an hour in its own time zone ("9 AM to noon Eastern"). The
@@ -22,7 +23,7 @@ export const SeminarInputSchema = z
   .object({
     title: z.string().trim().min(1, 'Give the seminar a title.').max(200, 'Keep the title under 200 characters.'),
     description: text(5000),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as YYYY-MM-DD.'),
+    date: Day,
     startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the start time as HH:MM (24-hour).'),
     endTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the end time as HH:MM (24-hour).'),
     timeZone: z.string().refine(isTimeZone, 'Choose a time zone such as America/New_York.'),
@@ -33,7 +34,8 @@ export const SeminarInputSchema = z
       .trim()
       .max(500)
       .default('')
-      .refine((v) => v === '' || /^https?:\/\/[^\s]+\.[^\s]+$/i.test(v), 'Enter the live-stream link as a web address starting with https://.'),
+      // eslint-disable-next-line no-control-regex
+      .refine((v) => v === '' || /^https?:\/\/[^\s\u0000-\u001f\u007f-\u009f]+\.[^\s\u0000-\u001f\u007f-\u009f]+$/i.test(v), 'Enter the live-stream link as a web address starting with https://.'),
     capacity: z
       .number({ message: 'Enter the number of seats, or leave it empty.' })
       .int('Enter a whole number of seats.')

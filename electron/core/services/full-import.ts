@@ -1,25 +1,12 @@
 import path from 'node:path';
-import { z } from 'zod';
-import { nameSortKey } from '../../../shared/domain/names';
 import { AppError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { backupDatabase } from '../db/backup';
-import { LATEST_VERSION } from '../db/migrations/index';
 import { stmt } from '../db/statements';
-import { FULL_EXPORT_TABLES } from './exports';
+import { checkFullExport, readFullExport } from '../import/full-export-check';
 import { getPersonData, searchDocument } from './people';
 import { indexPerson, respace } from './search-index';
 import { localDay, refreshAllStandings } from './standing';
-
-const Row = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
-const FullExport = z.object({
-  format: z.literal('rapport-full-export'),
-  formatVersion: z.literal(1),
-  schemaVersion: z.number().int().min(1),
-  exportedAt: z.string(),
-  includesPersonal: z.boolean(),
-  tables: z.record(z.string(), z.array(Row)),
-});
 
 export interface FullImportResult {
   people: number;
@@ -37,30 +24,19 @@ function isEmptyBook(ctx: CoreContext): boolean {
  * What the book derives (sort keys, search ranks and index, standing) is worked out afresh.
  */
 export async function importFullExport(ctx: CoreContext, content: string): Promise<FullImportResult> {
-  let doc: z.infer<typeof FullExport>;
-  try {
-    doc = FullExport.parse(JSON.parse(Buffer.from(content, 'base64').toString('utf8')));
-  } catch {
-    throw new AppError('invalid_input', 'This is not a Rapport full export (format version 1).', { file: 'This is not a Rapport full export.' });
-  }
-  if (doc.schemaVersion > LATEST_VERSION) throw new AppError('conflict', 'This export was made by a newer version of Rapport; update Rapport to import it.');
+  const doc = readFullExport(content);
   if (!isEmptyBook(ctx)) throw new AppError('conflict', 'A full export is imported into an empty book only. Start with a new data folder, or restore a backup instead.');
+  // Every row is checked (the API's schemas, the tables' rules and references) before the book is touched.
+  const prepared = checkFullExport(doc);
   const backup = path.basename(await backupDatabase(ctx.db, ctx.store.dataDir, 'before-import', ctx.now()));
   const { db } = ctx;
   let rows = 0;
   db.transaction(() => {
     // References are checked at commit, so the tables' order in the file does not matter.
     db.pragma('defer_foreign_keys = ON');
-    for (const table of ['people', ...FULL_EXPORT_TABLES]) {
-      const columns = new Set((db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name));
+    for (const { table, rows: list } of prepared) {
       // When the book was last scored is the book's own business: it scores itself again.
-      for (const row of (doc.tables[table] ?? []).filter((r) => !(table === 'settings' && r.key === 'standing.asOf'))) {
-        const values: Record<string, unknown> = Object.fromEntries(Object.entries(row).filter(([k]) => columns.has(k)));
-        if (table === 'people') {
-          values.sort_key = nameSortKey({ givenName: String(values.given_name ?? ''), familyName: String(values.family_name ?? ''), displayName: String(values.display_name ?? '') });
-          // Unique for now; every rank is handed out afresh below.
-          values.search_rank = -Number(values.id);
-        }
+      for (const values of list.filter((r) => !(table === 'settings' && r.key === 'standing.asOf'))) {
         const names = Object.keys(values);
         stmt(db, `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(values);
         rows++;

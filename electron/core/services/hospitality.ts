@@ -2,7 +2,6 @@ import {
   AFTER_THE_FACT,
   GUEST_STATES,
   HOSPITALITY_DEFAULTS,
-  HospitalitySettingsSchema,
   guestPairings,
   hostedLongAgoBefore,
   occasionName,
@@ -26,7 +25,7 @@ import { expectVersion, versionOf } from './versions';
 import { stmt } from '../db/statements';
 import { fieldError, personRef, refOf, type NameRow } from './person-records';
 import { householdOf } from './relationships';
-import { getSetting, setSetting } from './settings';
+import { readSetting, setSetting } from './settings';
 import { ensureStandingsFresh, refreshStanding, today } from './standing';
 
 interface OccasionRow {
@@ -281,9 +280,7 @@ export function personHospitality(ctx: CoreContext, personId: number): PersonHos
 const SETTINGS_KEY = 'hospitality';
 
 export function hospitalitySettings(ctx: CoreContext): HospitalitySettings {
-  const stored = getSetting(ctx, SETTINGS_KEY);
-  const parsed = stored ? HospitalitySettingsSchema.safeParse(JSON.parse(stored)) : null;
-  return parsed?.success ? parsed.data : HOSPITALITY_DEFAULTS;
+  return readSetting<HospitalitySettings>(ctx, SETTINGS_KEY) ?? HOSPITALITY_DEFAULTS;
 }
 
 export function updateHospitalitySettings(ctx: CoreContext, value: HospitalitySettings): HospitalitySettings {

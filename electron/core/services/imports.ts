@@ -14,7 +14,7 @@ import { BookIndex } from '../import/matching';
 import { readImportFile, type ImportFile } from '../import/read';
 import type { WorkerInput, WorkerMessage } from '../import/worker';
 import { getPerson } from './people';
-import { getSetting, setSetting } from './settings';
+import { readSetting, setSetting } from './settings';
 
 type FileInput = z.output<typeof ImportFileInputSchema>;
 type RunInput = z.output<typeof ImportRunInputSchema>;
@@ -26,8 +26,7 @@ const LISTED = 500;
 const mappingKey = (header: string[]) => `import.mapping:${header.map((h) => h.trim().toLowerCase()).join('\u241f')}`;
 
 function rememberedMapping(ctx: CoreContext, header: string[]): ColumnMapping | null {
-  const saved = getSetting(ctx, mappingKey(header));
-  return saved ? (JSON.parse(saved) as ColumnMapping) : null;
+  return readSetting<ColumnMapping>(ctx, mappingKey(header));
 }
 
 function read(ctx: CoreContext, input: FileInput): { file: ImportFile; remembered: boolean } {

@@ -11,6 +11,7 @@ import { BackLink } from '../../ui/BackLink';
 import { LoadingScreen } from '../../ui/LoadingScreen';
 import { NotFound } from '../../ui/NotFound';
 import { PageHeader } from '../../ui/PageHeader';
+import { SettingNotice } from '../settings/SettingNotice';
 import { plural } from '../../ui/format';
 import { useBookWrite } from '../relationships/queries';
 import { useSeminar } from '../seminars/queries';
@@ -33,6 +34,7 @@ export function ReviewScreen() {
       </Stack>
       <PageHeader title="Review and follow up" subtitle={`${seminar.data.title}: who came, who did not, and the next step for each.`} />
       <Stack gap="lg" px="xl" pb="xl" maw={1100}>
+        <SettingNotice settingKey="review.templates" />
         {review.isError ? (
           <Alert color="orange" title="Not ready for review">
             {review.error.message}

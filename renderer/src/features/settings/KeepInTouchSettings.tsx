@@ -7,6 +7,7 @@ import { ApiError, type FieldErrors } from '../../../../shared/errors';
 import { useKeepInTouch } from '../followups/queries';
 import { useBookWrite } from '../relationships/queries';
 import { TimeZoneSelect } from '../../ui/TimeZoneSelect';
+import { SettingNotice, useRefreshSettingNotices } from './SettingNotice';
 
 /** The cadence per stage that decides who is due to reconnect, and when calendar entries start. */
 export function KeepInTouchSettings() {
@@ -14,6 +15,7 @@ export function KeepInTouchSettings() {
   const [value, setValue] = useState<KeepInTouch | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const save = useBookWrite('keepInTouch.update');
+  const refreshNotices = useRefreshSettingNotices();
   useEffect(() => {
     if (current.data) setValue(current.data);
   }, [current.data]);
@@ -26,6 +28,7 @@ export function KeepInTouchSettings() {
         Someone is due to reconnect when their last personal touch is older than their cadence. Newsletters and mailings never count. A person’s own cadence (on their
         page) wins over their stage’s.
       </Text>
+      <SettingNotice settingKey="keepInTouch" />
       {value ? (
         <form
           noValidate
@@ -34,6 +37,7 @@ export function KeepInTouchSettings() {
             save.mutate(value, {
               onSuccess: () => {
                 setErrors({});
+                void refreshNotices();
                 notifications.show({ message: 'Keeping-in-touch settings saved.' });
               },
               onError: (error) => {
