@@ -50,25 +50,22 @@ export function useCheckInTable(seminarId: number) {
     remember((m) => ({ ...m, undo: [...m.undo, { registrationId: registration.id, name: registration.name }] }));
   };
 
+  // Each check-in's own promise, not mutate's callbacks: those fire for the latest call only, and a
+  // scanner can send the next ticket before the last one is answered.
   const checkIn = (row: Registration) => {
     setSay(null);
-    actions.checkIn.mutate(
-      { registrationId: row.id, tries: { n: 0 } },
-      {
-        onSuccess: checkedIn,
-        onError: (error, { tries }) => {
-          if (alreadyIn(error) && tries.n > 1) {
-            // An earlier try went through but its answer was lost on the way back.
-            checkedIn({ ...row, state: 'checked_in', checkedInAt: new Date().toISOString() });
-          } else if (alreadyIn(error)) {
-            // Checked in meanwhile, at another device.
-            show({ tone: 'already', registration: { ...row, state: 'checked_in' } });
-          } else {
-            setSay({ tone: 'error', text: `${row.name} was not checked in. ${error.message}` });
-          }
-        },
-      },
-    );
+    const tries = { n: 0 };
+    actions.checkIn.mutateAsync({ registrationId: row.id, tries }).then(checkedIn, (error: Error) => {
+      if (alreadyIn(error) && tries.n > 1) {
+        // An earlier try went through but its answer was lost on the way back.
+        checkedIn({ ...row, state: 'checked_in', checkedInAt: new Date().toISOString() });
+      } else if (alreadyIn(error)) {
+        // Checked in meanwhile, at another device.
+        show({ tone: 'already', registration: { ...row, state: 'checked_in' } });
+      } else {
+        setSay({ tone: 'error', text: `${row.name} was not checked in. ${error.message}` });
+      }
+    });
   };
 
   const act = (action: EnterAction) => {
@@ -121,8 +118,8 @@ export function useCheckInTable(seminarId: number) {
   const undo = (registrationId: number, name: string) => {
     // Off the stack at once, so a second Alt+U reaches the check-in before it, never the same one again.
     remember((m) => ({ ...m, undo: m.undo.filter((u) => u.registrationId !== registrationId) }));
-    actions.undo.mutate(registrationId, {
-      onSuccess: (result) => {
+    actions.undo.mutateAsync(registrationId).then(
+      (result) => {
         remember((m) => ({ ...m, panel: m.panel && 'registration' in m.panel && m.panel.registration.id === registrationId ? null : m.panel }));
         const what =
           result.outcome === 'walk_in_and_person_removed'
@@ -132,8 +129,8 @@ export function useCheckInTable(seminarId: number) {
               : `Check-in of ${result.name} undone.`;
         notifications.show({ color: 'blue', title: 'Undone', message: what });
       },
-      onError: (error) => setSay({ tone: 'error', text: `The check-in of ${name} was not undone. ${error.message}` }),
-    });
+      (error: Error) => setSay({ tone: 'error', text: `The check-in of ${name} was not undone. ${error.message}` }),
+    );
   };
 
   const handlers = {
