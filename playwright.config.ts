@@ -18,7 +18,7 @@ export default defineConfig({
   outputDir: 'test-results/e2e',
   // Generous: tests wait for conditions, and a shared CI machine can be many times slower than a quiet one.
   timeout: 120_000,
-  expect: { timeout: 10_000 },
+  expect: { timeout: 20_000 },
   fullyParallel: false,
   workers: 2,
   retries: 0,
