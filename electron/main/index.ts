@@ -6,7 +6,7 @@ import { backupRotation } from '../core/services/backups';
 import { openStore, restoreLatestGoodBackup, type Store } from '../core/db/store';
 import { resolveDataDir } from '../core/paths';
 import { CONTENT_SECURITY_POLICY } from '../core/security';
-import { registerIpc } from './ipc';
+import { forwardEvents, registerIpc } from './ipc';
 import { registerSavePdf } from './print';
 import { installMenu } from './menu';
 import { scheduleDueReminders } from './reminders';
@@ -15,6 +15,7 @@ import { createMainWindow, isTrustedFrame } from './window';
 let store: Store | null = null;
 let mainWindow: BrowserWindow | null = null;
 let stopReminders: (() => void) | null = null;
+let stopEvents: (() => void) | null = null;
 
 function lockDownSession(): void {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
@@ -64,6 +65,7 @@ async function start(): Promise<void> {
     mainWindow = null;
   });
   stopReminders = scheduleDueReminders(ctx, () => mainWindow);
+  stopEvents = forwardEvents(ctx, () => mainWindow);
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -79,6 +81,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     stopReminders?.();
+    stopEvents?.();
     store?.close();
     store = null;
   });

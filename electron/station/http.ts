@@ -5,6 +5,7 @@ import type { ErrorCode, Envelope } from '../../shared/errors';
 import { describeApi, dispatchAsync } from '../core/api';
 import type { CoreContext } from '../core/context';
 import { CONTENT_SECURITY_POLICY } from '../core/security';
+import { EVENTS_PATH, serveEvents } from './events';
 
 export const DEFAULT_STATION_PORT = 4747;
 /** Far above any real request (a person is a few KB); stops a runaway or hostile client early. */
@@ -38,6 +39,7 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
   '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
 };
 
 const SECURITY_HEADERS = {
@@ -183,6 +185,7 @@ export function createStationServer(opts: StationOptions): http.Server {
       return;
     }
     const handle = async () => {
+      if (url.pathname === EVENTS_PATH) return serveEvents(req, res, url, opts.ctx);
       if (url.pathname === '/api' || url.pathname === '/api/') {
         if (req.method !== 'GET') sendError(res, 'bad_request', 'GET /api lists the methods; call one with POST /api/<method>.');
         else sendJson(res, 200, { methods: describeApi() });

@@ -1,9 +1,10 @@
-import { searchTokens } from '../../../shared/domain/names';
 import {
   CHECK_IN_QUERY_MAX,
   compareRows,
+  FIND_LIMIT,
   identify,
   matchRegistrant,
+  readCheckInQuery,
   type CheckInResults,
   type CheckInRow,
   type RankedRow,
@@ -15,10 +16,10 @@ import { stmt } from '../db/statements';
 import { findByPlatformCode } from './platform-tickets';
 import { suggestRegistrants } from './registrant-suggestions';
 import { prefixMatchQuery } from './search-index';
-import { getRegistrations, mayBeTicket, normalizeTicketCode, TICKET_LENGTH } from './seminars';
+import { getRegistrations, TICKET_LENGTH } from './seminars';
 
-/** How many registrants the check-in list shows at once: the person at the table types more to narrow. */
-export const FIND_LIMIT = 30;
+// The reading of the typed text and the list's length are shared with door devices searching offline.
+export { FIND_LIMIT, readCheckInQuery };
 
 /**
  * The statements behind the check-in search, exported so the benchmark can time them bare.
@@ -55,16 +56,6 @@ interface TextRow {
   display_name: string;
   organization: string;
   emails: string | null;
-}
-
-/**
- * What was typed at the table, read the way the search uses it. A query starting with a digit may
- * be a ticket; four or more such characters are a ticket being typed or scanned, not a name.
- */
-export function readCheckInQuery(query: string): { words: string[]; ticketOnly: boolean; code: string } {
-  const code = mayBeTicket(query) ? normalizeTicketCode(query) : '';
-  const ticketOnly = code.length >= 4;
-  return { words: ticketOnly ? [] : searchTokens(query), ticketOnly, code: code.length >= 3 ? code : '' };
 }
 
 const ids = (rows: unknown[]) => (rows as { id: number }[]).map((r) => r.id);

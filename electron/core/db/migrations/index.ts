@@ -7,6 +7,7 @@ import { m005Hospitality } from './005_hospitality';
 import { m006Imports } from './006_imports';
 import { m007PlatformTickets } from './007_platform_tickets';
 import { m011WalkInPeople } from './011_walk_in_people';
+import { m012DoorDevices } from './012_door_devices';
 
 export interface Migration {
   /** The `user_version` the database has once this migration has run. */
@@ -16,6 +17,6 @@ export interface Migration {
 }
 
 /** Ordered by version; a migration is never edited once released — add a new one. */
-export const MIGRATIONS: readonly Migration[] = [m001People, m002Seminars, m003Relationships, m004FollowUps, m005Hospitality, m006Imports, m007PlatformTickets, m011WalkInPeople];
+export const MIGRATIONS: readonly Migration[] = [m001People, m002Seminars, m003Relationships, m004FollowUps, m005Hospitality, m006Imports, m007PlatformTickets, m011WalkInPeople, m012DoorDevices];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
