@@ -66,9 +66,9 @@ describe('one check-in, however often it is sent', () => {
     const { ctx, regs } = await door();
     const ann = regs[0]!;
     checkIn(ctx, ann.id, '', { device: 'Door 2' });
-    expect(refusal(() => checkIn(ctx, ann.id, '', { clientId: 'door1-late-0001', device: 'Door 1' })).fields.checkedInBy).toBe('Door 2');
+    expect(refusal(() => checkIn(ctx, ann.id, '', { clientId: 'door1-late-0001', device: 'Door 1' })).fields?.checkedInBy).toBe('Door 2');
     undoCheckIn(ctx, ann.id);
-    expect(refusal(() => checkIn(ctx, ann.id, '', { clientId: 'door1-late-0001', device: 'Door 1' })).fields.checkedInBy).toBe('Door 2');
+    expect(refusal(() => checkIn(ctx, ann.id, '', { clientId: 'door1-late-0001', device: 'Door 1' })).fields?.checkedInBy).toBe('Door 2');
     expect(listRegistrations(ctx, ann.seminarId).find((r) => r.id === ann.id)).toMatchObject({ state: 'registered', checkedInBy: null });
   });
 
