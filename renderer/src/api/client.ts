@@ -9,16 +9,17 @@ declare global {
   }
 }
 
-type Transport = (method: string, input: unknown) => Promise<Envelope<unknown>>;
+type Transport = (method: string, input: unknown, timeoutMs?: number) => Promise<Envelope<unknown>>;
 
 /** Station mode: the same API over HTTP to the origin that served this page. */
-const httpTransport: Transport = async (method, input) => {
+const httpTransport: Transport = async (method, input, timeoutMs) => {
   let response: Response;
   try {
     response = await fetch(`/api/${encodeURIComponent(method)}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(input ?? {}),
+      ...(timeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : {}),
     });
   } catch {
     return { ok: false, error: { code: 'unreachable', message: 'Rapport is not reachable. Is the station still running?' } };
@@ -38,6 +39,15 @@ function pickTransport(): Transport {
 }
 
 const transport = pickTransport();
+
+/**
+ * One call, answered as an envelope (never thrown), given up after `timeoutMs` over HTTP: a door
+ * device whose Wi-Fi drops packets must not wait minutes before it checks people in offline. A
+ * call given up may still have been done at the hub — which is why door actions carry client ids.
+ */
+export function send(method: MethodName, input: unknown, timeoutMs?: number): Promise<Envelope<unknown>> {
+  return transport(method, input ?? {}, timeoutMs);
+}
 
 /** Methods whose input is all optional may be called without one. */
 type Args<M extends MethodName> = undefined extends InputOf<M>

@@ -182,7 +182,7 @@ function PersonNotes({
         ref={noteRef}
         size="sm"
         label={`Note about ${r.name}`}
-        description="A word to remember (Alt+N), Enter to keep it"
+        description={device === undefined ? 'A word to remember (Alt+N), Enter to keep it' : 'A word to remember, Enter to keep it'}
         value={note}
         onChange={(e) => setNote(e.currentTarget.value)}
         onKeyDown={keys(keepNote)}
@@ -193,7 +193,7 @@ function PersonNotes({
           size="sm"
           style={{ flex: 1, minWidth: 0 }}
           label={`Follow-up with ${r.name}`}
-          description="A few words (Alt+F), Enter to keep it"
+          description={device === undefined ? 'A few words (Alt+F), Enter to keep it' : 'A few words, Enter to keep it'}
           placeholder="e.g. Call about referrals"
           value={followUp.what}
           onChange={(e) => setFollowUp({ ...followUp, what: e.currentTarget.value })}
