@@ -1,10 +1,11 @@
 import { expect, planSeminar, screenshot, test, type Station } from './fixtures';
-import { openDevice, shownCount } from './door-station';
+import { openDevice, shownAt, shownCount, watchCount } from './door-station';
 
 interface Reg {
   id: number;
   name: string;
   state: string;
+  checkedInAt: string | null;
   ticketCode: string;
   checkedInBy: string | null;
 }
@@ -31,7 +32,9 @@ test('three devices at one door: 60 check-ins, every device’s counters equal t
   for (const name of ['Door 1', 'Door 2', 'Door 3']) devices.push(await openDevice(browser, station, seminarId, name));
   const pages = devices.map((d) => d.page);
   for (const page of pages) await expect(page.getByRole('status', { name: 'Connection' })).toHaveText('Online');
+  for (const page of pages) await watchCount(page);
 
+  const lags: number[] = [];
   for (const [k, [given, family]] of people.entries()) {
     const page = pages[k % 3]!;
     const find = page.getByRole('combobox', { name: 'Find attendee' });
@@ -40,9 +43,18 @@ test('three devices at one door: 60 check-ins, every device’s counters equal t
     await expect(page.getByRole('status', { name: 'Last check-in' })).toContainText(`${given} ${family} is checked in`);
     const inStore = await storeCheckedIn(station, seminarId);
     expect(inStore).toBe(k + 1);
-    // Each device shows the store's count within a second of the check-in at any of them.
-    for (const p of pages) await expect.poll(() => shownCount(p, 'Checked in'), { timeout: 1000 }).toBe(inStore);
+    // The moment the store changed: the check-in's commit, on the hub's clock (this machine's).
+    const committed = Date.parse((await registrations(station, seminarId)).find((r) => r.name === `${given} ${family}`)?.checkedInAt ?? '');
+    for (const p of pages) {
+      await expect.poll(() => shownCount(p, 'Checked in')).toBe(inStore);
+      // Measured in each page, when it painted the new count: nothing of the test's own polling in it.
+      lags.push(((await shownAt(p, inStore)) ?? Infinity) - committed);
+    }
   }
+  lags.sort((x, y) => x - y);
+  console.log(`door counters: check-in committed at the hub to the count shown at each device, p50 ${lags[Math.floor(lags.length / 2)]} ms, p95 ${lags[Math.floor(lags.length * 0.95)]} ms, max ${lags.at(-1)} ms`);
+  // Every device showed the store's count within a second of the check-in at any of them.
+  expect(lags.at(-1)).toBeLessThanOrEqual(1000);
   expect((await registrations(station, seminarId)).filter((r) => r.state === 'checked_in').map((r) => r.checkedInBy).sort()).toEqual(
     [...Array(20).fill('Door 1'), ...Array(20).fill('Door 2'), ...Array(20).fill('Door 3')],
   );
@@ -59,7 +71,7 @@ test('three devices at one door: 60 check-ins, every device’s counters equal t
   const [won, lost] = winner === 'Door 1' ? [one, two] : [two, one];
   await expect(won.getByRole('status', { name: 'Last check-in' })).toContainText('Zed Moon is checked in');
   await expect(lost.getByRole('status', { name: 'Last check-in' })).toContainText(new RegExp(`Zed Moon is already checked in at \\d+:\\d\\d.* on ${winner}`));
-  for (const p of pages) await expect.poll(() => shownCount(p, 'Checked in'), { timeout: 1000 }).toBe(61);
+  for (const p of pages) await expect.poll(() => shownCount(p, 'Checked in')).toBe(61);
   for (const d of devices) await d.context.close();
 });
 

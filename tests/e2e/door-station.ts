@@ -49,7 +49,9 @@ async function launch(dataDir: string, port: number): Promise<{ child: ChildProc
 
 export async function startDoorStation(): Promise<DoorStation> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-door-e2e-'));
-  let { child, url } = await launch(dataDir, 0);
+  const first = await launch(dataDir, 0);
+  const url = first.url;
+  let child = first.child;
   const port = Number(new URL(url).port);
   const station: DoorStation = {
     url,
@@ -91,4 +93,35 @@ export async function openDevice(browser: Browser, station: { url: string }, sem
 export async function shownCount(page: Page, label: string): Promise<number> {
   const text = (await page.getByRole('group', { name: label }).locator('.door-count-value').textContent()) ?? '';
   return Number(text.replace(/\D/g, '') || NaN);
+}
+
+declare global {
+  interface Window {
+    __counts?: { value: number; at: number }[];
+  }
+}
+
+/**
+ * Records in the page when its "Checked in" count changes (wall clock, as the test's): how long a
+ * device takes to show a check-in made elsewhere is then measured where it happens, not through
+ * the test's own polling.
+ */
+export async function watchCount(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    window.__counts = [];
+    const read = () => Number(document.querySelector('[aria-label="Checked in"] .door-count-value')?.textContent?.replace(/\D/g, '') ?? NaN);
+    let last = read();
+    new MutationObserver(() => {
+      const now = read();
+      if (now !== last) {
+        last = now;
+        window.__counts?.push({ value: now, at: Date.now() });
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+/** When the page first showed `value` as its count (ms since the epoch), or null. */
+export function shownAt(page: Page, value: number): Promise<number | null> {
+  return page.evaluate((v) => window.__counts?.find((c) => c.value === v)?.at ?? null, value);
 }

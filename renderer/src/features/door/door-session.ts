@@ -155,15 +155,16 @@ export class DoorSession {
     if (e.type === 'connected' || e.type === 'book') return this.sync();
     if (e.seminarId !== this.seminarId) return;
     this.markOnline(true);
-    const b = await book();
-    if (!(await b.apply(e))) return this.sync();
+    if (e.resync || !this.state.seminar) return this.sync();
+    // On screen at once; kept in IndexedDB right after.
     const entries = new Map(this.state.entries);
     for (const entry of e.entries) {
       if (entry.state === 'cancelled') entries.delete(entry.id);
       else entries.set(entry.id, entry);
     }
     for (const id of e.removed) entries.delete(id);
-    this.set({ entries, seminar: this.state.seminar ? { ...this.state.seminar, counts: e.counts } : this.state.seminar });
+    this.set({ entries, seminar: { ...this.state.seminar, counts: e.counts } });
+    if (!(await (await book()).apply(e))) return this.sync();
   }
 
   /** The search: the hub's while it answers, else the same rules over the roster kept here. */
@@ -198,7 +199,12 @@ export class DoorSession {
     this.set({ queued: [...this.state.queued, item] });
     const result = await sendQueued(b, item, send);
     this.markOnline(result.kind !== 'kept');
-    await this.reload(b);
+    // What IndexedDB now holds, applied here without reading the whole roster back.
+    if (result.kind !== 'kept') {
+      const entries = new Map(this.state.entries);
+      if (result.kind !== 'refused' && entries.has(registrationId)) entries.set(registrationId, { ...(entries.get(registrationId) as RosterEntry), ...result.entry });
+      this.set({ entries, queued: this.state.queued.filter((q) => q.clientId !== item.clientId) });
+    }
     return { ...result, waiting: result.kind === 'kept' };
   }
 
