@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { planSeminar } from './fixtures';
+import { planSeminar, screenshot } from './fixtures';
 import { openDevice, startDoorStation, type DoorStation } from './door-station';
 
 interface Reg {
@@ -54,6 +54,7 @@ test('offline at the door: 10 check-ins, a reload and a hub restart later, all 1
     await expect(a.page.getByRole('status', { name: 'Connection' })).toHaveText(`Offline — ${k + 1} waiting`);
   }
   await expect(a.page.getByText('Checked in on this device; the hub hears of it as soon as it answers.')).toBeVisible();
+  await screenshot(a.page, 'door-360-offline');
   expect((await station.api<Reg[]>('registrations.list', { seminarId })).value.filter((r) => r.state === 'checked_in')).toEqual([]);
 
   // The page is reloaded while offline: the shell comes from the service worker, the queue from IndexedDB.
@@ -74,7 +75,7 @@ test('offline at the door: 10 check-ins, a reload and a hub restart later, all 1
   // Door 1 comes back: its queue goes to the hub; the two taken meanwhile are answered "already checked in".
   await a.context.setOffline(false);
   await expect(a.page.getByRole('status', { name: 'Connection' })).toHaveText('Online', { timeout: 30_000 });
-  const late = a.page.getByRole('region', { name: 'Sent after being offline' });
+  const late = a.page.getByRole('region', { name: 'Sent to the hub after being offline' });
   await expect(late).toContainText('8 checked in.');
   await expect(late).toContainText(/Cleo Castro was already checked in at \d+:\d\d.* on Door 2\./);
   await expect(late).toContainText(/Hugo Hale was already checked in at \d+:\d\d.* on Door 2\./);

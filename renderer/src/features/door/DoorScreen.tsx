@@ -60,7 +60,7 @@ function LateAnswers({ state, session }: { state: DoorState; session: DoorSessio
   const already = state.outcomes.filter((o) => o.result === 'already');
   const refused = state.outcomes.filter((o) => o.result === 'refused');
   return (
-    <Alert color={already.length || refused.length ? 'orange' : 'teal'} title="Sent to the hub after being offline" role="region" aria-label="Sent after being offline" withCloseButton closeButtonLabel="Dismiss" onClose={() => void session.dismissOutcomes()}>
+    <Alert color={already.length || refused.length ? 'orange' : 'teal'} title="Sent to the hub after being offline" role="region" aria-label="Sent to the hub after being offline" withCloseButton closeButtonLabel="Dismiss" onClose={() => void session.dismissOutcomes()}>
       <Text size="sm">{done} checked in.</Text>
       {already.map((o) => (
         <Text size="sm" key={o.clientId}>
