@@ -30,6 +30,15 @@ interface Keyed {
   sortKey: string;
 }
 
+/** The roster in name order with its sort keys, made once per roster and searched many times. */
+export interface PreparedRoster {
+  readonly keyed: readonly Keyed[];
+}
+
+export function prepareRoster(entries: readonly RosterEntry[]): PreparedRoster {
+  return { keyed: keyed(entries) };
+}
+
 function keyed(entries: readonly RosterEntry[]): Keyed[] {
   return entries
     .filter((e) => e.state !== 'cancelled')
@@ -39,11 +48,11 @@ function keyed(entries: readonly RosterEntry[]): Keyed[] {
 
 const row = (entry: RosterEntry, match: RegistrantMatch): CheckInRow => ({ ...entry, match, reason: '' });
 
-export function searchRoster(entries: readonly RosterEntry[], typed: string): CheckInResults {
+export function searchRoster(roster: readonly RosterEntry[] | PreparedRoster, typed: string): CheckInResults {
   const cut = typed.length > CHECK_IN_QUERY_MAX;
   const query = typed.slice(0, CHECK_IN_QUERY_MAX);
   const { words, ticketOnly, code } = readCheckInQuery(query);
-  const all = keyed(entries);
+  const all = 'keyed' in roster ? roster.keyed : keyed(roster);
 
   if (words.length === 0 && !code) {
     const expected = all.filter((k) => k.entry.state === 'registered');

@@ -8,7 +8,8 @@
  *   - check-in search and a durable check-in with 5,000 registrants, beside the same SQL bare;
  *   - in Chromium against station mode: keystroke to painted results on the check-in screen,
  *     beside the bare HTTP round trip of the same search (needs `npm run build` and Chromium);
- *   - import of a 100,000-row CSV end to end, beside bare inserts of the same rows (import.ts).
+ *   - import of a 100,000-row CSV end to end, beside bare inserts of the same rows (import.ts);
+ *   - door devices: 3 × 200 check-ins at once, at the hub and until the other devices show them (door.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,6 +25,7 @@ import { makePeople } from './synthetic-people';
 import { keystrokeToPaint } from './keystroke-to-paint';
 import { reportToPdf } from './report-pdf';
 import { importRows } from './import';
+import { doorRows } from './door';
 import { rapportRowsSql } from '../../electron/core/services/reports';
 import type { CoreContext } from '../../electron/core/context';
 import { FIND_LIMIT, FIND_SQL, readCheckInQuery } from '../../electron/core/services/registrant-search';
@@ -44,7 +46,7 @@ const INTERACTIONS = Number(process.env.RAPPORT_BENCH_INTERACTIONS ?? 1_000_000)
 const STANDING_ROUNDS = 5;
 const QUERIES = ['jose', 'alv', 'smi', 'mar', 'ann lee', 'garcia acme', '田中', 'maria.g', 'o’bri', 'zimmerman'];
 const json = process.argv.includes('--json');
-/** `--only checkin,keystroke`: run only these parts (search, writes, checkin, standing, report, keystroke, pdf, import). */
+/** `--only checkin,keystroke`: run only these parts (search, writes, checkin, standing, report, keystroke, pdf, import, door). */
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg >= 0 ? new Set((process.argv[onlyArg + 1] ?? '').split(',')) : null;
 const want = (part: string) => only === null || only.has(part);
@@ -416,6 +418,7 @@ try {
   if (want('keystroke')) rows.push(await keystrokeToPaint(dataDir, seminar.id, log));
   if (want('pdf')) rows.push(...(await smallBookReport()));
   if (want('import')) rows.push(...(await importRows(log)));
+  if (want('door')) rows.push(...(await doorRows(log)));
 
   if (json) {
     console.log(JSON.stringify(rows.map(({ name, p50_ms, p95_ms, baseline_p95_ms }) => ({ name, p50_ms, p95_ms, baseline_p95_ms }))));

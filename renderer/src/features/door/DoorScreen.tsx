@@ -6,7 +6,6 @@ import { useParams } from 'react-router';
 import type { RegistrationCounts } from '../../../../shared/domain/seminar';
 import { checkedInWhere } from '../../../../shared/domain/door';
 import { checkInTime } from '../checkin/AttendeeRow';
-import { useLiveSeminar } from '../checkin/live';
 import { ResultPanel, type ResultPanelHandle } from '../checkin/ResultPanel';
 import { useCheckInTable } from '../checkin/useCheckInTable';
 import { WalkInDialog } from '../checkin/WalkInDialog';
@@ -115,11 +114,10 @@ function Door({ seminarId, device, onRename }: { seminarId: number; device: stri
   const panelRef = useRef<ResultPanelHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   useEffect(() => session.open(), [session]);
-  useLiveSeminar(seminarId);
-  // Back online (or offline): what the list shows comes from elsewhere now.
+  // The list is searched on the device: read it again whenever the roster or the queue here changes.
   useEffect(() => {
     void client.invalidateQueries({ queryKey: ['seminars', 'checkin', seminarId] });
-  }, [client, seminarId, state.online, state.queued.length]);
+  }, [client, seminarId, state.online, state.queued, state.entries]);
   const tone = table.panel?.tone;
   const panelKey = table.panel ? ('registration' in table.panel ? `${tone}-${table.panel.registration.id}-${table.panel.registration.state}` : `unknown-${table.panel.code}`) : null;
   useEffect(() => {

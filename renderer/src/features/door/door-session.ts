@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { DoorRoster, RosterEntry } from '../../../../shared/domain/door';
 import type { CheckInResults } from '../../../../shared/domain/registrant-match';
-import { searchRoster } from '../../../../shared/domain/roster-search';
+import { prepareRoster, searchRoster, type PreparedRoster } from '../../../../shared/domain/roster-search';
 import type { CheckInUndo, RegistrationCounts, Seminar } from '../../../../shared/domain/seminar';
 import { ApiError, type Envelope } from '../../../../shared/errors';
 import { send as sendToHub, subscribe, type LiveEvent } from '../../api/client';
@@ -19,6 +19,8 @@ import { replay, sendQueued, type Send, type SendResult } from './door-queue';
 export const HUB_TIMEOUT_MS = 2500;
 /** While the hub is away, it is asked again this often (the event stream also says when it is back). */
 const RETRY_MS = 3000;
+/** Live events are applied together at most this often: a burst at three doors is one repaint, one write. */
+const APPLY_MS = 100;
 
 export interface DoorState {
   /** The roster was read (from this device or the hub). */
@@ -47,6 +49,9 @@ export class DoorSession {
   private syncing: Promise<void> | null = null;
   private replaying: Promise<void> | null = null;
   private users = 0;
+  private heard: Extract<LiveEvent, { type: 'seminar' }>[] = [];
+  private applying: ReturnType<typeof setTimeout> | null = null;
+  private prepared: { entries: ReadonlyMap<number, RosterEntry>; roster: PreparedRoster } | null = null;
 
   constructor(readonly seminarId: number) {}
 
@@ -156,26 +161,51 @@ export class DoorSession {
     if (e.seminarId !== this.seminarId) return;
     this.markOnline(true);
     if (e.resync || !this.state.seminar) return this.sync();
-    // On screen at once; kept in IndexedDB right after.
-    const entries = new Map(this.state.entries);
-    for (const entry of e.entries) {
-      if (entry.state === 'cancelled') entries.delete(entry.id);
-      else entries.set(entry.id, entry);
-    }
-    for (const id of e.removed) entries.delete(id);
-    this.set({ entries, seminar: { ...this.state.seminar, counts: e.counts } });
-    if (!(await (await book()).apply(e))) return this.sync();
+    this.heard.push(e);
+    this.applying ??= setTimeout(() => void this.applyHeard(), APPLY_MS);
   }
 
-  /** The search: the hub's while it answers, else the same rules over the roster kept here. */
-  async find(query: string): Promise<CheckInResults> {
-    if (this.state.online) {
-      const answer = await send('checkin.find', { seminarId: this.seminarId, query });
-      if (answer.ok) return this.withQueued(answer.value as CheckInResults);
-      if (!unreachable(answer)) throw new ApiError(answer.error);
-      this.markOnline(false);
+  /** The events heard since the last repaint: on screen at once, then kept in IndexedDB. */
+  private async applyHeard(): Promise<void> {
+    const events = this.heard;
+    this.heard = [];
+    this.applying = null;
+    const last = events.at(-1);
+    if (!last || !this.state.seminar) return;
+    const entries = new Map(this.state.entries);
+    for (const e of events) {
+      for (const entry of e.entries) {
+        if (entry.state === 'cancelled') entries.delete(entry.id);
+        else entries.set(entry.id, entry);
+      }
+      for (const id of e.removed) entries.delete(id);
     }
-    return this.withQueued(searchRoster([...this.state.entries.values()], query));
+    this.set({ entries, seminar: { ...this.state.seminar, counts: last.counts } });
+    const b = await book();
+    for (const e of events) if (!(await b.apply(e))) return this.sync();
+  }
+
+  /**
+   * The search, on the device: the roster here is the hub's, kept current by its events, and the
+   * same rules run on it (roster-search.ts, proven to agree with the hub's) — no round trip per
+   * keystroke, and the same answer offline. Only when nothing matches as typed is the hub asked,
+   * for its "did you mean…" close names.
+   */
+  async find(query: string): Promise<CheckInResults> {
+    const local = searchRoster(this.roster(), query);
+    const wantsSuggestions = local.rows.length === 0 && /\p{L}/u.test(query);
+    if (this.state.ready && !(wantsSuggestions && this.state.online)) return this.withQueued(local);
+    const answer = await send('checkin.find', { seminarId: this.seminarId, query });
+    if (answer.ok) return this.withQueued(answer.value as CheckInResults);
+    if (!unreachable(answer)) throw new ApiError(answer.error);
+    this.markOnline(false);
+    return this.withQueued(local);
+  }
+
+  /** The roster in name order, prepared once per change of it. */
+  private roster(): PreparedRoster {
+    if (this.prepared?.entries !== this.state.entries) this.prepared = { entries: this.state.entries, roster: prepareRoster([...this.state.entries.values()]) };
+    return this.prepared.roster;
   }
 
   /** Those checked in here and still on their way to the hub are checked in, on this screen too. */
