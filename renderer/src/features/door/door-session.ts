@@ -20,7 +20,7 @@ export const HUB_TIMEOUT_MS = 2500;
 /** While the hub is away, it is asked again this often (the event stream also says when it is back). */
 const RETRY_MS = 3000;
 /** Live events are applied together at most this often: a burst at three doors is one repaint, one write. */
-const APPLY_MS = 100;
+const APPLY_MS = 50;
 
 export interface DoorState {
   /** The roster was read (from this device or the hub). */
