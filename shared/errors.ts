@@ -12,9 +12,12 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'payload_too_large',
   'forbidden',
+  'unauthorized',
   'database_too_new',
   'database_damaged',
   'cancelled',
+  /** The app could not reach Rapport at all (station stopped, network gone): nothing was done. Set by the client. */
+  'unreachable',
   'internal',
   // A write that could not be done for a reason the owner can act on (issue 14): never `internal`.
   'busy',
@@ -31,6 +34,8 @@ export interface ApiErrorBody {
   code: ErrorCode;
   message: string;
   fields?: FieldErrors;
+  /** With `conflict` when the caller's copy is stale: the version stored now (sending it overwrites). */
+  version?: number;
 }
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
@@ -39,16 +44,21 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorB
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields: FieldErrors | undefined;
+  readonly version: number | undefined;
 
-  constructor(code: ErrorCode, message: string, fields?: FieldErrors) {
+  constructor(code: ErrorCode, message: string, fields?: FieldErrors, version?: number) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.fields = fields;
+    this.version = version;
   }
 
   toBody(): ApiErrorBody {
-    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
+    const body: ApiErrorBody = { code: this.code, message: this.message };
+    if (this.fields) body.fields = this.fields;
+    if (this.version !== undefined) body.version = this.version;
+    return body;
   }
 }
 
@@ -56,15 +66,28 @@ export function notFound(what: string): AppError {
   return new AppError('not_found', `${what} was not found. It may have been deleted.`);
 }
 
+/** An edit made on a copy older than the stored record: nothing is written, the caller chooses. */
+export function staleCopy(what: string, version: number): AppError {
+  return new AppError(
+    'conflict',
+    `${what} was changed elsewhere (in another window or on another device) after you opened it.`,
+    undefined,
+    version,
+  );
+}
+
 /** The renderer's side of an error envelope, thrown by the API client so React Query sees it. */
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly fields: FieldErrors;
+  /** Set on a `conflict` over a stale copy: the version stored now. */
+  readonly version: number | undefined;
 
   constructor(body: ApiErrorBody) {
     super(body.message);
     this.name = 'ApiError';
     this.code = body.code;
     this.fields = body.fields ?? {};
+    this.version = body.version;
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mayCall } from '../../shared/access';
 import { contract, isMethodName, type MethodName, type OutputOf, type ParsedInputOf } from '../../shared/contract';
 import { AppError, type Envelope } from '../../shared/errors';
 import { fieldErrors } from '../../shared/validation';
@@ -43,12 +44,14 @@ import {
 import { keepInTouch, setCadence, updateKeepInTouch } from './services/keep-in-touch';
 import { intimacyReport, rapportCsv, rapportReport, seminarReport } from './services/reports';
 import { backUpNow, backupRotation, backups, restoreBackup, setBackupRotation } from './services/backups';
+import { settingNotices } from './services/settings';
 import { exportFull, exportPeopleCsv, exportVCards } from './services/exports';
 import { cancelImport, importProgress, previewInWorker, runImport, undoInWorker } from './services/imports';
 import { importHistory } from './import/apply';
 import { mainTurn } from './jobs/turns';
 import { likelyDuplicates, mergePeople } from './services/merge';
 import { importFullExport } from './services/full-import';
+import { markBadgesPrinted } from './services/badges';
 import {
   createOccasion,
   deleteOccasion,
@@ -65,7 +68,10 @@ import {
   updateHospitalitySettings,
   updateOccasion,
 } from './services/hospitality';
-import { checkIn, checkInByTicket, findRegistrants, matchPeople, noteAtTable, undoCheckIn, walkIn } from './services/checkin';
+import { searchRegistrants } from './services/registrant-search';
+import { matchPeople } from './services/person-matches';
+import { checkIn, checkInByTicket, noteAtTable, undoCheckIn, walkIn } from './services/checkin';
+import { bookChanged, doorRoster } from './services/door-roster';
 import { loadSampleData } from './services/sample';
 import {
   createSeminar,
@@ -99,6 +105,17 @@ const asyncHandlers: AsyncHandlers = {
   'imports.undo': (ctx, { id }) => undoInWorker(ctx, id),
 };
 
+/**
+ * Writes that may change any registrant list or name on screen (people renamed or removed, an
+ * import, a merge, a restore): after one succeeds every screen and door device reads again what it shows.
+ * The check-in services publish their own, finer events (door-roster.ts).
+ */
+const BOOK_WIDE = new Set<MethodName>(['people.update', 'people.delete', 'people.merge', 'imports.run', 'imports.undo', 'imports.full', 'sample.load', 'backups.restore']);
+const told = <E extends Envelope<unknown>>(ctx: CoreContext, method: MethodName, envelope: E): E => {
+  if (envelope.ok && BOOK_WIDE.has(method)) bookChanged(ctx);
+  return envelope;
+};
+
 const isAsyncMethod = (method: MethodName): method is AsyncMethod => (ASYNC_METHODS as readonly string[]).includes(method);
 
 /** Every method of the contract, bound to its service. A method left out here fails to compile. */
@@ -107,26 +124,29 @@ const handlers: Handlers = {
   'people.list': (ctx, input) => listPeople(ctx, input),
   'people.get': (ctx, { id }) => getPerson(ctx, id),
   'people.create': (ctx, input) => createPerson(ctx, input),
-  'people.update': (ctx, { id, ...person }) => updatePerson(ctx, id, person),
+  'people.update': (ctx, { id, version, ...person }) => updatePerson(ctx, id, version, person),
   'people.delete': (ctx, { id }) => deletePerson(ctx, id),
   'tags.list': (ctx) => listTags(ctx),
   'sample.load': (ctx) => loadSampleData(ctx),
   'seminars.list': (ctx, input) => listSeminars(ctx, input),
   'seminars.get': (ctx, { id }) => getSeminar(ctx, id),
   'seminars.create': (ctx, input) => createSeminar(ctx, input),
-  'seminars.update': (ctx, { id, ...seminar }) => updateSeminar(ctx, id, seminar),
+  'seminars.update': (ctx, { id, version, ...seminar }) => updateSeminar(ctx, id, version, seminar),
   'seminars.archive': (ctx, { id, archived }) => setSeminarArchived(ctx, id, archived),
   'seminars.close': (ctx, { id, closed }) => setSeminarClosed(ctx, id, closed),
   'registrations.list': (ctx, { seminarId }) => listRegistrations(ctx, seminarId),
   'registrations.add': (ctx, { seminarId, personIds, mode }) => registerPeople(ctx, seminarId, personIds, mode),
   'registrations.update': (ctx, { id, mode, cancelled }) => updateRegistration(ctx, id, { mode, cancelled }),
   'registrations.ofPerson': (ctx, { personId }) => seminarsOfPerson(ctx, personId),
-  'checkin.find': (ctx, { seminarId, query }) => findRegistrants(ctx, seminarId, query),
-  'checkin.checkIn': (ctx, { registrationId, note }) => checkIn(ctx, registrationId, note),
-  'checkin.byTicket': (ctx, { seminarId, ticket }) => checkInByTicket(ctx, seminarId, ticket),
-  'checkin.undo': (ctx, { registrationId }) => undoCheckIn(ctx, registrationId),
-  'checkin.note': (ctx, { registrationId, note }) => noteAtTable(ctx, registrationId, note),
-  'checkin.walkIn': (ctx, input) => walkIn(ctx, input.seminarId, 'personId' in input ? { personId: input.personId } : { person: input.person }, input.mode),
+  'badges.markPrinted': (ctx, { seminarId, registrationIds }) => markBadgesPrinted(ctx, seminarId, registrationIds),
+  'checkin.find': (ctx, { seminarId, query }) => searchRegistrants(ctx, seminarId, query),
+  'checkin.checkIn': (ctx, { registrationId, note, ...origin }) => checkIn(ctx, registrationId, note, origin),
+  'checkin.byTicket': (ctx, { seminarId, ticket, ...origin }) => checkInByTicket(ctx, seminarId, ticket, origin),
+  'checkin.undo': (ctx, { registrationId, clientId }) => undoCheckIn(ctx, registrationId, { clientId }),
+  'checkin.note': (ctx, { registrationId, note, ...origin }) => noteAtTable(ctx, registrationId, note, origin),
+  'checkin.walkIn': (ctx, { clientId, device, ...input }) =>
+    walkIn(ctx, input.seminarId, 'personId' in input ? { personId: input.personId } : { person: input.person }, input.mode, { clientId, device }),
+  'checkin.roster': (ctx, { seminarId }) => doorRoster(ctx, seminarId),
   'people.matches': (ctx, input) => matchPeople(ctx, input),
   'relationship.get': (ctx, { personId }) => getRelationship(ctx, personId),
   'relationship.timeline': (ctx, { personId }) => personTimeline(ctx, personId),
@@ -138,10 +158,10 @@ const handlers: Handlers = {
   'purchases.add': (ctx, input) => addPurchase(ctx, input),
   'purchases.delete': (ctx, { id }) => deletePurchase(ctx, id),
   'interactions.log': (ctx, input) => logInteraction(ctx, input),
-  'interactions.update': (ctx, { id, ...input }) => updateInteraction(ctx, id, input),
+  'interactions.update': (ctx, { id, version, ...input }) => updateInteraction(ctx, id, version, input),
   'interactions.delete': (ctx, { id }) => deleteInteraction(ctx, id),
   'needs.add': (ctx, { personId, ...need }) => addNeed(ctx, personId, need),
-  'needs.update': (ctx, { id, ...need }) => updateNeed(ctx, id, need),
+  'needs.update': (ctx, { id, version, ...need }) => updateNeed(ctx, id, version, need),
   'needs.delete': (ctx, { id }) => deleteNeed(ctx, id),
   'links.add': (ctx, input) => addLink(ctx, input),
   'links.delete': (ctx, { id }) => deleteLink(ctx, id),
@@ -158,14 +178,14 @@ const handlers: Handlers = {
   'followUps.calendar': (ctx, { ids }) => followUpsCalendar(ctx, ids),
   'followUps.dueSummary': (ctx) => dueSummary(ctx),
   'seminars.review': (ctx, { seminarId }) => seminarReview(ctx, seminarId),
-  'seminars.reviewCreate': (ctx, { seminarId, group, template }) => createReviewFollowUps(ctx, seminarId, group, template),
+  'seminars.reviewCreate': (ctx, { seminarId, group, template, excludedPersonIds }) => createReviewFollowUps(ctx, seminarId, group, template, excludedPersonIds),
   'keepInTouch.get': (ctx) => keepInTouch(ctx),
   'keepInTouch.update': (ctx, input) => updateKeepInTouch(ctx, input),
   'people.setCadence': (ctx, { personIds, days }) => setCadence(ctx, personIds, days),
   'occasions.list': (ctx, { when }) => listOccasions(ctx, when),
   'occasions.get': (ctx, { id }) => getOccasion(ctx, id),
   'occasions.create': (ctx, input) => createOccasion(ctx, input),
-  'occasions.update': (ctx, { id, ...occasion }) => updateOccasion(ctx, id, occasion),
+  'occasions.update': (ctx, { id, version, ...occasion }) => updateOccasion(ctx, id, version, occasion),
   'occasions.delete': (ctx, { id }) => deleteOccasion(ctx, id),
   'occasions.invite': (ctx, { occasionId, personIds, withHousehold }) => inviteGuests(ctx, occasionId, personIds, withHousehold),
   'occasions.setGuestState': (ctx, { guestId, state }) => setGuestState(ctx, guestId, state),
@@ -182,6 +202,7 @@ const handlers: Handlers = {
   'reports.seminar': (ctx, { seminarId }) => seminarReport(ctx, seminarId),
   'backups.list': (ctx) => backups(ctx),
   'backups.rotation': (ctx) => backupRotation(ctx),
+  'settings.notices': (ctx) => settingNotices(ctx),
   'backups.setRotation': (ctx, rotation) => setBackupRotation(ctx, rotation),
   'exports.vcard': (ctx, input) => exportVCards(ctx, input),
   'exports.peopleCsv': (ctx, input) => exportPeopleCsv(ctx, input),
@@ -221,30 +242,38 @@ function parse(method: MethodName, rawInput: unknown): unknown {
 
 const unknownMethod = (method: string): Envelope<unknown> => ({ ok: false, error: { code: 'unknown_method', message: `There is no method called “${method}”.` } });
 
+const notAllowed = (method: string): Envelope<unknown> => ({ ok: false, error: { code: 'forbidden', message: `This device may not use ${method}.` } });
+
 /**
  * The way into the core for callers in the same process that need an answer at once (tests, the
- * benchmark): checks the method name, validates the input, runs the handler, and turns every
- * outcome into an envelope. The few asynchronous methods are answered only by `dispatchAsync`.
+ * benchmark): checks the method name, asks whether `ctx.caller` may call it, validates the input,
+ * runs the handler, and turns every outcome into an envelope. The few asynchronous methods are
+ * answered only by `dispatchAsync`.
  */
 export function dispatch(ctx: CoreContext, method: string, rawInput: unknown, report: ErrorReporter = defaultReporter): Envelope<unknown> {
   if (!isMethodName(method)) return unknownMethod(method);
+  if (!mayCall(ctx.caller, method)) return notAllowed(method);
   if (isAsyncMethod(method)) return { ok: false, error: { code: 'bad_request', message: `${method} answers asynchronously.` } };
   try {
     const handler = handlers[method] as (ctx: CoreContext, input: unknown) => unknown;
     // The main thread's turn: a job worker writing in steps waits for it (jobs/turns.ts).
-    return { ok: true, value: mainTurn(ctx.store, () => handler(ctx, parse(method, rawInput))) };
+    return told(ctx, method, { ok: true, value: mainTurn(ctx.store, () => handler(ctx, parse(method, rawInput))) });
   } catch (error) {
     return failure(method, error, report);
   }
 }
 
-/** The single way in for both transports (IPC and station HTTP): every method, awaited. */
+/**
+ * The single way in for both transports (IPC and station HTTP): every method, awaited. The
+ * transport has authenticated the caller (`asCaller`); here it is authorized, method by method.
+ */
 export async function dispatchAsync(ctx: CoreContext, method: string, rawInput: unknown, report: ErrorReporter = defaultReporter): Promise<Envelope<unknown>> {
   if (!isMethodName(method)) return unknownMethod(method);
+  if (!mayCall(ctx.caller, method)) return notAllowed(method);
   if (!isAsyncMethod(method)) return dispatch(ctx, method, rawInput, report);
   try {
     const handler = asyncHandlers[method] as (ctx: CoreContext, input: unknown) => Promise<unknown>;
-    return { ok: true, value: await mainTurn(ctx.store, () => handler(ctx, parse(method, rawInput))) };
+    return told(ctx, method, { ok: true, value: await mainTurn(ctx.store, () => handler(ctx, parse(method, rawInput))) });
   } catch (error) {
     return failure(method, error, report);
   }

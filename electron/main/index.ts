@@ -4,22 +4,39 @@ import { createContext } from '../core/context';
 import { dailyBackupOnStart } from '../core/services/backups';
 import { openStore, restoreLatestGoodBackup, type Store } from '../core/db/store';
 import { resolveDataDir } from '../core/paths';
+import { keepNewFilesPrivate } from '../core/private-files';
 import { CONTENT_SECURITY_POLICY } from '../core/security';
-import { registerIpc } from './ipc';
+import { forwardEvents, registerIpc } from './ipc';
 import { registerSavePdf } from './print';
 import { installMenu } from './menu';
+import { declareAppScheme, serveRenderer } from './protocol';
 import { scheduleDueReminders } from './reminders';
-import { createMainWindow, isTrustedFrame } from './window';
+import { createMainWindow, isTrustedFrame, RENDERER_DIR } from './window';
 
 let store: Store | null = null;
 let mainWindow: BrowserWindow | null = null;
 let stopReminders: (() => void) | null = null;
+let stopEvents: (() => void) | null = null;
 
+/** The renderer needs no permission at all: camera, notifications, clipboard reads, USB… are refused, asked or merely checked. */
 function lockDownSession(): void {
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+  const { defaultSession } = session;
+  defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  defaultSession.setPermissionCheckHandler(() => false);
+  defaultSession.setDevicePermissionHandler(() => false);
+}
+
+/** Whatever stops the start: said in a dialog, then the app quits (never a running app with no window). */
+function failedToStart(error: unknown): void {
+  console.error('[rapport] could not start:', error);
+  const detail = error instanceof AppError ? error.message : error instanceof Error ? error.message : String(error);
+  store?.close();
+  store = null;
+  dialog.showErrorBox('Rapport could not start', `${detail}\n\nYour book has not been changed. Start Rapport again; if this happens again, start it from a terminal to see more.`);
+  app.exit(1);
 }
 
 /** A damaged book is never overwritten: the owner is told so and may put the latest good backup in its place. */
@@ -55,6 +72,7 @@ async function start(): Promise<void> {
   const ctx = createContext(store, 'electron', app.getVersion());
   dailyBackupOnStart(ctx).catch((error: unknown) => console.error('[rapport] the daily backup failed:', error));
   lockDownSession();
+  serveRenderer(RENDERER_DIR);
   registerIpc(ctx, isTrustedFrame);
   registerSavePdf(isTrustedFrame);
   installMenu(dataDir);
@@ -63,7 +81,12 @@ async function start(): Promise<void> {
     mainWindow = null;
   });
   stopReminders = scheduleDueReminders(ctx, () => mainWindow);
+  stopEvents = forwardEvents(ctx, () => mainWindow);
 }
+
+// Everything Rapport and Chromium write from here on (book, WAL, backups, downloads, PDFs) is the owner's alone.
+keepNewFilesPrivate();
+declareAppScheme();
 
 if (!app.requestSingleInstanceLock()) {
   // A second copy would open the same database file; hand over to the first one instead.
@@ -78,11 +101,9 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     stopReminders?.();
+    stopEvents?.();
     store?.close();
     store = null;
   });
-  app.whenReady().then(start, (error: unknown) => {
-    console.error(error);
-    app.exit(1);
-  });
+  app.whenReady().then(start).catch(failedToStart);
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import { BrowserWindow, dialog, ipcMain, type WebFrameMain } from 'electron';
 import { IPC_SAVE_PDF_CHANNEL, type SavePdfResult } from '../../shared/bridge';
+import { PRIVATE_FILE } from '../core/private-files';
 
 /**
  * "Save as PDF" in the desktop app: the page as its print stylesheet lays it out (paper size and
@@ -15,7 +16,7 @@ export function registerSavePdf(isTrustedFrame: (frame: WebFrameMain | null) => 
     const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
     if (choice.canceled || !choice.filePath) return { saved: false, path: null };
     const pdf = await event.sender.printToPDF({ preferCSSPageSize: true, printBackground: true });
-    await fs.writeFile(choice.filePath, pdf);
+    await fs.writeFile(choice.filePath, pdf, { mode: PRIVATE_FILE });
     return { saved: true, path: choice.filePath };
   });
 }

@@ -1,26 +1,27 @@
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { BrowserWindow, shell, type WebFrameMain } from 'electron';
+import { APP_INDEX_URL, isAppUrl } from './app-protocol';
 
+/** electron-vite's dev server while developing (`npm start`); the app:// protocol when built. */
 const RENDERER_DEV_URL = process.env.ELECTRON_RENDERER_URL;
-const RENDERER_FILE = path.join(import.meta.dirname, '..', 'renderer', 'index.html');
+export const RENDERER_DIR = path.join(import.meta.dirname, '..', 'renderer');
 
 /** Where our renderer is served from; anything else is a stranger. */
 export function rendererUrl(): URL {
-  return RENDERER_DEV_URL ? new URL(RENDERER_DEV_URL) : pathToFileURL(RENDERER_FILE);
+  return new URL(RENDERER_DEV_URL ?? APP_INDEX_URL);
 }
 
-export function isTrustedFrame(frame: WebFrameMain | null): boolean {
-  if (!frame || frame.parent !== null) return false;
-  let url: URL;
+function isOurs(raw: string): boolean {
+  if (!RENDERER_DEV_URL) return isAppUrl(raw);
   try {
-    url = new URL(frame.url);
+    return new URL(raw).origin === new URL(RENDERER_DEV_URL).origin;
   } catch {
     return false;
   }
-  const ours = rendererUrl();
-  if (ours.protocol === 'file:') return url.protocol === 'file:' && url.pathname === ours.pathname;
-  return url.origin === ours.origin;
+}
+
+export function isTrustedFrame(frame: WebFrameMain | null): boolean {
+  return frame !== null && frame.parent === null && isOurs(frame.url);
 }
 
 function isExternalWebLink(raw: string): boolean {
@@ -57,16 +58,14 @@ export function createMainWindow(): BrowserWindow {
     return { action: 'deny' };
   });
   win.webContents.on('will-navigate', (event, url) => {
-    const target = new URL(url);
     const ours = rendererUrl();
-    const sameDocument = target.protocol === ours.protocol && target.host === ours.host && target.pathname === ours.pathname;
+    const sameDocument = isOurs(url) && new URL(url).pathname === ours.pathname;
     if (sameDocument) return;
     event.preventDefault();
     if (isExternalWebLink(url)) void shell.openExternal(url);
   });
 
   win.once('ready-to-show', () => win.show());
-  if (RENDERER_DEV_URL) void win.loadURL(RENDERER_DEV_URL);
-  else void win.loadFile(RENDERER_FILE);
+  void win.loadURL(rendererUrl().href);
   return win;
 }

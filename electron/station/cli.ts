@@ -10,6 +10,8 @@ import { createContext } from '../core/context';
 import { dailyBackupOnStart } from '../core/services/backups';
 import { openStore, restoreLatestGoodBackup } from '../core/db/store';
 import { platformDataDir, resolveDataDir } from '../core/paths';
+import { keepNewFilesPrivate } from '../core/private-files';
+import { newToken, ownerRegistry } from './auth';
 import { createStationServer, DEFAULT_STATION_PORT } from './http';
 
 function fail(message: string): never {
@@ -18,6 +20,7 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
+  keepNewFilesPrivate();
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: String(DEFAULT_STATION_PORT) },
@@ -60,7 +63,8 @@ async function main(): Promise<void> {
   const ctx = createContext(store, 'station', version);
   // The day's first start keeps a checked copy; a failure here must not stop the table working.
   dailyBackupOnStart(ctx).catch((error: unknown) => console.error('Rapport station: the daily backup failed:', error instanceof AppError ? error.message : error));
-  const server = createStationServer({ ctx, staticDir: path.join(import.meta.dirname, '..', 'renderer') });
+  const token = newToken();
+  const server = createStationServer({ ctx, tokens: ownerRegistry(token), staticDir: path.join(import.meta.dirname, '..', 'renderer') });
 
   let closing = false;
   const shutdown = () => {
@@ -82,8 +86,10 @@ async function main(): Promise<void> {
   server.listen(port, '127.0.0.1', () => {
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;
-    console.log(`Rapport station at http://127.0.0.1:${actual}`);
+    // Like Jupyter: the address carries the key; the page trades it for a cookie and drops it from the address bar.
+    console.log(`Rapport station at http://127.0.0.1:${actual}/?token=${token}`);
     console.log(`Data folder: ${dataDir}`);
+    console.log('Open the address above in your browser. Its key is new at every start and lets whoever has it into your book: keep it to yourself.');
   });
 }
 

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import type { ErrorCode, Envelope } from '../../shared/errors';
 import { describeApi, dispatchAsync } from '../core/api';
-import type { CoreContext } from '../core/context';
+import { asCaller, type CoreContext } from '../core/context';
 import { CONTENT_SECURITY_POLICY } from '../core/security';
+import { contentType, decodePath, findStaticFile } from '../core/static-files';
+import { authenticate, sessionCookie, type TokenRegistry } from './auth';
+import { EVENTS_PATH, serveEvents } from './events';
 
 export const DEFAULT_STATION_PORT = 4747;
 /** Far above any real request (a person is a few KB); stops a runaway or hostile client early. */
@@ -22,24 +24,15 @@ const STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   payload_too_large: 413,
   forbidden: 403,
+  unauthorized: 401,
   database_too_new: 409,
   database_damaged: 409,
   cancelled: 409,
+  unreachable: 503,
   internal: 500,
   busy: 503,
   disk_full: 507,
   read_only: 503,
-};
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json; charset=utf-8',
 };
 
 const SECURITY_HEADERS = {
@@ -53,6 +46,8 @@ const SECURITY_HEADERS = {
 
 export interface StationOptions {
   ctx: CoreContext;
+  /** The tokens this station accepts (the owner's, printed at start) and whose they are. */
+  tokens: TokenRegistry;
   /** The built renderer (index.html and assets). */
   staticDir: string;
   maxBodyBytes?: number;
@@ -76,20 +71,18 @@ function sendError(res: http.ServerResponse, code: ErrorCode, message: string, e
   sendJson(res, STATUS[code], envelope, extra);
 }
 
-/** Only requests addressed to the loopback name we listen on: a DNS-rebinding page cannot reach the book. */
-function isLoopbackHost(host: string | undefined): boolean {
-  if (!host) return false;
-  const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
-  return name === '127.0.0.1' || name === 'localhost' || name === '::1';
+/**
+ * The origin a request is addressed to, when it is one of this station's own: the loopback names
+ * with the port we listen on. Anything else (a DNS-rebinding page, a stray Host) is refused.
+ */
+function ownOrigin(host: string | undefined, port: number): string | null {
+  if (host === `127.0.0.1:${port}` || host === `localhost:${port}`) return `http://${host}`;
+  return null;
 }
 
-function isLoopbackOrigin(origin: string | undefined): boolean {
-  if (origin === undefined) return true; // not a browser page: curl, tests, a second station
-  try {
-    return isLoopbackHost(new URL(origin).host);
-  } catch {
-    return false;
-  }
+/** A browser page may call the API only from the station's own origin, exactly; other clients send none. */
+function sameOrigin(origin: string | undefined, own: string): boolean {
+  return origin === undefined || origin === own;
 }
 
 function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
@@ -119,13 +112,40 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 't
   });
 }
 
-async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string, opts: StationOptions): Promise<void> {
-  if (req.method !== 'POST') {
-    sendError(res, 'bad_request', 'Call API methods with POST and a JSON body.', { Allow: 'POST' });
+interface Incoming {
+  req: http.IncomingMessage;
+  res: http.ServerResponse;
+  url: URL;
+  port: number;
+  origin: string;
+}
+
+async function handleApi({ req, res, url, port, origin }: Incoming, rawMethod: string, opts: StationOptions): Promise<void> {
+  if (!sameOrigin(req.headers.origin, origin)) {
+    sendError(res, 'forbidden', 'Requests from other sites are not accepted.');
     return;
   }
-  if (!isLoopbackOrigin(req.headers.origin)) {
-    sendError(res, 'forbidden', 'Requests from other sites are not accepted.');
+  const who = authenticate(req, port, opts.tokens);
+  if ('refused' in who) {
+    sendError(res, 'unauthorized', who.refused, { 'WWW-Authenticate': 'Bearer realm="Rapport"' });
+    return;
+  }
+  if (url.pathname === EVENTS_PATH) {
+    serveEvents(req, res, url, asCaller(opts.ctx, who.caller));
+    return;
+  }
+  if (rawMethod === '') {
+    if (req.method !== 'GET') sendError(res, 'bad_request', 'GET /api lists the methods; call one with POST /api/<method>.');
+    else sendJson(res, 200, { methods: describeApi() });
+    return;
+  }
+  const method = decodePath(rawMethod);
+  if (method === null) {
+    sendError(res, 'bad_request', 'This address has a broken %-escape; call a method as POST /api/<method>.');
+    return;
+  }
+  if (req.method !== 'POST') {
+    sendError(res, 'bad_request', 'Call API methods with POST and a JSON body.', { Allow: 'POST' });
     return;
   }
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
@@ -149,57 +169,88 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, me
     sendError(res, 'bad_request', 'The request body is not valid JSON.');
     return;
   }
-  const envelope = await dispatchAsync(opts.ctx, method, input, opts.report);
+  const envelope = await dispatchAsync(asCaller(opts.ctx, who.caller), method, input, opts.report);
   sendJson(res, envelope.ok ? 200 : STATUS[envelope.error.code], envelope);
 }
 
-function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, pathname: string, staticDir: string): void {
+/**
+ * `/?token=…`, the address the station printed: a valid token is exchanged for the session cookie
+ * and the page reloads without it, so the key leaves the address bar.
+ */
+function exchangeToken({ res, url, port }: Incoming, opts: StationOptions): void {
+  const token = url.searchParams.get('token') ?? '';
+  if (!opts.tokens.callerFor(token)) {
+    sendPage(res, 401, 'This key is not valid any more', [
+      'The address you opened carries a key this station does not know: it was restarted since, or the key was withdrawn.',
+      'Open the address the station printed when it last started (it begins with http://127.0.0.1: and ends with ?token=…).',
+    ]);
+    return;
+  }
+  res.writeHead(303, { ...SECURITY_HEADERS, Location: '/', 'Set-Cookie': sessionCookie(port, token), 'Cache-Control': 'no-store' }).end();
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A page of plain text for a browser that cannot run the app (no script: the CSP allows none inline). */
+function sendPage(res: http.ServerResponse, status: number, title: string, paragraphs: string[]): void {
+  const html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Rapport — ${escapeHtml(title)}</title>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto; padding: 0 1rem; line-height: 1.5">
+<h1>${escapeHtml(title)}</h1>${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}</body></html>`;
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(html), 'Cache-Control': 'no-store' });
+  res.end(html);
+}
+
+/** The built renderer: public code with nothing of the book in it, so it needs no key. */
+function serveStatic({ req, res, url }: Incoming, staticDir: string): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'GET, HEAD' }).end();
     return;
   }
-  const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
-  const root = path.resolve(staticDir);
-  const file = path.resolve(root, relative);
-  if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-    res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+  const found = findStaticFile(staticDir, url.pathname);
+  if ('error' in found) {
+    if (found.error === 'bad_path') sendError(res, 'bad_request', 'This address has a broken %-escape.');
+    else res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
     return;
   }
-  const immutable = relative.startsWith('assets/');
   res.writeHead(200, {
     ...SECURITY_HEADERS,
-    'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
-    'Content-Length': fs.statSync(file).size,
-    'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    'Content-Type': contentType(found.file),
+    'Content-Length': fs.statSync(found.file).size,
+    'Cache-Control': found.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
   if (req.method === 'HEAD') res.end();
-  else fs.createReadStream(file).pipe(res);
+  else fs.createReadStream(found.file).pipe(res);
+}
+
+function route(request: Incoming, opts: StationOptions): Promise<void> | void {
+  const { url } = request;
+  if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return handleApi(request, url.pathname.slice('/api/'.length), opts);
+  if (url.pathname === '/' && url.searchParams.has('token')) return exchangeToken(request, opts);
+  return serveStatic(request, opts.staticDir);
 }
 
 /** The HTTP transport of the one API ("station mode") plus the built renderer at `/`. */
 export function createStationServer(opts: StationOptions): http.Server {
   return http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (!isLoopbackHost(req.headers.host)) {
-      sendError(res, 'forbidden', 'Station mode answers only on the loopback address.');
+    const port = req.socket.localPort ?? 0;
+    const origin = ownOrigin(req.headers.host, port);
+    if (!origin) {
+      sendError(res, 'forbidden', 'Station mode answers only on its own loopback address.');
       return;
     }
-    const handle = async () => {
-      if (url.pathname === '/api' || url.pathname === '/api/') {
-        if (req.method !== 'GET') sendError(res, 'bad_request', 'GET /api lists the methods; call one with POST /api/<method>.');
-        else sendJson(res, 200, { methods: describeApi() });
-        return;
-      }
-      if (url.pathname.startsWith('/api/')) {
-        await handleApi(req, res, decodeURIComponent(url.pathname.slice('/api/'.length)), opts);
-        return;
-      }
-      serveStatic(req, res, url.pathname, opts.staticDir);
-    };
-    handle().catch((error: unknown) => {
-      (opts.report ?? console.error)('station', error);
-      if (!res.headersSent) sendError(res, 'internal', 'Something went wrong and nothing was saved. Please try again.');
-      else res.destroy();
-    });
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', origin);
+    } catch {
+      sendError(res, 'bad_request', 'This address cannot be read.');
+      return;
+    }
+    Promise.resolve()
+      .then(() => route({ req, res, url, port, origin }, opts))
+      .catch((error: unknown) => {
+        (opts.report ?? console.error)('station', error);
+        if (!res.headersSent) sendError(res, 'internal', 'Something went wrong and nothing was saved. Please try again.');
+        else res.destroy();
+      });
   });
 }

@@ -4,6 +4,7 @@ import '@mantine/charts/styles.css';
 import './app/global.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { AccessGate } from './app/AccessGate';
 import { Providers } from './app/providers';
 import { AppRouter } from './app/router';
 
@@ -12,7 +13,9 @@ if (!root) throw new Error('The page has no #root element.');
 createRoot(root).render(
   <StrictMode>
     <Providers>
-      <AppRouter />
+      <AccessGate>
+        <AppRouter />
+      </AccessGate>
     </Providers>
   </StrictMode>,
 );

@@ -130,7 +130,8 @@ export const REVIEW_TEMPLATE_DEFAULTS: Record<ReviewGroup, ReviewTemplate> = {
 
 export interface ReviewGroupSummary {
   group: ReviewGroup;
-  people: { id: number; name: string }[];
+  /** Everyone in the group; `followedUp`: already has a follow-up from this review. */
+  people: { id: number; name: string; followedUp: boolean }[];
   template: ReviewTemplate;
   /** How many of them already have a follow-up from this seminar. */
   followedUp: number;

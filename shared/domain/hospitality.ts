@@ -62,6 +62,8 @@ export interface OccasionSummary extends OccasionInput {
 }
 
 export interface Occasion extends OccasionSummary {
+  /** Moves with every change; an update must name the version it was made on. */
+  version: number;
   guests: Guest[];
   /** Accepted or attended guests beyond the seats (0 when there is room or no limit). */
   overSeats: number;

@@ -53,6 +53,7 @@ export type MappableField = keyof typeof MAPPABLE_FIELDS;
 const FIELD_NAMES = Object.keys(MAPPABLE_FIELDS) as [MappableField, ...MappableField[]];
 /** Column (as headed in the file) → field; a column left out is not imported. */
 export type ColumnMapping = Record<string, MappableField>;
+export const ColumnMappingSchema = z.record(z.string(), z.enum(FIELD_NAMES));
 
 /** A file as chosen in the wizard: its name, its bytes (base64) and how to read it. */
 export const ImportFileInputSchema = z.object({
@@ -62,7 +63,7 @@ export const ImportFileInputSchema = z.object({
   /** null: detect it. */
   encoding: z.enum(ENCODING_NAMES).nullable().default(null),
   /** For a CSV of no known layout: column (as headed) → field. null: the remembered or suggested mapping. */
-  mapping: z.record(z.string(), z.enum(FIELD_NAMES)).nullable().default(null),
+  mapping: ColumnMappingSchema.nullable().default(null),
   /** Register everyone in the file for this seminar as well. */
   seminarId: z.number().int().positive().nullable().default(null),
   mode: z.enum(ATTENDANCE_MODES).default('in_person'),

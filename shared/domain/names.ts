@@ -28,6 +28,21 @@ export function searchTokens(text: string): string[] {
     .filter((t) => t.length > 0);
 }
 
+/**
+ * The words a person's names are found by: each name's words, and each name run together
+ * ("O'Brien" → "obrien", "田中 太郎" → "田中太郎") so a name is found however its punctuation and
+ * spacing are typed. The search index stores exactly these words; ranking reads the same ones.
+ */
+export function nameSearchWords(names: string[]): string[] {
+  const words = new Set<string>();
+  for (const name of names) {
+    const tokens = searchTokens(name);
+    tokens.forEach((t) => words.add(t));
+    if (tokens.length > 1) words.add(tokens.join(''));
+  }
+  return [...words];
+}
+
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 export function isEastAsian(text: string): boolean {

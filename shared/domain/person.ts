@@ -48,6 +48,9 @@ const webLink = (what: string) =>
     .transform((v) => (v && !/^[a-z][a-z0-9+.-]*:/i.test(v) ? `https://${v}` : v))
     .refine((v) => {
       if (!v) return true;
+      // The URL parser drops tabs and line breaks where it finds them; the text as typed is what is kept and exported.
+      // eslint-disable-next-line no-control-regex
+      if (/[\s\u0000-\u001f\u007f-\u009f]/.test(v)) return false;
       try {
         const url = new URL(v);
         return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.');
@@ -123,6 +126,8 @@ export interface Person extends PersonData {
   name: string;
   createdAt: string;
   updatedAt: string;
+  /** Moves with every change; an update must name the version it was made on. */
+  version: number;
 }
 
 export interface PersonSummary {

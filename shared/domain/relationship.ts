@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Day } from '../dates';
 import { CLIENT_TEST_QUESTIONS, type ClientTestKey, type Mark, type ScoreFacts, type ScoreParts, type Stage } from './standing';
 
 /**
@@ -49,11 +50,8 @@ const kindsOf = <K extends string>(o: Record<K, unknown>) => Object.keys(o) as [
 
 const Id = z.number().int().positive();
 
-/** A calendar day the owner picked, YYYY-MM-DD; whether it may lie ahead is the service's call. */
-export const Day = z
-  .string({ message: 'Choose a date.' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Choose a date.')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'Choose a real date.');
+/** A calendar day the owner picked (shared/dates.ts: the one date reading of the contract). */
+export { Day };
 
 const line = (max: number, what: string) => z.string().trim().max(max, `Keep ${what} under ${max} characters.`).default('');
 
@@ -135,6 +133,8 @@ export interface Interaction {
   kind: InteractionKind;
   on: string;
   note: string;
+  /** Moves with every change; an update must name the version it was made on. */
+  version: number;
 }
 
 export interface LoggedInteraction extends Interaction {
@@ -163,6 +163,8 @@ export interface Need {
   problem: string;
   status: NeedStatus;
   updatedAt: string;
+  /** Moves with every change; an update must name the version it was made on. */
+  version: number;
 }
 
 export interface StageChange {
@@ -224,7 +226,7 @@ export interface Relationship {
 }
 
 export type TimelineEntry =
-  | { type: 'interaction'; id: number; on: string; kind: InteractionKind; personal: boolean; title: string; note: string }
+  | { type: 'interaction'; id: number; on: string; kind: InteractionKind; personal: boolean; title: string; note: string; version: number }
   | { type: 'seminar'; id: number; on: string; title: string; note: string }
   | { type: 'stage'; id: number; on: string; title: string; note: string }
   | { type: 'clientTest'; id: number; on: string; title: string; note: string }

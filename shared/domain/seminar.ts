@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { PlatformTicket } from './ticket';
+import { Day } from '../dates';
 
 /**
  * A seminar happens at a place and an hour in its own time zone ("9 AM to noon Eastern"). The
@@ -21,7 +23,7 @@ export const SeminarInputSchema = z
   .object({
     title: z.string().trim().min(1, 'Give the seminar a title.').max(200, 'Keep the title under 200 characters.'),
     description: text(5000),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date as YYYY-MM-DD.'),
+    date: Day,
     startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the start time as HH:MM (24-hour).'),
     endTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the end time as HH:MM (24-hour).'),
     timeZone: z.string().refine(isTimeZone, 'Choose a time zone such as America/New_York.'),
@@ -32,7 +34,8 @@ export const SeminarInputSchema = z
       .trim()
       .max(500)
       .default('')
-      .refine((v) => v === '' || /^https?:\/\/[^\s]+\.[^\s]+$/i.test(v), 'Enter the live-stream link as a web address starting with https://.'),
+      // eslint-disable-next-line no-control-regex
+      .refine((v) => v === '' || /^https?:\/\/[^\s\u0000-\u001f\u007f-\u009f]+\.[^\s\u0000-\u001f\u007f-\u009f]+$/i.test(v), 'Enter the live-stream link as a web address starting with https://.'),
     capacity: z
       .number({ message: 'Enter the number of seats, or leave it empty.' })
       .int('Enter a whole number of seats.')
@@ -58,10 +61,15 @@ export interface Seminar extends SeminarData {
   counts: RegistrationCounts;
   createdAt: string;
   updatedAt: string;
+  /** Moves with every change; an update must name the version it was made on. */
+  version: number;
 }
 
 export interface RegistrationCounts {
   registered: number;
+  /** Seats are for the room: only in-person registrations take one. */
+  registeredInPerson: number;
+  registeredStream: number;
   checkedIn: number;
   checkedInInPerson: number;
   checkedInStream: number;
@@ -70,6 +78,18 @@ export interface RegistrationCounts {
   noShows: number;
   /** Registered, not cancelled, not yet checked in. */
   expected: number;
+}
+
+/**
+ * The room against its seats: how many in-person registrations and check-ins there are beyond
+ * capacity (0 when within it, or when the seminar has no limit). The stream takes no seat.
+ */
+export function seatsOver(s: { capacity: number | null; counts: Pick<RegistrationCounts, 'registeredInPerson' | 'checkedInInPerson'> }, addingInPerson = 0): { registered: number; inRoom: number } {
+  if (s.capacity === null) return { registered: 0, inRoom: 0 };
+  return {
+    registered: Math.max(0, s.counts.registeredInPerson + addingInPerson - s.capacity),
+    inRoom: Math.max(0, s.counts.checkedInInPerson - s.capacity),
+  };
 }
 
 export const ATTENDANCE_MODES = ['in_person', 'stream'] as const;
@@ -93,14 +113,31 @@ export interface Registration {
   personId: number;
   name: string;
   organization: string;
+  /** The person's job title (printed under the organization on a badge). */
+  role: string;
   primaryEmail: string;
   introduceAs: string;
   mode: AttendanceMode;
   source: RegistrationSource;
   state: RegistrationState;
   checkedInAt: string | null;
+  /** The door device that checked them in ("Door 2"); null for the owner's own table (or not checked in). */
+  checkedInBy: string | null;
   ticketCode: string;
   note: string;
+  /** When a badge was last printed (or saved) for this registration. */
+  badgePrintedAt: string | null;
+  /** What the ticketing platform it was imported from knows about it; null when none. */
+  ticket: PlatformTicket | null;
+}
+
+/** What undoing a check-in did: a walk-in is taken back whole, an expected registrant is expected again. */
+export interface CheckInUndo {
+  registrationId: number;
+  name: string;
+  outcome: 'expected_again' | 'walk_in_removed' | 'walk_in_and_person_removed';
+  /** Why a person the walk-in added stays in the book. */
+  personKept: string | null;
 }
 
 export interface SeminarSummary {

@@ -1,10 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import readline from 'node:readline';
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type BrowserContextOptions, type Page } from '@playwright/test';
+import { startStationProcess } from '../helpers/station-process';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const CHROMIUM_PATH = process.env.RAPPORT_CHROMIUM ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -13,26 +9,26 @@ export function percentile(samples: number[], p: number): number {
   return Number((sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0).toFixed(3));
 }
 
+/** Opens a page in a fresh browser context that has opened the station's printed address (so it holds the session cookie). */
+export type OpenPage = (options?: BrowserContextOptions) => Promise<Page>;
+
 /** The built station on a free port over `dataDir`, and Debian's Chromium; both stopped after `use`. */
-export async function withStationAndBrowser<T>(dataDir: string, use: (url: string, browser: Browser) => Promise<T>): Promise<T> {
-  const entry = path.join(ROOT, 'out/main/station.js');
-  if (!fs.existsSync(entry)) throw new Error('out/main/station.js is missing: `npm run bench` builds it first.');
-  const child: ChildProcess = spawn(process.execPath, [entry, '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** `use` also gets the owner's key, for calls made from the bench itself (`Authorization: Bearer`). */
+export async function withStationAndBrowser<T>(dataDir: string, use: (url: string, openPage: OpenPage, token: string) => Promise<T>): Promise<T> {
+  const station = await startStationProcess(dataDir, { stderr: 'inherit' });
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      readline.createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-        const m = /^Rapport station at (\S+)$/.exec(line);
-        if (m?.[1]) resolve(m[1]);
-      });
-      child.on('exit', (code) => reject(new Error(`station exited with ${code}`)));
-    });
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     try {
-      return await use(url, browser);
+      const openPage: OpenPage = async (options) => {
+        const context = await browser.newContext(options);
+        await context.request.get(station.loginUrl, { maxRedirects: 0 });
+        return context.newPage();
+      };
+      return await use(station.url, openPage, station.token);
     } finally {
       await browser.close();
     }
   } finally {
-    child.kill('SIGTERM');
+    await station.stop();
   }
 }

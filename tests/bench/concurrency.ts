@@ -5,36 +5,40 @@
  * each run (the issue's bound is 250 ms). Run alone with `tsx tests/bench/concurrency.ts` (after
  * `npm run build`).
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
+import { startStationProcess, type StationAddress } from '../helpers/station-process';
 import { makePeople } from './synthetic-people';
 import type { Row } from './run';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const ROWS = Number(process.env.RAPPORT_BENCH_IMPORT_ROWS ?? 100_000);
 const IDLE_WRITES = 300;
 
 const percentile = (xs: number[], p: number) => Number(([...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.max(0, Math.ceil((p / 100) * xs.length) - 1))] ?? 0).toFixed(1));
 
-async function call<T>(url: string, method: string, input: unknown = {}): Promise<{ ok: boolean; value: T; error?: { code: string; message: string }; ms: number }> {
+type Station = Pick<StationAddress, 'url' | 'token'>;
+
+async function call<T>(station: Station, method: string, input: unknown = {}): Promise<{ ok: boolean; value: T; error?: { code: string; message: string }; ms: number }> {
   const started = performance.now();
-  const res = await fetch(`${url}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+  const res = await fetch(`${station.url}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${station.token}` },
+    body: JSON.stringify(input),
+  });
   const body = (await res.json()) as { ok: boolean; value: T; error?: { code: string; message: string } };
   return { ...body, ms: performance.now() - started };
 }
 
 /** Writes every 20 ms until `until` settles (or `count` writes are done); the latency of each. */
-async function writer(url: string, prefix: string, until: Promise<unknown> | null, count = Infinity): Promise<{ ms: number[]; failed: string[] }> {
+async function writer(station: Station, prefix: string, until: Promise<unknown> | null, count = Infinity): Promise<{ ms: number[]; failed: string[] }> {
   let done = false;
   void until?.finally(() => (done = true));
   const ms: number[] = [];
   const failed: string[] = [];
   for (let n = 0; !done && n < count; n++) {
     const started = Date.now();
-    const a = await call(url, 'people.create', { givenName: `${prefix} ${n}` });
+    const a = await call(station, 'people.create', { givenName: `${prefix} ${n}` });
     ms.push(a.ms);
     if (!a.ok) failed.push(a.error?.code ?? '?');
     const wait = 20 - (Date.now() - started);
@@ -50,27 +54,19 @@ function csv(count: number): string {
 }
 
 export async function concurrencyRows(log: (m: string) => void): Promise<Row[]> {
-  const entry = path.join(ROOT, 'out/main/station.js');
-  if (!fs.existsSync(entry)) throw new Error('out/main/station.js is missing: `npm run bench` builds it first.');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-bench-concurrency-'));
-  const child = spawn(process.execPath, [entry, '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // The built station (`npm run bench` builds it first), as users run it.
+  const station = await startStationProcess(dataDir, { from: 'build', stderr: 'inherit' });
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      readline.createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-        const m = /^Rapport station at (\S+)$/.exec(line);
-        if (m?.[1]) resolve(m[1]);
-      });
-      child.on('exit', (code) => reject(new Error(`station exited with ${code}`)));
-    });
     // The day's first start backs up at once; measure after it.
-    while (!(await call<{ reason: string }[]>(url, 'backups.list')).value.some((b) => b.reason === 'daily')) await new Promise((r) => setTimeout(r, 50));
+    while (!(await call<{ reason: string }[]>(station, 'backups.list')).value.some((b) => b.reason === 'daily')) await new Promise((r) => setTimeout(r, 50));
 
-    const idle = await writer(url, 'Idle', null, IDLE_WRITES);
+    const idle = await writer(station, 'Idle', null, IDLE_WRITES);
     log(`Concurrency: idle book, ${idle.ms.length} writes: p50 ${percentile(idle.ms, 50)} ms, p95 ${percentile(idle.ms, 95)} ms, max ${Math.max(...idle.ms).toFixed(0)} ms`);
 
     const content = Buffer.from(csv(ROWS)).toString('base64');
-    const importing = call<{ created: number }>(url, 'imports.run', { fileName: 'bench.csv', content });
-    const duringImport = await writer(url, 'During import', importing);
+    const importing = call<{ created: number }>(station, 'imports.run', { fileName: 'bench.csv', content });
+    const duringImport = await writer(station, 'During import', importing);
     const imported = await importing;
     if (!imported.ok) throw new Error(`the import failed: ${imported.error?.message}`);
     log(
@@ -78,10 +74,10 @@ export async function concurrencyRows(log: (m: string) => void): Promise<Row[]> 
         `p50 ${percentile(duringImport.ms, 50)} ms, p95 ${percentile(duringImport.ms, 95)} ms, max ${Math.max(...duringImport.ms).toFixed(0)} ms, not saved: ${duringImport.failed.length}`,
     );
 
-    const backup = await call<{ name: string; bytes: number }>(url, 'backups.create');
+    const backup = await call<{ name: string; bytes: number }>(station, 'backups.create');
     if (!backup.ok) throw new Error(`the backup failed: ${backup.error?.message}`);
-    const restoring = call(url, 'backups.restore', { name: backup.value.name });
-    const duringRestore = await writer(url, 'During restore', restoring);
+    const restoring = call(station, 'backups.restore', { name: backup.value.name });
+    const duringRestore = await writer(station, 'During restore', restoring);
     const restored = await restoring;
     if (!restored.ok) throw new Error(`the restore failed: ${restored.error?.message}`);
     log(
@@ -100,8 +96,7 @@ export async function concurrencyRows(log: (m: string) => void): Promise<Row[]> 
       row(`single write over HTTP during a restore of the ${ROWS.toLocaleString()}-person book (baseline: idle)`, duringRestore.ms),
     ];
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    await station.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

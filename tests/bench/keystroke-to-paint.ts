@@ -16,8 +16,8 @@ declare global {
  * same search as a bare HTTP round trip from the page.
  */
 export async function keystrokeToPaint(dataDir: string, seminarId: number, log: (m: string) => void): Promise<Row> {
-  return withStationAndBrowser(dataDir, async (url, browser) => {
-    const page = await browser.newPage();
+  return withStationAndBrowser(dataDir, async (url, openPage) => {
+    const page = await openPage();
     await page.goto(`${url}/#/seminars/${seminarId}/check-in`);
     const input = page.getByRole('combobox', { name: 'Find attendee' });
     await input.waitFor();

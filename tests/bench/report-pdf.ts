@@ -9,11 +9,11 @@ const ROUNDS = 3;
  * time for the same book, measured by the caller.
  */
 export async function reportToPdf(dataDir: string, people: number, baseline: number[], log: (m: string) => void): Promise<Row> {
-  return withStationAndBrowser(dataDir, async (url, browser) => {
+  return withStationAndBrowser(dataDir, async (url, openPage) => {
     const samples: number[] = [];
     let pages = 0;
     for (let round = 0; round < ROUNDS; round++) {
-      const page = await browser.newPage();
+      const page = await openPage();
       const start = performance.now();
       await page.goto(`${url}/#/reports/rapport`);
       await page.getByRole('table', { name: 'People by rapport score' }).locator('tbody tr').nth(people - 1).waitFor({ state: 'attached', timeout: 60_000 });

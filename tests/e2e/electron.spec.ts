@@ -20,12 +20,16 @@ test.describe('the Electron app', () => {
     try {
       const window = await app.firstWindow();
       await expect(window.getByRole('heading', { name: 'People', level: 1 })).toBeVisible();
+      // Served by the app's own scheme, not file://; no permission is granted, not even when merely checked.
+      expect(window.url()).toMatch(/^app:\/\/rapport\/index\.html/);
+      expect(await window.evaluate(() => navigator.permissions.query({ name: 'geolocation' }).then((s) => s.state))).toBe('denied');
+      expect(fs.statSync(path.join(dataDir, 'rapport.db')).mode & 0o777).toBe(0o600);
       const exposed = await window.evaluate(() => ({
         bridge: Object.keys((window as unknown as { rapport: object }).rapport).sort(),
         node: typeof (window as unknown as { require?: unknown }).require,
         process: typeof (window as unknown as { process?: unknown }).process,
       }));
-      expect(exposed).toEqual({ bridge: ['invoke', 'on'], node: 'undefined', process: 'undefined' });
+      expect(exposed).toEqual({ bridge: ['invoke', 'on', 'savePdf'], node: 'undefined', process: 'undefined' });
       await window.getByRole('button', { name: 'Load sample data' }).click();
       await expect(window.getByText(/^320 people$/)).toBeVisible();
       await window.getByRole('link', { name: 'Settings' }).click();

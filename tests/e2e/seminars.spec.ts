@@ -69,7 +69,7 @@ test('plan a seminar in New York time, register three people, cancel one', async
   await expect(page.getByRole('option', { name: /田中 太郎/ })).toHaveAttribute('aria-selected', 'true');
   await findAttendee.press('Enter');
   await expect(page.getByRole('status', { name: 'Last check-in' })).toContainText('田中 太郎 is checked in');
-  await expect(page.getByRole('group', { name: 'Checked in' })).toContainText('0 in person · 1 on the stream');
+  await expect(page.getByRole('group', { name: 'Checked in' })).toContainText('0 in the room · 1 stream');
   await page.getByRole('link', { name: 'Exit check-in' }).click();
 
   await page.getByRole('link', { name: 'Seminars', exact: true }).first().click();

@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
+import { parseStationLine, type StationAddress } from './station-process';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-export interface StationChild {
+export interface StationChild extends StationAddress {
   child: ChildProcess;
-  url: string;
   /** Everything the station wrote to stderr so far. */
   stderr(): string;
   /** Kills it with SIGKILL and waits until it is gone. */
@@ -25,13 +25,13 @@ export async function startStationChild(dataDir: string, extraArgs: string[] = [
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
+  const address = await new Promise<StationAddress>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`station did not start: ${stderr}`)), 60_000);
     readline.createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
-      const m = /^Rapport station at (http:\/\/127\.0\.0\.1:\d+)$/.exec(line);
-      if (m?.[1]) {
+      const parsed = parseStationLine(line);
+      if (parsed) {
         clearTimeout(timer);
-        resolve(m[1]);
+        resolve(parsed);
       }
     });
     child.once('exit', (code) => {
@@ -40,8 +40,8 @@ export async function startStationChild(dataDir: string, extraArgs: string[] = [
     });
   });
   return {
+    ...address,
     child,
-    url,
     stderr: () => stderr,
     kill: async () => {
       child.kill('SIGKILL');
@@ -68,9 +68,14 @@ export interface Answer<T = unknown> {
   ms: number;
 }
 
-export async function call<T = unknown>(url: string, method: string, input: unknown = {}): Promise<Answer<T>> {
+/** Calls one API method of a station with the owner's key (the station prints it at start). */
+export async function call<T = unknown>(station: Pick<StationAddress, 'url' | 'token'>, method: string, input: unknown = {}): Promise<Answer<T>> {
   const started = performance.now();
-  const res = await fetch(`${url}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+  const res = await fetch(`${station.url}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${station.token}` },
+    body: JSON.stringify(input),
+  });
   const body = (await res.json()) as Omit<Answer<T>, 'ms'>;
   return { ...body, ms: performance.now() - started };
 }

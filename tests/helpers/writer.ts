@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { call } from './station-child';
+import type { StationAddress } from './station-process';
 
 export interface Write {
   name: string;
@@ -12,7 +13,7 @@ export interface Write {
  * A client writing every 20 ms while something long runs, as a check-in desk would: one
  * `people.create` at a time, each with its own given name, every answer kept in the order given.
  */
-export function startWriter(url: string, prefix: string) {
+export function startWriter(station: Pick<StationAddress, 'url' | 'token'>, prefix: string) {
   const writes: Write[] = [];
   let stopped = false;
   const running = (async () => {
@@ -20,7 +21,7 @@ export function startWriter(url: string, prefix: string) {
       const started = Date.now();
       const name = `${prefix}-${n}`;
       try {
-        const a = await call(url, 'people.create', { givenName: name });
+        const a = await call(station, 'people.create', { givenName: name });
         writes.push({ name, ok: a.ok, code: a.ok ? 'ok' : (a.error?.code ?? '?'), ms: a.ms });
       } catch {
         // The station is gone (a crash trial): nothing was acknowledged.

@@ -42,7 +42,7 @@ describe('dispatch', () => {
     const created = dispatch(ctx, 'people.create', { givenName: 'José', familyName: 'Álvarez' });
     if (!created.ok) throw new Error(created.error.message);
     const id = (created.value as { id: number }).id;
-    expect(dispatch(ctx, 'people.update', { id, givenName: 'José', familyName: 'Álvarez', organization: 'Globex' })).toMatchObject({
+    expect(dispatch(ctx, 'people.update', { id, version: 1, givenName: 'José', familyName: 'Álvarez', organization: 'Globex' })).toMatchObject({
       ok: true,
       value: { organization: 'Globex' },
     });

@@ -49,10 +49,10 @@ describe('crash trials', () => {
     it(`an import of ${IMPORT_ROWS.toLocaleString()} rows killed at a random moment (trial ${trial}): all or nothing, and every acknowledged write`, async () => {
       const dataDir = tempDataDir();
       const station = await startStationChild(dataDir);
-      const writer = startWriter(station.url, 'Writer');
+      const writer = startWriter(station, 'Writer');
       const moment = randomMoment(100, 8000);
       console.log(`import trial ${trial}: SIGKILL after ${moment} ms`);
-      void call(station.url, 'imports.run', { fileName: 'people.csv', content: Buffer.from(peopleCsv(IMPORT_ROWS)).toString('base64') }).catch(() => {});
+      void call(station, 'imports.run', { fileName: 'people.csv', content: Buffer.from(peopleCsv(IMPORT_ROWS)).toString('base64') }).catch(() => {});
       await new Promise((r) => setTimeout(r, moment));
       await station.kill();
       await writer.stop();
@@ -86,11 +86,11 @@ describe('crash trials', () => {
       const backup = listBackups(dataDir).find((b) => b.reason === 'manual')?.name as string;
       const station = await startStationChild(dataDir);
       // The day's first start takes its own backup first; the restore waits for it.
-      while (!(await call<{ reason: string }[]>(station.url, 'backups.list')).value.some((b) => b.reason === 'daily')) await new Promise((r) => setTimeout(r, 50));
-      const writer = startWriter(station.url, 'Writer');
+      while (!(await call<{ reason: string }[]>(station, 'backups.list')).value.some((b) => b.reason === 'daily')) await new Promise((r) => setTimeout(r, 50));
+      const writer = startWriter(station, 'Writer');
       const moment = randomMoment(0, 2500);
       console.log(`restore trial ${trial}: SIGKILL after ${moment} ms`);
-      void call(station.url, 'backups.restore', { name: backup }).catch(() => {});
+      void call(station, 'backups.restore', { name: backup }).catch(() => {});
       await new Promise((r) => setTimeout(r, moment));
       await station.kill();
       await writer.stop();

@@ -93,13 +93,13 @@ describe('answers to writes that cannot be done', () => {
     try {
       const answers: string[] = [];
       for (let n = 0; n < 400 && !answers.includes('disk_full'); n++) {
-        const a = await call(station.url, 'people.create', { givenName: `Filler ${n}`, notes: crypto.randomBytes(9_000).toString('hex') });
+        const a = await call(station, 'people.create', { givenName: `Filler ${n}`, notes: crypto.randomBytes(9_000).toString('hex') });
         answers.push(a.ok ? 'ok' : (a.error?.code ?? '?'));
         if (!a.ok) expect(a.error?.message).toMatch(/disk that holds your book is full.*Free some space/);
       }
       expect(answers).toContain('disk_full');
       expect(answers.filter((a) => a !== 'ok' && a !== 'disk_full')).toEqual([]);
-      const listed = await call<{ total: number }>(station.url, 'people.list', {});
+      const listed = await call<{ total: number }>(station, 'people.list', {});
       expect(listed).toMatchObject({ ok: true, value: { total: answers.filter((a) => a === 'ok').length } });
     } finally {
       await station.kill();
@@ -178,7 +178,7 @@ describe('start-up that cannot open the book', () => {
     expect(plain.stderr).toMatch(/The latest good backup is .*-manual\.db.*\nStart again with --restore-latest-backup to put it in place\./s);
     const station = await startStationChild(dataDir, ['--restore-latest-backup']);
     try {
-      expect(await call<{ items: { name: string }[] }>(station.url, 'people.list', {})).toMatchObject({ ok: true, value: { items: [{ name: 'Ann' }] } });
+      expect(await call<{ items: { name: string }[] }>(station, 'people.list', {})).toMatchObject({ ok: true, value: { items: [{ name: 'Ann' }] } });
     } finally {
       await station.kill();
     }

@@ -165,7 +165,7 @@ describe('the post-seminar review on the sample book', () => {
     expect(review.find((g) => g.group === 'no_show')?.people).toHaveLength(noShows);
 
     const template = { what: 'Sorry we missed you at {seminar}', kind: 'message' as const, dueInDays: 3 };
-    expect(createReviewFollowUps(ctx, seminarId, 'no_show', template)).toEqual({ created: noShows, skipped: 0 });
+    expect(createReviewFollowUps(ctx, seminarId, 'no_show', template)).toEqual({ created: noShows, skipped: 0, excluded: 0 });
     const linked = ctx.db
       .prepare(
         `SELECT count(*) AS n, count(DISTINCT f.person_id) AS people FROM follow_ups f
@@ -174,8 +174,32 @@ describe('the post-seminar review on the sample book', () => {
       )
       .get(seminarId, `Sorry we missed you at ${seminar?.title}`) as { n: number; people: number };
     expect(linked).toEqual({ n: noShows, people: noShows });
-    expect(createReviewFollowUps(ctx, seminarId, 'no_show', template)).toEqual({ created: 0, skipped: noShows });
+    expect(createReviewFollowUps(ctx, seminarId, 'no_show', template)).toEqual({ created: 0, skipped: noShows, excluded: 0 });
     expect(seminarReview(ctx, seminarId).find((g) => g.group === 'no_show')).toMatchObject({ followedUp: noShows, template });
     expect(listPeople(ctx, PeopleListInput.parse({})).total).toBeGreaterThan(300);
+  });
+
+  it('leaves out the people the owner unticked, and only them; they can be followed up later', async () => {
+    const ctx = await openTestContext();
+    loadSampleData(ctx);
+    const seminarId = listSeminars(ctx, SeminarListInput.parse({ when: 'past' }))[0]?.id ?? 0;
+    const group = seminarReview(ctx, seminarId).find((g) => g.group === 'in_person');
+    const people = group?.people ?? [];
+    expect(people.length).toBeGreaterThan(3);
+    expect(people.every((p) => !p.followedUp)).toBe(true);
+    const [first, second] = people;
+    const outsider = seminarReview(ctx, seminarId).find((g) => g.group === 'no_show')?.people[0];
+    const template = { what: 'Thank you for coming to {seminar}', kind: 'message' as const, dueInDays: 2 };
+    const leftOut = [first?.id ?? 0, second?.id ?? 0, outsider?.id ?? 0];
+    expect(createReviewFollowUps(ctx, seminarId, 'in_person', template, leftOut)).toEqual({ created: people.length - 2, skipped: 0, excluded: 2 });
+    const followed = new Set(
+      (ctx.db.prepare("SELECT person_id AS id FROM follow_ups WHERE seminar_id = ? AND source = 'review'").all(seminarId) as { id: number }[]).map((r) => r.id),
+    );
+    expect(people.filter((p) => followed.has(p.id)).map((p) => p.id)).toEqual(people.slice(2).map((p) => p.id));
+    expect(followed.has(outsider?.id ?? 0)).toBe(false);
+    const after = seminarReview(ctx, seminarId).find((g) => g.group === 'in_person');
+    expect(after?.people.filter((p) => !p.followedUp).map((p) => p.id)).toEqual([first?.id, second?.id]);
+    // Ticked again later, they get theirs; no one gets a second.
+    expect(createReviewFollowUps(ctx, seminarId, 'in_person', template)).toEqual({ created: 2, skipped: people.length - 2, excluded: 0 });
   });
 });

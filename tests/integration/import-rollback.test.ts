@@ -4,7 +4,7 @@ import type { CoreContext } from '../../electron/core/context';
 import { applyImport, undoImport, type ImportHooks } from '../../electron/core/import/apply';
 import { readImportFile } from '../../electron/core/import/read';
 import { checkIn } from '../../electron/core/services/checkin';
-import { createPerson, getPersonData, updatePerson } from '../../electron/core/services/people';
+import { createPerson, getPerson, getPersonData, updatePerson } from '../../electron/core/services/people';
 import { logInteraction } from '../../electron/core/services/relationships';
 import { createSeminar } from '../../electron/core/services/seminars';
 import { PersonInputSchema, type PersonData } from '../../shared/domain/person';
@@ -82,7 +82,7 @@ describe('an import taken back while the desk keeps writing', () => {
               const pool = w.kind === 'edit-imported' ? imported : merged;
               const id = pool[w.pick % pool.length] as number;
               const note = `Desk note ${step}`;
-              updatePerson(ctx, id, { ...getPersonData(ctx, id), notes: note });
+              updatePerson(ctx, id, getPerson(ctx, id).version, { ...getPersonData(ctx, id), notes: note });
               kept.set(id, note);
             } else if (w.kind === 'call-imported' && imported.length) {
               const id = imported[w.pick % imported.length] as number;

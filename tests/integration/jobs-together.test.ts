@@ -29,16 +29,16 @@ describe('long jobs asked together', () => {
     }
     const station = await startStationChild(dataDir);
     try {
-      const first = await call(station.url, 'backups.restore', { name: 'rapport-2026-01-01T00-00-00-000Z-manual.db' });
+      const first = await call(station, 'backups.restore', { name: 'rapport-2026-01-01T00-00-00-000Z-manual.db' });
       expect(first).toMatchObject({ ok: true });
-      const preview = call<{ people: number }>(station.url, 'imports.preview', { fileName: 'people.csv', content: Buffer.from(peopleCsv(20_000)).toString('base64') });
-      const second = call(station.url, 'backups.restore', { name: 'rapport-2026-01-01T00-00-00-000Z-manual.db' });
+      const preview = call<{ people: number }>(station, 'imports.preview', { fileName: 'people.csv', content: Buffer.from(peopleCsv(20_000)).toString('base64') });
+      const second = call(station, 'backups.restore', { name: 'rapport-2026-01-01T00-00-00-000Z-manual.db' });
       expect(await preview).toMatchObject({ ok: true, value: { people: 20_000 } });
       expect(await second).toMatchObject({ ok: true });
-      expect(await call(station.url, 'people.list', {})).toMatchObject({ ok: true, value: { items: [{ name: 'Ann' }] } });
+      expect(await call(station, 'people.list', {})).toMatchObject({ ok: true, value: { items: [{ name: 'Ann' }] } });
       // A second long job while one runs is refused at once, naming it.
-      const running = call(station.url, 'backups.create', {});
-      const refused = await call(station.url, 'backups.create', {});
+      const running = call(station, 'backups.create', {});
+      const refused = await call(station, 'backups.create', {});
       expect(refused).toMatchObject({ ok: false, error: { code: 'busy', message: 'A backup is under way, so this backup was not started. Try again when it has finished.' } });
       expect(await running).toMatchObject({ ok: true });
     } finally {

@@ -42,12 +42,12 @@ function expectAnswered(label: string, writes: Write[]): void {
 
 describe('long jobs beside a writer every 20 ms (station in its own process)', () => {
   it(`previews a ${ROWS.toLocaleString()}-row file in the job worker while other calls are answered`, async () => {
-    const preview = call<{ people: number }>(station.url, 'imports.preview', { fileName: 'people.csv', content });
+    const preview = call<{ people: number }>(station, 'imports.preview', { fileName: 'people.csv', content });
     const answered: number[] = [];
     let done = false;
     void preview.then(() => (done = true));
     while (!done) {
-      const a = await call(station.url, 'people.list', { query: 'per' });
+      const a = await call(station, 'people.list', { query: 'per' });
       expect(a.ok).toBe(true);
       answered.push(a.ms);
       await new Promise((r) => setTimeout(r, 20));
@@ -60,8 +60,8 @@ describe('long jobs beside a writer every 20 ms (station in its own process)', (
   }, 180_000);
 
   it(`imports ${ROWS.toLocaleString()} rows in short steps: every acknowledged write is in the book`, async () => {
-    const writer = startWriter(station.url, 'DuringImport');
-    const summary = await call<{ created: number }>(station.url, 'imports.run', { fileName: 'people.csv', content });
+    const writer = startWriter(station, 'DuringImport');
+    const summary = await call<{ created: number }>(station, 'imports.run', { fileName: 'people.csv', content });
     // A few more after it has finished, to see the book still takes writes.
     await new Promise((r) => setTimeout(r, 300));
     const writes = await writer.stop();
@@ -69,15 +69,15 @@ describe('long jobs beside a writer every 20 ms (station in its own process)', (
     expectAnswered('during the import', writes);
     const inBook = namesIn(path.join(dataDir, 'rapport.db'), 'DuringImport');
     expect(writer.acknowledged().filter((name) => !inBook.has(name))).toEqual([]);
-    const listed = await call<{ total: number }>(station.url, 'people.list', {});
+    const listed = await call<{ total: number }>(station, 'people.list', {});
     expect(listed.value.total).toBe(ROWS + writer.acknowledged().length);
   }, 600_000);
 
   it('restores a backup of the whole book: each acknowledged write is in the safety copy or the restored book, split at one instant', async () => {
-    const backup = await call<{ name: string }>(station.url, 'backups.create', {});
+    const backup = await call<{ name: string }>(station, 'backups.create', {});
     expect(backup.ok).toBe(true);
-    const writer = startWriter(station.url, 'DuringRestore');
-    const restored = await call<{ safetyCopy: { name: string } }>(station.url, 'backups.restore', { name: backup.value.name });
+    const writer = startWriter(station, 'DuringRestore');
+    const restored = await call<{ safetyCopy: { name: string } }>(station, 'backups.restore', { name: backup.value.name });
     await new Promise((r) => setTimeout(r, 300));
     const writes = await writer.stop();
     expect(restored.ok).toBe(true);

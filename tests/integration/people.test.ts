@@ -96,7 +96,7 @@ describe('people service', () => {
     const jose = search(ctx, { query: 'jose' }).items[0];
     if (!jose) throw new Error('José is missing');
     const before = getPerson(ctx, jose.id);
-    updatePerson(ctx, jose.id, PersonInputSchema.parse({ ...before, organization: 'Globex', emails: [], tags: ['Board member'] }));
+    updatePerson(ctx, jose.id, before.version, PersonInputSchema.parse({ ...before, organization: 'Globex', emails: [], tags: ['Board member'] }));
     const after = getPerson(ctx, jose.id);
     expect(after.organization).toBe('Globex');
     expect(after.tags).toEqual(['Board member']);
@@ -121,7 +121,7 @@ describe('people service', () => {
 
   it('reports a missing person as not found', async () => {
     const ctx = await openTestContext();
-    for (const act of [() => getPerson(ctx, 42), () => deletePerson(ctx, 42), () => updatePerson(ctx, 42, PersonInputSchema.parse({ givenName: 'X' }))]) {
+    for (const act of [() => getPerson(ctx, 42), () => deletePerson(ctx, 42), () => updatePerson(ctx, 42, 1, PersonInputSchema.parse({ givenName: 'X' }))]) {
       try {
         act();
         expect.unreachable();
@@ -160,7 +160,7 @@ describe('people service', () => {
     expect(names(ctx, 'zimmer')).toEqual(['Zed Zimmer']);
     // Renaming moves a person in name order and in the index.
     const zed = search(ctx, { query: 'zed' }).items[0];
-    updatePerson(ctx, zed?.id ?? 0, PersonInputSchema.parse({ givenName: 'Zed', familyName: 'Aaronson' }));
+    updatePerson(ctx, zed?.id ?? 0, getPerson(ctx, zed?.id ?? 0).version, PersonInputSchema.parse({ givenName: 'Zed', familyName: 'Aaronson' }));
     expect(search(ctx, { query: '', limit: 1 }).items[0]?.name).toBe('Zed Aaronson');
     expect(search(ctx, { query: 'a', limit: 1 }).items[0]?.name).toBe('Zed Aaronson');
     expect(ctx.db.prepare('SELECT id FROM people ORDER BY search_rank').all()).toEqual(ctx.db.prepare('SELECT id FROM people ORDER BY sort_key, id').all());

@@ -137,7 +137,7 @@ describe('the score from the store', () => {
     const ctx = await openTestContext();
     const id = add(ctx, { givenName: 'Gus' });
     const reply = dispatch(ctx, 'purchases.add', { personId: id, what: '', on: '2026-02-30' });
-    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { what: 'Say what they bought or engaged you for.', on: 'Choose a real date.' } } });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_input', fields: { what: 'Say what they bought or engaged you for.', on: 'Choose a real date: February 2026 has 28 days.' } } });
   });
 });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CoreContext } from '../../electron/core/context';
-import { createPerson, deletePerson, getPersonData, updatePerson } from '../../electron/core/services/people';
+import { createPerson, deletePerson, getPerson, getPersonData, updatePerson } from '../../electron/core/services/people';
 import { PersonInputSchema } from '../../shared/domain/person';
 import { openTestContext } from '../helpers/store';
 
@@ -45,7 +45,7 @@ describe('search ranks', () => {
           if (o.kind === 'add') ids.push(createPerson(ctx, PersonInputSchema.parse({ givenName: o.name })).id);
           else if (ids.length && o.kind === 'rename') {
             const id = ids[o.pick % ids.length] as number;
-            updatePerson(ctx, id, { ...getPersonData(ctx, id), givenName: o.name });
+            updatePerson(ctx, id, getPerson(ctx, id).version, { ...getPersonData(ctx, id), givenName: o.name });
           } else if (ids.length && o.kind === 'delete') deletePerson(ctx, ids.splice(o.pick % ids.length, 1)[0] as number);
         }
         expectSound(ctx);

@@ -76,7 +76,7 @@ describe('seminars', () => {
     setSeminarArchived(ctx, past.id, true);
     expect(list(ctx, 'past')).toEqual([]);
     expect(list(ctx, 'archived')).toEqual(['Become a Master Networker']);
-    const moved = updateSeminar(ctx, past.id, SeminarInputSchema.parse({ ...MASTER_NETWORKER, startTime: '10:00', endTime: '13:30' }));
+    const moved = updateSeminar(ctx, past.id, getSeminar(ctx, past.id).version, SeminarInputSchema.parse({ ...MASTER_NETWORKER, startTime: '10:00', endTime: '13:30' }));
     expect(moved.startsAt).toBe('2023-01-19T15:00:00.000Z');
     expect(moved.endsAt).toBe('2023-01-19T18:30:00.000Z');
     expect(moved.archived).toBe(true);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { ensurePrivateFile, ensurePrivateFolder } from '../private-files';
 
 export function backupsDir(dataDir: string): string {
   return path.join(dataDir, 'backups');
@@ -62,9 +63,11 @@ const STEP_PAGES = 256;
  * own few pages, not for a hundred megabytes of copy the kernel kept in memory.
  */
 export async function backupDatabase(db: Database.Database, dataDir: string, reason: string, now = new Date(), check: CopyCheck = inThread): Promise<string> {
-  fs.mkdirSync(backupsDir(dataDir), { recursive: true });
+  ensurePrivateFolder(backupsDir(dataDir), true);
   const target = backupPath(dataDir, reason, now);
   const partial = `${target}.partial`;
+  // Made private before SQLite writes a byte into it.
+  ensurePrivateFile(partial);
   let fd: number | null = null;
   let unflushed = 0;
   try {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/errors';
+import { PRIVATE_FILE } from '../private-files';
 import { migrate } from './migrate';
 import { LATEST_VERSION } from './migrations/index';
 import { schemaVersion } from './pragmas';
@@ -15,7 +16,8 @@ const CHUNK = 8 * 1024 * 1024;
  */
 export function copyFlushing(source: string, target: string): void {
   const from = fs.openSync(source, 'r');
-  const to = fs.openSync(target, 'w');
+  // A new file, private from its first byte (DESIGN.md, Security).
+  const to = fs.openSync(target, 'w', PRIVATE_FILE);
   try {
     const buffer = Buffer.allocUnsafe(CHUNK);
     for (let read = fs.readSync(from, buffer, 0, CHUNK, null); read > 0; read = fs.readSync(from, buffer, 0, CHUNK, null)) {

@@ -6,6 +6,7 @@ import { createContext } from '../context';
 import { finishUnfinishedImports } from '../import/apply';
 import { backupDatabase, listBackups, passesIntegrityCheck, removePartialBackups, type BackupFile } from './backup';
 import { isUnwritable } from './failures';
+import { ensurePrivateFile, ensurePrivateFolder, makePrivate, PRIVATE_FILE } from '../private-files';
 import { migrate, tooNewError } from './migrate';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
 import { applyPragmas, schemaVersion } from './pragmas';
@@ -48,7 +49,7 @@ function unwritableError(error: unknown, where: string): AppError {
 function checkWritableFolder(dataDir: string): void {
   const probe = path.join(dataDir, `.rapport-write-test-${process.pid}`);
   try {
-    fs.writeFileSync(probe, '');
+    fs.writeFileSync(probe, '', { mode: PRIVATE_FILE });
     fs.rmSync(probe);
   } catch (error) {
     throw unwritableError(error, `the data folder ${dataDir}`);
@@ -130,10 +131,14 @@ export function restoreLatestGoodBackup(dataDir: string, now = new Date()): Back
     if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, aside + suffix);
   }
   fs.copyFileSync(latest.path, file);
+  makePrivate(file);
   return latest;
 }
 
 function connect(file: string): Database.Database {
+  // SQLite gives the WAL and shared-memory files the book's own mode, so a private book keeps them private.
+  for (const suffix of ['-wal', '-shm']) makePrivate(file + suffix);
+  ensurePrivateFile(file);
   const db = new Database(file);
   try {
     applyPragmas(db);
@@ -153,7 +158,7 @@ function connect(file: string): Database.Database {
 export async function openStore(dataDir: string): Promise<Store> {
   const file = path.join(dataDir, DATABASE_FILE);
   try {
-    fs.mkdirSync(dataDir, { recursive: true });
+    ensurePrivateFolder(dataDir);
   } catch (error) {
     throw unwritableError(error, `the data folder ${dataDir}`);
   }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { makePrivate, PRIVATE_FILE } from '../private-files';
 
 /**
  * Putting a whole other book in place of the open one (a restore, a full import) by renaming
@@ -56,7 +57,7 @@ export function swapFiles(book: string, staged: string, aside: string): void {
     if (fs.existsSync(book + suffix)) throw new Error(`The book still has its ${suffix} file; it was not swapped.`);
   }
   const journal = path.join(dataDir, SWAP_JOURNAL);
-  fs.writeFileSync(journal, JSON.stringify({ staged, aside } satisfies SwapJournal));
+  fs.writeFileSync(journal, JSON.stringify({ staged, aside } satisfies SwapJournal), { mode: PRIVATE_FILE });
   sync(journal);
   syncFolder(dataDir);
   fs.renameSync(book, aside);
@@ -78,7 +79,10 @@ export function finishSwap(dataDir: string, book: string): void {
     const { staged, aside } = JSON.parse(fs.readFileSync(journal, 'utf8')) as SwapJournal;
     const hasBook = fs.existsSync(book);
     if (!hasBook && fs.existsSync(staged)) fs.renameSync(staged, book);
-    else if (!hasBook && fs.existsSync(aside)) fs.copyFileSync(aside, book);
+    else if (!hasBook && fs.existsSync(aside)) {
+      fs.copyFileSync(aside, book);
+      makePrivate(book);
+    }
     syncFolder(dataDir);
     fs.rmSync(journal);
     syncFolder(dataDir);

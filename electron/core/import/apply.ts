@@ -8,6 +8,8 @@ import { stmt } from '../db/statements';
 import { addsAnything, fillFrom } from '../services/merge';
 import { dropUnusedTags, getPersonData, insertPerson, rewritePerson, searchDocument } from '../services/people';
 import { newTicketCode } from '../services/seminars';
+import { attachTicket } from '../services/platform-tickets';
+import type { PlatformTicket } from '../../../shared/domain/ticket';
 import { indexPerson, planRanks, rankFor, rankStillFits, unindexPerson } from '../services/search-index';
 import { nameSortKey } from '../../../shared/domain/names';
 import { BookIndex } from './matching';
@@ -204,6 +206,15 @@ function writeImport(ctx: CoreContext, job: ImportJob, importId: number, at: str
   const rankOf = stmt<[number], { r: number }>(db, 'SELECT search_rank AS r FROM people WHERE id = ?');
   const idOfRow = new Map<number, number>();
   const toRegister = new Set<number>();
+  // Each row's platform ticket, for the registration of whoever the row became (in file order per person).
+  const tickets = new Map<number, PlatformTicket[]>();
+  const ticketFor = (personId: number, row: number) => {
+    const ticket = (records[row] as (typeof records)[number]).ticket;
+    if (!ticket) return;
+    const list = tickets.get(personId);
+    if (list) list.push(ticket);
+    else tickets.set(personId, [ticket]);
+  };
   const counts = { created: 0, merged: 0, skipped: 0, registered: 0 };
   const total = 2 * records.length;
   let done = 0;
@@ -216,6 +227,7 @@ function writeImport(ctx: CoreContext, job: ImportJob, importId: number, at: str
     recordChange.run(importId, id, 'created', null);
     idOfRow.set(row, id);
     toRegister.add(id);
+    ticketFor(id, row);
     counts.created++;
     return id;
   };
@@ -262,6 +274,7 @@ function writeImport(ctx: CoreContext, job: ImportJob, importId: number, at: str
       return;
     }
     toRegister.add(target);
+    ticketFor(target, d.row);
     if (d.action === 'skip') {
       counts.skipped++;
       return;
@@ -275,18 +288,31 @@ function writeImport(ctx: CoreContext, job: ImportJob, importId: number, at: str
     }
     counts.merged++;
   });
-  if (job.seminarId !== null) counts.registered = registerAll(db, job, importId, [...toRegister], at, hooks);
+  if (job.seminarId !== null) counts.registered = registerAll(db, job, importId, [...toRegister], tickets, at, hooks);
   return counts;
 }
 
-/** With a seminar, everyone in the file is registered (in steps too); those registered already stay as they are. */
-function registerAll(db: Database.Database, job: ImportJob, importId: number, people: number[], at: string, hooks: ImportHooks): number {
+/**
+ * With a seminar, everyone in the file is registered (in steps too); those registered already stay
+ * as they are. Each gets the platform tickets their rows brought — also onto a registration made
+ * before this import: the platform's ticket in the attendee's hand must scan.
+ */
+function registerAll(
+  db: Database.Database,
+  job: ImportJob,
+  importId: number,
+  people: number[],
+  tickets: Map<number, PlatformTicket[]>,
+  at: string,
+  hooks: ImportHooks,
+): number {
   const register = stmt(
     db,
     `INSERT INTO registrations (seminar_id, person_id, mode, source, state, ticket_code, created_at, updated_at)
      SELECT ?, id, ?, 'imported', 'registered', ?, ?, ? FROM people WHERE id = ? ON CONFLICT (seminar_id, person_id) DO NOTHING`,
   );
   const recordRegistration = stmt(db, 'INSERT INTO import_registrations (import_id, registration_id) VALUES (?, ?)');
+  const registrationOf = stmt<[number, number], { id: number }>(db, 'SELECT id FROM registrations WHERE seminar_id = ? AND person_id = ?');
   let registered = 0;
   for (let k = 0; k < people.length; ) {
     beforeStep(hooks);
@@ -294,10 +320,15 @@ function registerAll(db: Database.Database, job: ImportJob, importId: number, pe
       openSeminar(db, job.seminarId as number);
       const started = performance.now();
       for (const first = k; k < people.length && k - first < STEP_ROWS && !(k > first && stepEnds(started)); k++) {
-        const result = register.run(job.seminarId, job.mode, newTicketCode(), at, at, people[k]);
-        if (result.changes === 0) continue;
-        recordRegistration.run(importId, Number(result.lastInsertRowid));
-        registered++;
+        const personId = people[k] as number;
+        const result = register.run(job.seminarId, job.mode, newTicketCode(), at, at, personId);
+        if (result.changes > 0) {
+          recordRegistration.run(importId, Number(result.lastInsertRowid));
+          registered++;
+        }
+        const own = tickets.get(personId);
+        const registration = own && registrationOf.get(job.seminarId as number, personId);
+        if (registration) for (const ticket of own) attachTicket(db, registration.id, ticket, importId);
       }
     }).immediate();
   }
@@ -325,6 +356,9 @@ function usesOfPeople(db: Database.Database): { table: string; column: string }[
   return uses;
 }
 
+/** Where an import keeps the platform tickets it brought (migration 7), each row naming the import. */
+const TICKET_TABLES = ['registration_tickets', 'registration_codes', 'registration_answers'] as const;
+
 /** Rows are taken back a few at a time, as many as a step's time allows. */
 const CHUNK = 50;
 
@@ -349,7 +383,7 @@ function walk<R extends { id: number }>(
     try {
       more = db
         .transaction(() => {
-        const started = performance.now();
+          const started = performance.now();
           do {
             const rows = fetch(after, CHUNK);
             if (!rows.length) return false;
@@ -406,6 +440,23 @@ function takeBack(ctx: CoreContext, importId: number, hooks: Pick<ImportHooks, '
       }
     },
   );
+  // What the import added to registrations it did not create (platform tickets, codes, answers) goes
+  // too; those it created and that were removed took theirs with them, those kept keep theirs.
+  for (const table of TICKET_TABLES) {
+    const added = stmt<[number, number, number, number], { id: number }>(
+      db,
+      `SELECT id FROM ${table} WHERE import_id = ? AND id > ?
+         AND registration_id NOT IN (SELECT registration_id FROM import_registrations WHERE import_id = ?)
+       ORDER BY id LIMIT ?`,
+    );
+    const detach = stmt(db, `DELETE FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`);
+    walk(
+      db,
+      hooks,
+      (after, limit) => added.all(importId, after, importId, limit),
+      (rows) => detach.run(JSON.stringify(rows.map((r) => r.id))),
+    );
+  }
   const people = stmt<[string, number, string, number, number], { id: number; before: string | null; untouched: number }>(
     db,
     `SELECT ip.person_id AS id, ip.before, (p.updated_at = ?) AS untouched

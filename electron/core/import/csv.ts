@@ -2,7 +2,11 @@ import Papa from 'papaparse';
 import type { PersonData, PersonInput } from '../../../shared/domain/person';
 import { admit } from './admit';
 import type { ColumnMapping, CsvFormat, ImportEncoding, MappableField } from '../../../shared/domain/import';
+import { csvShape } from './csv-shape';
 import { decodeText } from './encoding';
+import type { PlatformTicket } from '../../../shared/domain/ticket';
+import { ticketColumns, ticketOf } from './ticket-columns';
+import { IMPORT_LIMITS, checkFileSize, tooManyRecords } from './limits';
 
 /**
  * Reading people from the CSV files other programs export (corpus/import/FORMATS.md §2–§6): the
@@ -14,6 +18,8 @@ export interface ImportRecord {
   /** Line in the file where the row starts (1-based, as an editor shows it). */
   line: number;
   person: PersonData;
+  /** An attendee report's ticket for this row: platform identifiers, ticket type, answers. */
+  ticket?: PlatformTicket;
 }
 
 export interface ImportProblem {
@@ -65,10 +71,15 @@ function mapped(header: string[], cells: string[], mapping: ColumnMapping): { he
     mappedHeaders.set(mapping, target);
   }
   const byField = new Map<MappableField, string[]>();
-  header.forEach((h, i) => {
-    const field = mapping[h];
-    const value = (cells[i] ?? '').trim();
-    if (field && value) byField.set(field, [...(byField.get(field) ?? []), value]);
+  // By the row's own cells: a short row costs its length, not the header's.
+  cells.forEach((cell, i) => {
+    const h = header[i];
+    const field = h === undefined || !Object.hasOwn(mapping, h) ? undefined : mapping[h];
+    const value = cell.trim();
+    if (!field || !value) return;
+    let list = byField.get(field);
+    if (!list) byField.set(field, (list = []));
+    list.push(value);
   });
   return {
     header: target.header,
@@ -108,8 +119,7 @@ function detectFormat(header: string[]): CsvFormat {
 }
 
 /** The header is the first row naming at least two columns a contact export has (LinkedIn puts notes above it). */
-const HEADER_WORDS = [
-  ...new Set([
+const HEADER_WORDS = new Set([
     ...Object.values(FIELD_COLUMNS).flat(),
     'order #',
     'name (original name)',
@@ -117,38 +127,70 @@ const HEADER_WORDS = [
     'user email',
     'user id',
     'url of member profile',
-    'attended',
-  ]),
-];
+  'attended',
+]);
+
+/** At least two cells name columns a contact export has (stops counting at two). */
+function isHeader(cells: string[]): boolean {
+  let named = 0;
+  for (const c of cells) if (HEADER_WORDS.has(norm(c)) && ++named >= 2) return true;
+  return false;
+}
 
 interface Row {
   line: number;
   cells: string[];
 }
 
-function rows(text: string): { rows: Row[]; errors: ImportProblem[] } {
+/**
+ * Papaparse turns `""` into `"` with a global replace by a plain string, which V8 returns as a rope
+ * of one piece per quote: a field of doubled quotes held 20 times its size in memory. Joined again,
+ * it is one flat string.
+ */
+const flat = (cell: string) => (cell.includes('"') ? cell.split('"').join('"') : cell);
+
+/** The rows of a CSV that are not blank, each with its line; every row that could not be read or breaks a limit, by line. */
+function rows(text: string): { rows: Row[]; errors: ImportProblem[]; limit: ImportProblem | null } {
   const out: Row[] = [];
   const errors: ImportProblem[] = [];
+  const shape = csvShape(text);
+  const readable = shape.cut === null ? text : text.slice(0, shape.cut);
   // Papa's cursor is the offset after each row; counting line breaks up to it numbers the rows.
   let offset = 0;
   let line = 1;
+  let records = 0;
   const linesIn = (from: number, to: number) => {
     let n = 0;
-    for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) n++;
+    for (let i = from; i < to; i++) if (readable.charCodeAt(i) === 10) n++;
     return n;
   };
-  Papa.parse<string[]>(text, {
-    skipEmptyLines: false,
-    step: (result) => {
-      const start = line;
-      const end = result.meta.cursor;
-      line += linesIn(offset, end);
-      offset = end;
-      for (const e of result.errors) errors.push({ line: start, message: `The row could not be read: ${e.message}.` });
-      out.push({ line: start, cells: result.data });
-    },
-  });
-  return { rows: out, errors };
+  const step = (raw: string[], rowErrors: Papa.ParseError[], end: number) => {
+    const cells = raw.map(flat);
+    const start = line;
+    line += linesIn(offset, end);
+    offset = end;
+    // A malformed row can carry one error per stray quote: each different word once.
+    if (rowErrors.length) for (const message of new Set(rowErrors.map((e) => e.message))) errors.push({ line: start, message: `The row could not be read: ${message}.` });
+    // A blank row holds no one: it is not kept (a file of a million blank lines costs no memory).
+    if (cells.length === 1 && (cells[0] as string).trim() === '') return;
+    if (cells.every((c) => c.trim() === '')) return;
+    if (++records > IMPORT_LIMITS.records) throw tooManyRecords();
+    out.push({ line: start, cells });
+  };
+  if (shape.delimiter) {
+    // Delimiter and line break known: papaparse's own row parser, without the wrapper that costs several times more per row.
+    // Its step gets the row inside a list of one, where papaparse's wrapper hands it over bare.
+    const parser = new Papa.Parser({
+      delimiter: shape.delimiter,
+      newline: shape.newline as '\r\n',
+      step: (r: { data: string[][]; errors: Papa.ParseError[]; meta: Papa.ParseMeta }) => step(r.data[0] ?? [], r.errors, r.meta.cursor),
+    });
+    parser.parse(readable, 0, false);
+  } else {
+    Papa.parse<string[]>(readable, { skipEmptyLines: false, step: (r) => step(r.data, r.errors, r.meta.cursor) });
+  }
+  if (shape.problem) errors.push(shape.problem);
+  return { rows: out, errors, limit: shape.problem };
 }
 
 /** Values in one cell: Google joins several with " ::: " and marks the primary one with "* ". */
@@ -158,6 +200,9 @@ const values = (cell: string | undefined) =>
     .map((v) => v.replace(/^\*\s*/, '').trim())
     .filter(Boolean);
 
+/** "Ann Lee (Ann L.)" → "Ann Lee". Bounded: on a long run of " (" the open pattern `\s+\([^)]*\)$` backtracks quadratically. */
+const ZOOM_ORIGINAL_NAME = /\s{1,20}\([^)]{0,300}\)$/;
+
 const SINGLE_NAME_FORMATS = new Set<CsvFormat>(['google', 'thunderbird', 'zoom-attendees', 'zoom-participants', 'meetup', 'other']);
 
 // Google's built-in groups say nothing about the person; the owner's own labels become tags.
@@ -166,6 +211,8 @@ const GOOGLE_SYSTEM_GROUPS = new Set(['mycontacts', 'my contacts', 'starred', 'f
 interface Columns {
   normalized: string[];
   index: Map<string, number>;
+  /** Eventbrite's "How did you hear about this event?" column, as headed. */
+  heard: string | undefined;
   /** The columns whose names match a pattern ("e-mail 2 - value"…). */
   matching(re: RegExp): number[];
 }
@@ -183,6 +230,7 @@ function columnsOf(header: string[]): Columns {
   const columns: Columns = {
     normalized,
     index,
+    heard: header.find((h) => norm(h).startsWith('how did you hear')),
     matching(re) {
       let found = patterns.get(re);
       if (!found) {
@@ -200,10 +248,11 @@ const EMAIL_VALUE = /^e-mail \d+ - value$/;
 const PHONE_VALUE = /^phone \d+ - value$/;
 const WEBSITE_VALUE = /^website \d+ - value$/;
 
-/** What a row says about a person, read by column name. */
-function personFrom(format: CsvFormat, header: string[], cells: string[]): PersonInput {
+/** What a row says about a person, read by column name. `read` collects every column name looked up. */
+function personFrom(format: CsvFormat, header: string[], cells: string[], read?: Set<string>): PersonInput {
   const columns = columnsOf(header);
   const cell = (name: string) => {
+    read?.add(name);
     const i = columns.index.get(name);
     return i === undefined ? '' : (cells[i] ?? '').trim();
   };
@@ -217,6 +266,7 @@ function personFrom(format: CsvFormat, header: string[], cells: string[]): Perso
   const matching = (re: RegExp) =>
     columns
       .matching(re)
+      .map((i) => (read?.add(columns.normalized[i] as string), i))
       .map((i) => ({ h: columns.normalized[i] as string, v: (cells[i] ?? '').trim() }))
       .filter((c) => c.v);
 
@@ -259,14 +309,14 @@ function personFrom(format: CsvFormat, header: string[], cells: string[]): Perso
   const tags = groups.map((g) => g.replace(/^\*\s*/, '').trim()).filter((g) => g && !GOOGLE_SYSTEM_GROUPS.has(g.toLowerCase()));
   const notes = [get('notes')];
   if (format === 'eventbrite') {
-    const heard = header.find((h) => norm(h).startsWith('how did you hear'));
+    const heard = columns.heard;
     if (heard) notes.push(`${heard}: ${cell(norm(heard))}`.trim());
   }
   return {
     givenName: get('given name', 'first name'),
     familyName: get('family name', 'last name'),
     // Zoom writes "Name (Original Name)": the name shown in the meeting, then the account's own in brackets.
-    displayName: SINGLE_NAME_FORMATS.has(format) ? get('name', 'display name', 'user name (original name)', 'name (original name)').replace(/\s+\([^)]*\)$/, '') : '',
+    displayName: SINGLE_NAME_FORMATS.has(format) ? get('name', 'display name', 'user name (original name)', 'name (original name)').replace(ZOOM_ORIGINAL_NAME, '') : '',
     organization: get('organization 1 - name', 'organization name', 'company'),
     role: get('organization 1 - title', 'organization title', 'job title', 'position'),
     emails: dedupe(emails, (e) => e.address.toLowerCase()),
@@ -287,6 +337,13 @@ function personFrom(format: CsvFormat, header: string[], cells: string[]): Perso
   };
 }
 
+/** The columns a layout reads into the person's fields (looked up with every cell empty, so every name is tried). */
+function takenColumns(format: CsvFormat, header: string[]): Set<number> {
+  const names = new Set<string>();
+  personFrom(format, header, [], names);
+  return new Set(header.flatMap((h, i) => (names.has(norm(h)) ? [i] : [])));
+}
+
 function dedupe<T>(list: T[], key: (t: T) => string): T[] {
   const seen = new Set<string>();
   return list.filter((t) => {
@@ -302,18 +359,21 @@ function dedupe<T>(list: T[], key: (t: T) => string): T[] {
 export type MappingFor = (header: string[]) => ColumnMapping | null;
 
 export function readCsv(bytes: Uint8Array, encoding: ImportEncoding | null = null, mappingFor: MappingFor = () => null): CsvPreview {
+  checkFileSize(bytes);
   const decoded = decodeText(bytes, encoding);
-  const { rows: all, errors } = rows(decoded.text);
+  const { rows: all, errors, limit } = rows(decoded.text);
   // A Zoom webinar report has host and panelist sections before the attendees' own table.
   const attendeeSection = all.findIndex((r) => norm(r.cells[0] ?? '') === 'attendee details');
   const headerAt =
-    attendeeSection >= 0 ? attendeeSection + 1 : all.findIndex((r) => r.cells.filter((c) => HEADER_WORDS.includes(norm(c))).length >= 2);
+    attendeeSection >= 0 ? attendeeSection + 1 : all.findIndex((r) => isHeader(r.cells));
   if (headerAt < 0 || headerAt >= all.length) {
-    return { format: 'other', encoding: decoded.encoding, header: [], mapping: null, records: [], problems: [{ line: 1, message: 'No header row naming the columns was found.' }] };
+    const noHeader = { line: 1, message: 'No header row naming the columns was found.' };
+    return { format: 'other', encoding: decoded.encoding, header: [], mapping: null, records: [], problems: limit ? [noHeader, limit].sort((a, b) => a.line - b.line) : [noHeader] };
   }
   const header = (all[headerAt] as Row).cells.map((h) => h.trim());
   const format = detectFormat(header);
   const mapping = format === 'other' ? (mappingFor(header) ?? suggestMapping(header)) : null;
+  const tickets = mapping ? null : ticketColumns(format, header, takenColumns(format, header));
   const records: ImportRecord[] = [];
   const problems: ImportProblem[] = errors.filter((e) => e.line > (all[headerAt] as Row).line);
   for (const row of all.slice(headerAt + 1)) {
@@ -321,7 +381,8 @@ export function readCsv(bytes: Uint8Array, encoding: ImportEncoding | null = nul
     const read = mapping ? mapped(header, row.cells, mapping) : { header, cells: row.cells };
     const parsed = admit(personFrom(format, read.header, read.cells), (message) => problems.push({ line: row.line, message }));
     if (parsed.success) {
-      records.push({ line: row.line, person: parsed.data });
+      const ticket = tickets ? ticketOf(tickets, row.cells) : null;
+      records.push(ticket ? { line: row.line, person: parsed.data, ticket } : { line: row.line, person: parsed.data });
       continue;
     }
     const first = parsed.error.issues[0];

@@ -5,7 +5,7 @@ import type { PersonData } from '../../../shared/domain/person';
 import { AppError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { getPerson } from '../services/people';
-import { getSetting } from '../services/settings';
+import { readSetting } from '../services/settings';
 import { BookIndex } from './matching';
 import { readImportFile, type ImportFile } from './read';
 
@@ -18,8 +18,8 @@ const LISTED = 500;
 export const mappingKey = (header: string[]) => `import.mapping:${header.map((h) => h.trim().toLowerCase()).join('\u241f')}`;
 
 function rememberedMapping(ctx: CoreContext, header: string[]): ColumnMapping | null {
-  const saved = getSetting(ctx, mappingKey(header));
-  return saved ? (JSON.parse(saved) as ColumnMapping) : null;
+  // A remembered mapping that no longer reads as one (a bad full import, a hand edit) is ignored: the file is mapped afresh.
+  return readSetting<ColumnMapping>(ctx, mappingKey(header));
 }
 
 /** Reads a file sent for import (base64), with the mapping given or the one remembered for its columns. */

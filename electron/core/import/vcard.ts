@@ -3,7 +3,8 @@ import type { PersonInput } from '../../../shared/domain/person';
 import { admit } from './admit';
 import type { ImportProblem, ImportRecord } from './csv';
 import type { ImportEncoding } from '../../../shared/domain/import';
-import { decodeText } from './encoding';
+import { decodeText, view } from './encoding';
+import { IMPORT_LIMITS, LIMIT_WORDS, checkFileSize, tooManyRecords } from './limits';
 
 /**
  * Reading vCard 2.1, 3.0 and 4.0 files as phones, mail programs and address books write them
@@ -40,74 +41,194 @@ interface Property {
 
 const BINARY = new Set(['PHOTO', 'LOGO', 'SOUND', 'KEY']);
 
-/** Physical lines, whatever their endings (CRLF, LF, CR CR LF, CR, mixed). */
-function physicalLines(text: string): string[] {
-  return text.replace(/\r\r\n/g, '\n').replace(/\r\n/g, '\n').replace(/\r/g, '\n').split('\n');
+/*
+ * Every loop below is linear in the file: a logical line is gathered as a list of pieces joined
+ * once (never `text = text.slice(0, -1) + next`, which copies the whole line at each soft break),
+ * parameters are pushed (never copied into a new array each), and each limit of IMPORT_LIMITS is
+ * checked as the text is read, so a hostile file costs no more than reading it once.
+ */
+
+/** The file's lines one at a time, whatever their endings (CRLF, LF, CR CR LF, CR, mixed), with a look ahead of two. */
+class LineReader {
+  private readonly text: string;
+  private pos = 0;
+  private readonly ahead: string[] = [];
+  /** 1-based number of the line `take` returns next. */
+  number = 1;
+
+  constructor(source: string) {
+    // A function as the replacement: V8 returns a global replace by a plain string as a rope of one
+    // piece per match, which for a file of a million lines holds many times the file in memory.
+    const lf = () => '\n';
+    this.text = source.replace(/\r\r\n/g, lf).replace(/\r\n/g, lf).replace(/\r/g, lf);
+  }
+
+  private read(): string | undefined {
+    if (this.pos > this.text.length) return undefined;
+    const end = this.text.indexOf('\n', this.pos);
+    const stop = end < 0 ? this.text.length : end;
+    const line = this.text.slice(this.pos, stop);
+    this.pos = stop + 1;
+    return line;
+  }
+
+  peek(k = 0): string | undefined {
+    while (this.ahead.length <= k) {
+      const line = this.read();
+      if (line === undefined) return undefined;
+      this.ahead.push(line);
+    }
+    return this.ahead[k];
+  }
+
+  take(): string | undefined {
+    const line = this.peek();
+    if (line !== undefined) {
+      this.ahead.shift();
+      this.number++;
+    }
+    return line;
+  }
+}
+
+/** A logical line gathered piece by piece, up to IMPORT_LIMITS.valueChars; its last characters are known past the limit too. */
+class Gathered {
+  private readonly pieces: string[] = [];
+  private length = 0;
+  private tail = '';
+  tooLong = false;
+
+  add(piece: string): void {
+    if (!piece) return;
+    this.tail = piece.length >= 8 ? piece.slice(-8) : (this.tail + piece).slice(-8);
+    if (this.tooLong) return;
+    if (this.length + piece.length > IMPORT_LIMITS.valueChars) {
+      this.tooLong = true;
+      return;
+    }
+    this.pieces.push(piece);
+    this.length += piece.length;
+  }
+
+  endsWith(ch: string): boolean {
+    return this.tail.endsWith(ch);
+  }
+
+  /** Drops the last character (a soft break's `=`, a continuation's `\`). */
+  dropLast(): void {
+    this.tail = this.tail.slice(0, -1);
+    if (this.tooLong) return;
+    const last = this.pieces.pop() as string;
+    this.length--;
+    if (last.length > 1) this.pieces.push(last.slice(0, -1));
+  }
+
+  text(): string {
+    return this.pieces.join('');
+  }
 }
 
 const isQuotedPrintable = (head: string) => /;(ENCODING=)?QUOTED-PRINTABLE/i.test(head);
 const isBase64 = (head: string) => /;(ENCODING=)?(BASE64|B)(;|:|$)/i.test(head);
 const looksLikeProperty = (s: string) => /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)?[;:]/.test(s);
+const isFolded = (s: string | undefined) => s !== undefined && (s.startsWith(' ') || s.startsWith('\t'));
 
-/** Joins folded, quoted-printable-continued, backslash-continued and base64 lines into logical lines. */
-function logicalLines(lines: string[]): Line[] {
-  const out: Line[] = [];
-  let i = 0;
-  while (i < lines.length) {
-    const start = i;
-    let text = lines[i] ?? '';
-    i++;
-    const colon = text.indexOf(':');
-    const head = colon >= 0 ? text.slice(0, colon) : text;
-    if (isQuotedPrintable(head)) {
-      while (text.endsWith('=') && i < lines.length) {
-        if ((lines[i] ?? '') === '' && i + 1 < lines.length) i++; // a blank line after a soft break
-        // After a soft break the next line is text as it stands: its leading space is a space ("come= / to").
-        text = text.slice(0, -1) + (lines[i] ?? '');
-        i++;
-      }
-    } else if (isBase64(head) && BINARY.has(head.split(/[;.]/).at(head.includes('.') ? 1 : 0)?.toUpperCase() ?? '')) {
-      // 2.1 base64 runs until a blank line; later versions fold it. Either way it is not kept.
-      while (i < lines.length && (lines[i] ?? '') !== '' && !looksLikeProperty(lines[i] ?? '')) i++;
-      if ((lines[i] ?? '') === '') i++;
-      out.push({ line: start + 1, text: head + ':' });
-      continue;
-    }
-    for (;;) {
-      const next = lines[i];
-      if (next !== undefined && (next.startsWith(' ') || next.startsWith('\t'))) {
-        text += next.slice(1);
-        i++;
-      } else if (text.endsWith('\\') && next !== undefined && next !== '' && !looksLikeProperty(next)) {
-        text = text.slice(0, -1) + '\n' + next;
-        i++;
-      } else break;
-    }
-    if (text.trim() !== '') out.push({ line: start + 1, text });
-  }
-  return out;
+/** The property's name in a head (`item1.TEL;TYPE=CELL` → `TEL`). */
+function nameOf(head: string): string {
+  const end = head.search(/[;:]/);
+  const nameWithGroup = end < 0 ? head : head.slice(0, end);
+  const dot = nameWithGroup.indexOf('.');
+  return (dot >= 0 ? nameWithGroup.slice(dot + 1) : nameWithGroup).toUpperCase();
 }
 
-/** Splits at the first character `ch` outside double quotes. */
+type Logical = Line | { line: number; problem: string };
+
+/** Joins folded, quoted-printable-continued, backslash-continued and base64 lines into logical lines. */
+function* logicalLines(lines: LineReader): Generator<Logical> {
+  for (;;) {
+    const start = lines.number;
+    const first = lines.take();
+    if (first === undefined) return;
+    const colon = first.indexOf(':');
+    const head = colon >= 0 ? first.slice(0, colon) : first;
+    if (BINARY.has(nameOf(head))) {
+      // A photo, logo, sound or key is not kept: its lines are passed over without being gathered.
+      if (isBase64(head)) {
+        // 2.1 base64 runs until a blank line; later versions fold it.
+        while (lines.peek() !== undefined && lines.peek() !== '' && !looksLikeProperty(lines.peek() as string)) lines.take();
+        if (lines.peek() === '') lines.take();
+      } else {
+        while (isFolded(lines.peek())) lines.take();
+      }
+      yield { line: start, text: head + ':' };
+      continue;
+    }
+    const text = new Gathered();
+    text.add(first);
+    if (isQuotedPrintable(head)) {
+      while (text.endsWith('=') && lines.peek() !== undefined) {
+        if (lines.peek() === '' && lines.peek(1) !== undefined) lines.take(); // a blank line after a soft break
+        // After a soft break the next line is text as it stands: its leading space is a space ("come= / to").
+        text.dropLast();
+        text.add(lines.take() as string);
+      }
+    }
+    for (;;) {
+      const next = lines.peek();
+      if (isFolded(next)) {
+        text.add((next as string).slice(1));
+        lines.take();
+      } else if (text.endsWith('\\') && next !== undefined && next !== '' && !looksLikeProperty(next)) {
+        text.dropLast();
+        text.add('\n');
+        text.add(next);
+        lines.take();
+      } else break;
+    }
+    if (text.tooLong) {
+      yield { line: start, problem: `This ${nameOf(head) || 'line'} is longer than ${LIMIT_WORDS.valueChars}; it was left out.` };
+      continue;
+    }
+    const joined = text.text();
+    if (joined.trim() !== '') yield { line: start, text: joined };
+  }
+}
+
+/** Splits at each character `ch` outside double quotes. */
 function splitOutsideQuotes(s: string, ch: string): string[] {
   const parts: string[] = [];
   let quoted = false;
-  let current = '';
-  for (const c of s) {
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
     if (c === '"') quoted = !quoted;
-    if (c === ch && !quoted) {
-      parts.push(current);
-      current = '';
-    } else current += c;
+    else if (c === ch && !quoted) {
+      parts.push(s.slice(from, i));
+      from = i + 1;
+    }
   }
-  parts.push(current);
+  parts.push(s.slice(from));
   return parts;
 }
 
-function parseProperty(l: Line): Property | null {
-  const [head, ...rest] = splitOutsideQuotes(l.text, ':');
-  if (head === undefined || rest.length === 0) return null;
+/** Where the value starts: the first colon outside double quotes, or -1. */
+function valueColon(s: string): number {
+  let quoted = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === ':' && !quoted) return i;
+  }
+  return -1;
+}
+
+function parseProperty(l: Line): Property | string | null {
+  const colon = valueColon(l.text);
+  if (colon < 0) return null;
+  if (colon > IMPORT_LIMITS.headChars) return `This property's name and parameters run over ${LIMIT_WORDS.headChars}; it was left out.`;
+  const head = l.text.slice(0, colon);
   const [nameWithGroup = '', ...paramTexts] = splitOutsideQuotes(head, ';');
+  if (paramTexts.length > IMPORT_LIMITS.params) return `This property has more than ${LIMIT_WORDS.params}; it was left out.`;
   const dot = nameWithGroup.indexOf('.');
   const group = dot >= 0 ? nameWithGroup.slice(0, dot).toLowerCase() : '';
   const name = (dot >= 0 ? nameWithGroup.slice(dot + 1) : nameWithGroup).toUpperCase();
@@ -122,10 +243,12 @@ function parseProperty(l: Line): Property | null {
       .split(',')
       .map((v) => v.trim())
       .filter(Boolean);
-    params.set(key, [...(params.get(key) ?? []), ...values]);
+    let list = params.get(key);
+    if (!list) params.set(key, (list = []));
+    list.push(...values);
     if (key === 'TYPE') values.forEach((v) => types.add(v.toUpperCase()));
   }
-  return { line: l.line, group, name, params, types, value: rest.join(':') };
+  return { line: l.line, group, name, params, types, value: l.text.slice(colon + 1) };
 }
 
 function decodeQuotedPrintable(value: string): Uint8Array {
@@ -140,6 +263,13 @@ function decodeQuotedPrintable(value: string): Uint8Array {
   return new Uint8Array(bytes);
 }
 
+/** Drops the replacement characters a cut-off sequence leaves at the end (a loop: `/\uFFFD+$/` is quadratic on a long run of them). */
+function trimReplacementChars(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0xfffd) end--;
+  return text.slice(0, end);
+}
+
 /**
  * A property's text. In a file that is not UTF-8 the text was read byte for byte (latin1), so
  * its bytes are decoded again with the property's CHARSET, or the file's legacy code page.
@@ -150,17 +280,34 @@ function textOf(p: Property, binaryFile: boolean, legacy: ImportEncoding): strin
   const encodingParam = (p.params.get('ENCODING')?.[0] ?? '').toUpperCase();
   if (encodingParam === 'QUOTED-PRINTABLE' || p.types.has('QUOTED-PRINTABLE')) {
     // A value cut off inside a character (a truncated file, a stray =80) loses only that character.
-    return iconv.decode(Buffer.from(decodeQuotedPrintable(p.value)), encoding).replace(/\uFFFD+$/, '');
+    return trimReplacementChars(iconv.decode(Buffer.from(decodeQuotedPrintable(p.value)), encoding));
   }
   return binaryFile ? iconv.decode(Buffer.from(p.value, 'latin1'), encoding) : p.value;
 }
 
-/** Splits a structured value at unescaped `;` and unescapes each part. */
-function parts(text: string): string[] {
-  return text.split(/(?<!\\);/).map(unescape);
+/** Splits at each `sep` that no backslash escapes (a backslash escapes the character after it, a backslash included). */
+function splitUnescaped(text: string, sep: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === sep) {
+      out.push(text.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(text.slice(from));
+  return out;
 }
 
-const unescape = (s: string) => s.replace(/\\[nN]/g, '\n').replace(/\\([,;\\:])/g, '$1').trim();
+/** Splits a structured value at unescaped `;` and unescapes each part. */
+function parts(text: string): string[] {
+  return splitUnescaped(text, ';').map(unescape);
+}
+
+/** One pass, so an escaped backslash before an n (`C:\\new`) stays a backslash and an n. */
+const unescape = (s: string) => s.replace(/\\([nN,;\\:])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c)).trim();
 
 /** Apple's built-in labels look like _$!<HomePage>!$_; anything else is the owner's own word. */
 const appleLabel = (label: string) => label.replace(/^_\$!<(.*)>!\$_$/, '$1');
@@ -177,6 +324,17 @@ function labelOf(p: Property, groupLabels: Map<string, string>): string {
   const own = p.group ? groupLabels.get(p.group) : undefined;
   if (own) return appleLabel(own);
   return TEL_LABELS.find(([t]) => p.types.has(t))?.[1] ?? '';
+}
+
+/** A filter keeping the first of the items with the same non-empty key (a Set, not a search per item). */
+function firstOf<T>(key: (t: T) => string): (t: T) => boolean {
+  const seen = new Set<string>();
+  return (t) => {
+    const k = key(t);
+    if (!k || seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  };
 }
 
 function cardToPerson(props: Property[], text: (p: Property) => string): PersonInput {
@@ -199,17 +357,17 @@ function cardToPerson(props: Property[], text: (p: Property) => string): PersonI
     emails: props
       .filter((p) => p.name === 'EMAIL')
       .map((p) => ({ label: labelOf(p, groupLabels), address: unescape(text(p)).replace(/^mailto:/i, '') }))
-      .filter((e, i, all) => e.address && all.findIndex((x) => x.address.toLowerCase() === e.address.toLowerCase()) === i),
+      .filter(firstOf((e) => e.address.toLowerCase())),
     phones: props
       .filter((p) => p.name === 'TEL')
       .map((p) => ({ label: labelOf(p, groupLabels), number: unescape(text(p)).replace(/^tel:/i, '') }))
-      .filter((t, i, all) => t.number && all.findIndex((x) => x.number === t.number) === i),
+      .filter(firstOf((t) => t.number)),
     address: { street: [adr[1], adr[2]].filter(Boolean).join('\n'), city: adr[3] ?? '', region: adr[4] ?? '', postalCode: adr[5] ?? '', country: adr[6] ?? '' },
     website: urls.find((u) => !/linkedin\.com\//i.test(u)) ?? '',
     linkedin: urls.find((u) => /linkedin\.com\//i.test(u)) ?? '',
     tags: props
       .filter((p) => p.name === 'CATEGORIES')
-      .flatMap((p) => text(p).split(/(?<!\\),/).map(unescape))
+      .flatMap((p) => splitUnescaped(text(p), ',').map(unescape))
       .filter((t) => t && !['mycontacts', 'starred'].includes(t.toLowerCase())),
     notes: props
       .filter((p) => p.name === 'NOTE')
@@ -218,19 +376,30 @@ function cardToPerson(props: Property[], text: (p: Property) => string): PersonI
   };
 }
 
+/** How many cards a file begins (BEGIN:VCARD at the start of a line, in any case). */
+function countCards(source: string): number {
+  const begin = /^[ \t]*BEGIN:VCARD/gim;
+  let n = 0;
+  while (begin.exec(source)) n++;
+  return n;
+}
+
 /** Reads a .vcf file: every card that names someone, and every card or value that could not be used, by line. */
 export function readVcard(bytes: Uint8Array, encoding: ImportEncoding | null = null): VcardPreview {
+  checkFileSize(bytes);
   const decoded = decodeText(bytes, encoding);
   // Not UTF-8 (and no BOM): keep the bytes (latin1 maps each to one char) and decode per property.
   const binaryFile = decoded.encoding === 'windows-1252' || decoded.encoding === 'shift_jis';
-  const source = binaryFile ? Buffer.from(bytes).toString('latin1') : decoded.text;
+  const source = binaryFile ? view(bytes).toString('latin1') : decoded.text;
   // A legacy file often names its code page on some property; that names it for the rest too.
   const declared = binaryFile ? /CHARSET=(windows-1252|cp1252|iso-8859-1|shift_jis|sjis|cp932)\b/i.exec(source)?.[1]?.toLowerCase() : undefined;
   const legacy: ImportEncoding = encoding ?? (declared ? (/jis|932/.test(declared) ? 'shift_jis' : 'windows-1252') : decoded.encoding);
+  // Counted before any card is read, so a file of too many is refused at once, not after reading half a million.
+  if (countCards(source) > IMPORT_LIMITS.records) throw tooManyRecords();
   const records: ImportRecord[] = [];
   const problems: ImportProblem[] = [];
   const versions = new Set<string>();
-  let card: { line: number; props: Property[] } | null = null;
+  let card: { line: number; props: Property[]; full?: boolean } | null = null;
   const finish = (c: { line: number; props: Property[] }) => {
     const version = c.props.find((p) => p.name === 'VERSION')?.value.trim() ?? '';
     if (version) versions.add(version);
@@ -239,20 +408,24 @@ export function readVcard(bytes: Uint8Array, encoding: ImportEncoding | null = n
     if (admitted.success) records.push({ line: c.line, person: admitted.data });
     else problems.push({ line: c.line, message: 'This card names no one, so no one to import.' });
   };
-  for (const l of logicalLines(physicalLines(source))) {
-    const p = parseProperty(l);
-    if (!p) {
-      if (card) problems.push({ line: l.line, message: 'A line that is not a vCard property was skipped.' });
+  for (const l of logicalLines(new LineReader(source))) {
+    const p = 'problem' in l ? l.problem : parseProperty(l);
+    if (typeof p === 'string' || !p) {
+      if (card) problems.push({ line: l.line, message: p ?? 'A line that is not a vCard property was skipped.' });
       continue;
     }
     if (p.name === 'BEGIN' && p.value.trim().toUpperCase() === 'VCARD') {
       if (card) problems.push({ line: card.line, message: 'This card has no END:VCARD; it was cut off and is not imported.' });
-      card = { line: l.line, props: [] };
+      card = { line: l.line, props: [], full: false };
     } else if (p.name === 'END' && p.value.trim().toUpperCase() === 'VCARD') {
       if (card) finish(card);
       card = null;
     } else if (card) {
-      card.props.push(p);
+      if (card.props.length < IMPORT_LIMITS.propertiesPerCard) card.props.push(p);
+      else if (!card.full) {
+        card.full = true;
+        problems.push({ line: card.line, message: `This card has more than ${LIMIT_WORDS.propertiesPerCard}; the rest of them were left out.` });
+      }
     }
   }
   if (card) {

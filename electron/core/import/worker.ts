@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { OWNER } from '../../../shared/access';
 import { AppError, type ApiErrorBody } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { storeFailure } from '../db/failures';
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
       mode: input.mode,
       version: input.version,
       now: () => new Date(input.startedAt),
+      // Only the owner may start a long job (shared/access.ts, checked in dispatch).
+      caller: OWNER,
     };
     let last = 0;
     const value = await performJob(ctx, input.request, {

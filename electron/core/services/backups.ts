@@ -6,7 +6,7 @@ import { removeStaged } from '../db/staging';
 import { stagedBookPath } from '../db/swap';
 import { exclusive } from '../jobs/exclusive';
 import { runJob, workersDone } from '../jobs/host';
-import { getSetting, setSetting } from './settings';
+import { readSetting, setSetting } from './settings';
 
 const toInfo = (b: BackupFile): BackupInfo => ({ name: b.name, takenAt: b.takenAt, reason: b.reason, bytes: b.bytes });
 
@@ -14,8 +14,8 @@ const ROTATION_KEY = 'backups.rotation';
 
 /** How many backups the owner keeps (Settings → Backups); the defaults until they choose. */
 export function backupRotation(ctx: CoreContext): BackupRotation {
-  const saved = getSetting(ctx, ROTATION_KEY);
-  return saved ? { ...DEFAULT_ROTATION, ...(JSON.parse(saved) as Partial<BackupRotation>) } : DEFAULT_ROTATION;
+  // A rotation that does not pass BackupRotationSchema (a bad full import, a hand edit) is never applied: it could delete every backup.
+  return { ...DEFAULT_ROTATION, ...readSetting<Partial<BackupRotation>>(ctx, ROTATION_KEY) };
 }
 
 export function setBackupRotation(ctx: CoreContext, rotation: BackupRotation): { rotation: BackupRotation; removed: string[] } {

@@ -1,9 +1,10 @@
 import ICAL from 'ical.js';
-import Papa from 'papaparse';
 import type { Person } from '../../../shared/domain/person';
 import type { CoreContext } from '../context';
 import { LATEST_VERSION } from '../db/migrations/index';
 import { stmt } from '../db/statements';
+import { writeCsv } from '../export/csv';
+import { contentText, contentUri, foldContentLines } from '../export/content-lines';
 import { getPerson } from './people';
 import { today } from './standing';
 
@@ -43,10 +44,16 @@ const typeOf = (label: string): Record<string, string> => {
   return type ? { type } : {};
 };
 
+/** Properties whose values are URIs, which have no escapes: nothing but the address may stay in them. */
+const URI_PROPERTIES = new Set(['url', 'uid']);
+
 function vcardOf(p: Person, includePersonal: boolean): ICAL.Component {
   const card = new ICAL.Component(['vcard', [], []]);
   // Structured values (N, ORG, ADR) are arrays of parts; CATEGORIES is a list of values.
-  const add = (name: string, value: string | string[], params: Record<string, string> = {}) => {
+  // Every value passes contentText (or contentUri) first: ical.js escapes LF but writes a bare CR as it is.
+  const add = (name: string, raw: string | string[], params: Record<string, string> = {}) => {
+    const clean = URI_PROPERTIES.has(name) ? contentUri : contentText;
+    const value = typeof raw === 'string' ? clean(raw) : raw.map(clean);
     const prop = new ICAL.Property(name, card);
     if (name === 'categories') prop.setValues(value as string[]);
     else prop.setValue(value);
@@ -76,7 +83,7 @@ function vcardOf(p: Person, includePersonal: boolean): ICAL.Component {
 /** The people as vCard 4.0, one card each, in name order. */
 export function exportVCards(ctx: CoreContext, o: ExportOptions): ExportFile {
   const people = chosenIds(ctx, o.personIds, o.tag ?? null).map((id) => getPerson(ctx, id));
-  const content = people.map((p) => vcardOf(p, o.includePersonal).toString()).join('\r\n');
+  const content = people.map((p) => foldContentLines(vcardOf(p, o.includePersonal).toString())).join('\r\n');
   return { filename: `rapport-people-${today(ctx)}.vcf`, content: `${content}\r\n`, count: people.length };
 }
 
@@ -110,7 +117,7 @@ export function exportPeopleCsv(ctx: CoreContext, o: ExportOptions): ExportFile 
     if (o.includePersonal) row.push(p.address.street, p.address.city, p.address.region, p.address.postalCode, p.address.country);
     return row;
   });
-  return { filename: `rapport-people-${today(ctx)}.csv`, content: `\ufeff${Papa.unparse({ fields, data }, { newline: '\r\n' })}\r\n`, count: ids.length };
+  return { filename: `rapport-people-${today(ctx)}.csv`, content: writeCsv({ fields, rows: data, phoneColumns: ['Phones'] }), count: ids.length };
 }
 
 /** Every table a full export carries, in an order that respects their references. */
@@ -128,12 +135,18 @@ export const FULL_EXPORT_TABLES = [
   'advocacy',
   'seminars',
   'registrations',
+  'registration_tickets',
+  'registration_codes',
+  'registration_answers',
   'follow_ups',
   'occasions',
   'occasion_guests',
   'occasion_guest_changes',
   'settings',
 ] as const;
+
+/** Rows that name the import which brought them; the import history stays with the book it describes. */
+const IMPORT_LINKED = new Set<string>(['registration_tickets', 'registration_codes', 'registration_answers']);
 
 const PERSONAL_PEOPLE_COLUMNS = ['address_street', 'address_city', 'address_region', 'address_postal_code', 'address_country'];
 
@@ -153,7 +166,8 @@ export function exportFull(ctx: CoreContext, includePersonal: boolean): ExportFi
   for (const table of FULL_EXPORT_TABLES) {
     const where = table === 'person_links' && !includePersonal ? "WHERE kind NOT IN ('partner', 'family')" : '';
     const order = table === 'person_tags' ? 'person_id, tag_id' : table === 'settings' ? 'key' : 'id';
-    tables[table] = stmt(ctx.db, `SELECT * FROM ${table} ${where} ORDER BY ${order}`).all();
+    const rows = stmt(ctx.db, `SELECT * FROM ${table} ${where} ORDER BY ${order}`).all() as Record<string, unknown>[];
+    tables[table] = IMPORT_LINKED.has(table) ? rows.map((r) => ({ ...r, import_id: null })) : rows;
   }
   const document = {
     format: 'rapport-full-export',

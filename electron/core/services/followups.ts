@@ -1,12 +1,11 @@
 import { TZDate } from '@date-fns/tz';
-import { createEvents, type EventAttributes } from 'ics';
+import { createEvent, createEvents, type EventAttributes } from 'ics';
 import type { z } from 'zod';
 import {
   AGENDA_BUCKETS,
   FOLLOW_UP_KIND_LABELS,
   REVIEW_GROUPS,
   REVIEW_TEMPLATE_DEFAULTS,
-  ReviewTemplateSchema,
   agendaBucket,
   isContactKind,
   type Agenda,
@@ -22,12 +21,14 @@ import {
 } from '../../../shared/domain/followup';
 import type { Interaction } from '../../../shared/domain/relationship';
 import { dayMinus } from '../../../shared/domain/standing';
+import { isoInstant, readDay } from '../../../shared/dates';
 import { AppError, notFound } from '../../../shared/errors';
 import type { CoreContext } from '../context';
+import { contentText, foldContentLines } from '../export/content-lines';
 import { stmt } from '../db/statements';
 import { DUE_TO_RECONNECT_SQL, cadenceParams, keepInTouch } from './keep-in-touch';
 import { fieldError, ownerOf, refOf, writeAbout, type NameRow } from './person-records';
-import { getSetting, setSetting } from './settings';
+import { readSetting, setSetting } from './settings';
 import { ensureStandingsFresh, refreshStanding, today } from './standing';
 
 type FollowUpInput = z.output<typeof FollowUpInputSchema>;
@@ -170,7 +171,7 @@ export function completeFollowUp(ctx: CoreContext, id: number, log: boolean, not
           at,
         ).lastInsertRowid,
       );
-      interaction = { id: interactionId, kind: f.kind, on: day, note: text };
+      interaction = { id: interactionId, kind: f.kind, on: day, note: text, version: 1 };
     }
     stmt(ctx.db, "UPDATE follow_ups SET state = 'done', done_on = ?, snoozed_until = NULL, interaction_id = ?, updated_at = ? WHERE id = ?").run(
       day,
@@ -232,11 +233,46 @@ export function dueSummary(ctx: CoreContext): DueSummary {
 
 // Calendar -------------------------------------------------------------------------------------
 
+/** A follow-up the calendar file leaves out, and why (the rest of the file is written all the same). */
+export interface CalendarSkip {
+  id: number;
+  what: string;
+  reason: string;
+}
+
+/** `20310120T143000Z`: the UTC form iCalendar takes, always with a four-digit year (ics writes years unpadded). */
+const icsUtc = (iso: string) => `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+
+function calendarEvent(f: FollowUp, hours: number, minutes: number, timeZone: string): EventAttributes | string {
+  if (f.state !== 'open' && f.state !== 'snoozed') return 'It is done or dropped.';
+  if (f.when === null) return 'It has no day yet. Give it a due date first.';
+  const day = readDay(f.when);
+  if (!day.ok) return `Its day “${f.when}” cannot go in a calendar: ${day.message} Give it another day.`;
+  const instant = isoInstant(new TZDate(day.year, day.month - 1, day.day, hours, minutes, 0, timeZone).getTime());
+  if (!instant) return `Its day “${f.when}” cannot go in a calendar. Give it another day.`;
+  const from = f.seminar ? `From “${f.seminar.title}”. ` : '';
+  return {
+    uid: `follow-up-${f.id}@rapport`,
+    // A string goes out as written: ics turns a number before 1970 into an error and a year under 1000 into three digits.
+    start: icsUtc(instant),
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    duration: { minutes: 30 },
+    // ics escapes LF but writes a bare CR as it is; contentText leaves only LF.
+    title: contentText(`${f.what} — ${f.person.name}`),
+    description: contentText(`${FOLLOW_UP_KIND_LABELS[f.kind]} with ${f.person.name}. ${from}Kept in Rapport.`),
+    calName: 'Rapport follow-ups',
+    productId: 'rapport/follow-ups',
+  };
+}
+
 /**
  * Open follow-ups with a day (all of them, or those chosen) as an iCalendar file: each a
  * half-hour entry at the reminder time of its day in the owner's time zone, written as UTC.
+ * One that cannot be written (no day, closed, a day no calendar takes) is left out and named in
+ * `skipped` with the reason; it never costs the others their place in the file.
  */
-export function followUpsCalendar(ctx: CoreContext, ids: number[] | null): { filename: string; content: string; count: number } {
+export function followUpsCalendar(ctx: CoreContext, ids: number[] | null): { filename: string; content: string; count: number; skipped: CalendarSkip[] } {
   const { reminderTime, timeZone } = keepInTouch(ctx);
   const [hours, minutes] = reminderTime.split(':').map(Number) as [number, number];
   const rows = (
@@ -244,30 +280,32 @@ export function followUpsCalendar(ctx: CoreContext, ids: number[] | null): { fil
       ? stmt(ctx.db, `${SELECT} WHERE ${OPEN} AND coalesce(f.snoozed_until, f.due_on) IS NOT NULL ORDER BY coalesce(f.snoozed_until, f.due_on), f.id`).all()
       : stmt(ctx.db, `${SELECT} WHERE f.id IN (SELECT value FROM json_each(?)) ORDER BY f.id`).all(JSON.stringify(ids))
   ) as FollowUpRow[];
-  const followUps = rows.map(toFollowUp);
-  const undated = followUps.find((f) => f.when === null || (f.state !== 'open' && f.state !== 'snoozed'));
-  if (undated) throw new AppError('conflict', `“${undated.what}” has no day to put in a calendar. Give it a due date first.`);
-  if (followUps.length === 0) throw new AppError('conflict', 'No open follow-up has a day yet: nothing to put in a calendar.');
-  const events: EventAttributes[] = followUps.map((f) => {
-    const [y, m, d] = (f.when as string).split('-').map(Number) as [number, number, number];
-    const start = new TZDate(y, m - 1, d, hours, minutes, 0, timeZone).getTime();
-    const from = f.seminar ? `From “${f.seminar.title}”. ` : '';
-    return {
-      uid: `follow-up-${f.id}@rapport`,
-      start,
-      startInputType: 'utc',
-      startOutputType: 'utc',
-      duration: { minutes: 30 },
-      title: `${f.what} — ${f.person.name}`,
-      description: `${FOLLOW_UP_KIND_LABELS[f.kind]} with ${f.person.name}. ${from}Kept in Rapport.`,
-      calName: 'Rapport follow-ups',
-      productId: 'rapport/follow-ups',
-    };
-  });
-  const { error, value } = createEvents(events);
-  if (error || !value) throw error ?? new Error('The calendar file could not be written.');
-  const filename = followUps.length === 1 ? `follow-up-${followUps[0]?.id}.ics` : 'rapport-follow-ups.ics';
-  return { filename, content: value, count: followUps.length };
+  const skipped: CalendarSkip[] = [];
+  const written: { f: FollowUp; event: EventAttributes }[] = [];
+  for (const f of rows.map(toFollowUp)) {
+    const event = calendarEvent(f, hours, minutes, timeZone);
+    if (typeof event === 'string') skipped.push({ id: f.id, what: f.what, reason: event });
+    else written.push({ f, event });
+  }
+  let { error, value } = createEvents(written.map((w) => w.event));
+  if (error) {
+    // The library refused the batch: find the entries it refuses on their own and leave only those out.
+    const kept = written.filter((w) => {
+      const one = createEvent(w.event);
+      if (one.error) skipped.push({ id: w.f.id, what: w.f.what, reason: `It cannot be written as a calendar entry (${one.error.message}).` });
+      return !one.error;
+    });
+    written.splice(0, written.length, ...kept);
+    ({ error, value } = createEvents(written.map((w) => w.event)));
+    if (error) throw error;
+  }
+  if (written.length === 0) {
+    const why = skipped.length === 1 ? ` “${skipped[0]?.what}”: ${skipped[0]?.reason}` : '';
+    throw new AppError('conflict', `No open follow-up with a day to put in a calendar.${why}`);
+  }
+  if (!value) throw new Error('The calendar file could not be written.');
+  const filename = written.length === 1 ? `follow-up-${written[0]?.f.id}.ics` : 'rapport-follow-ups.ics';
+  return { filename, content: foldContentLines(value), count: written.length, skipped };
 }
 
 // The post-seminar review ----------------------------------------------------------------------
@@ -275,14 +313,8 @@ export function followUpsCalendar(ctx: CoreContext, ids: number[] | null): { fil
 const TEMPLATES_KEY = 'review.templates';
 
 function reviewTemplates(ctx: CoreContext): Record<ReviewGroup, ReviewTemplate> {
-  const stored = getSetting(ctx, TEMPLATES_KEY);
-  const saved = stored ? (JSON.parse(stored) as Partial<Record<ReviewGroup, unknown>>) : {};
-  return Object.fromEntries(
-    REVIEW_GROUPS.map((g) => {
-      const parsed = ReviewTemplateSchema.safeParse(saved[g]);
-      return [g, parsed.success ? parsed.data : REVIEW_TEMPLATE_DEFAULTS[g]];
-    }),
-  ) as Record<ReviewGroup, ReviewTemplate>;
+  const saved = readSetting<Partial<Record<ReviewGroup, ReviewTemplate>>>(ctx, TEMPLATES_KEY) ?? {};
+  return Object.fromEntries(REVIEW_GROUPS.map((g) => [g, saved[g] ?? REVIEW_TEMPLATE_DEFAULTS[g]])) as Record<ReviewGroup, ReviewTemplate>;
 }
 
 const GROUP_WHERE: Record<ReviewGroup, string> = {
@@ -315,15 +347,28 @@ export function seminarReview(ctx: CoreContext, seminarId: number): ReviewGroupS
   const templates = reviewTemplates(ctx);
   return REVIEW_GROUPS.map((group) => {
     const people = groupPeople(ctx, seminarId, group);
-    return { group, people: people.map(refOf), template: templates[group], followedUp: people.filter((p) => p.followed_up === 1).length };
+    return {
+      group,
+      people: people.map((p) => ({ ...refOf(p), followedUp: p.followed_up === 1 })),
+      template: templates[group],
+      followedUp: people.filter((p) => p.followed_up === 1).length,
+    };
   });
 }
 
 /**
  * One follow-up per person of a group, linked to the seminar, in one transaction; people already
- * followed up from this review are skipped. The wording used becomes the group's template.
+ * followed up from this review are skipped, and so are those the owner left out (`excluded`:
+ * person ids; ids not in the group change nothing). The wording used becomes the group's template.
  */
-export function createReviewFollowUps(ctx: CoreContext, seminarId: number, group: ReviewGroup, template: ReviewTemplate): { created: number; skipped: number } {
+export function createReviewFollowUps(
+  ctx: CoreContext,
+  seminarId: number,
+  group: ReviewGroup,
+  template: ReviewTemplate,
+  excluded: readonly number[] = [],
+): { created: number; skipped: number; excluded: number } {
+  const leftOut = new Set(excluded);
   const seminar = closedSeminar(ctx, seminarId);
   return ctx.db
     .transaction(() => {
@@ -332,7 +377,12 @@ export function createReviewFollowUps(ctx: CoreContext, seminarId: number, group
       const what = template.what.replaceAll('{seminar}', seminar.title);
       let created = 0;
       let skipped = 0;
+      let excludedCount = 0;
       for (const person of groupPeople(ctx, seminarId, group)) {
+        if (leftOut.has(person.id)) {
+          excludedCount++;
+          continue;
+        }
         if (person.followed_up === 1) {
           skipped++;
           continue;
@@ -341,7 +391,7 @@ export function createReviewFollowUps(ctx: CoreContext, seminarId: number, group
         refreshStanding(ctx, person.id);
         created++;
       }
-      return { created, skipped };
+      return { created, skipped, excluded: excludedCount };
     })
     .immediate();
 }

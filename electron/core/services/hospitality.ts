@@ -2,7 +2,6 @@ import {
   AFTER_THE_FACT,
   GUEST_STATES,
   HOSPITALITY_DEFAULTS,
-  HospitalitySettingsSchema,
   guestPairings,
   hostedLongAgoBefore,
   occasionName,
@@ -22,10 +21,11 @@ import {
 } from '../../../shared/domain/hospitality';
 import { AppError, notFound } from '../../../shared/errors';
 import type { CoreContext } from '../context';
+import { expectVersion, versionOf } from './versions';
 import { stmt } from '../db/statements';
 import { fieldError, personRef, refOf, type NameRow } from './person-records';
 import { householdOf } from './relationships';
-import { getSetting, setSetting } from './settings';
+import { readSetting, setSetting } from './settings';
 import { ensureStandingsFresh, refreshStanding, today } from './standing';
 
 interface OccasionRow {
@@ -86,7 +86,7 @@ export function getOccasion(ctx: CoreContext, id: number): Occasion {
     history: changes.filter((c) => c.guest_id === g.guest_id).map((c) => ({ state: c.state, at: c.changed_at })),
   }));
   const taken = seatsTaken(summary.counts);
-  return { ...summary, guests, overSeats: summary.seats > 0 ? Math.max(0, taken - summary.seats) : 0, past: summary.day < today(ctx) };
+  return { ...summary, version: versionOf(ctx.db, 'occasions', id, 'This occasion'), guests, overSeats: summary.seats > 0 ? Math.max(0, taken - summary.seats) : 0, past: summary.day < today(ctx) };
 }
 
 export function createOccasion(ctx: CoreContext, o: OccasionInput): Occasion {
@@ -117,9 +117,10 @@ function attendees(ctx: CoreContext, occasionId: number): { id: number; person_i
   ).all(occasionId);
 }
 
-export function updateOccasion(ctx: CoreContext, id: number, o: OccasionInput): Occasion {
+export function updateOccasion(ctx: CoreContext, id: number, version: number, o: OccasionInput): Occasion {
   ctx.db
     .transaction(() => {
+      expectVersion(ctx.db, 'occasions', id, version, 'This occasion');
       const before = getOccasion(ctx, id);
       if (o.day > today(ctx) && before.counts.attended + before.counts.absent > 0) {
         throw fieldError('day', 'Guests are already marked as having come or not: the day cannot move into the future.');
@@ -279,9 +280,7 @@ export function personHospitality(ctx: CoreContext, personId: number): PersonHos
 const SETTINGS_KEY = 'hospitality';
 
 export function hospitalitySettings(ctx: CoreContext): HospitalitySettings {
-  const stored = getSetting(ctx, SETTINGS_KEY);
-  const parsed = stored ? HospitalitySettingsSchema.safeParse(JSON.parse(stored)) : null;
-  return parsed?.success ? parsed.data : HOSPITALITY_DEFAULTS;
+  return readSetting<HospitalitySettings>(ctx, SETTINGS_KEY) ?? HOSPITALITY_DEFAULTS;
 }
 
 export function updateHospitalitySettings(ctx: CoreContext, value: HospitalitySettings): HospitalitySettings {

@@ -1,7 +1,7 @@
-import { CADENCE_DEFAULTS, KeepInTouchSchema, type KeepInTouch } from '../../../shared/domain/followup';
+import { CADENCE_DEFAULTS, type KeepInTouch } from '../../../shared/domain/followup';
 import type { CoreContext } from '../context';
 import { stmt } from '../db/statements';
-import { getSetting, setSetting } from './settings';
+import { readSetting, setSetting } from './settings';
 
 const KEY = 'keepInTouch';
 
@@ -12,11 +12,9 @@ function systemTimeZone(): string {
 
 export function keepInTouch(ctx: CoreContext): KeepInTouch {
   const defaults: KeepInTouch = { cadence: { ...CADENCE_DEFAULTS }, reminderTime: '09:00', timeZone: systemTimeZone() };
-  const stored = getSetting(ctx, KEY);
-  if (!stored) return defaults;
-  // A setting written by a newer or older Rapport may lack fields; what is valid is kept.
-  const parsed = KeepInTouchSchema.partial().safeParse(JSON.parse(stored));
-  return parsed.success ? { ...defaults, ...parsed.data, cadence: { ...defaults.cadence, ...parsed.data.cadence } } : defaults;
+  // A setting written by a newer or older Rapport may lack fields; one that does not pass its schema is not used at all.
+  const saved = readSetting<Partial<KeepInTouch>>(ctx, KEY);
+  return saved ? { ...defaults, ...saved, cadence: { ...defaults.cadence, ...saved.cadence } } : defaults;
 }
 
 export function updateKeepInTouch(ctx: CoreContext, value: KeepInTouch): KeepInTouch {

@@ -9,6 +9,7 @@ import { stmt } from '../db/statements';
 import { BookIndex } from '../import/matching';
 import { getPerson, getPersonData, removePerson, rewritePerson } from './people';
 import { refreshStanding } from './standing';
+import { shareTicketsBeforeMerge } from './platform-tickets';
 
 /** Lists in both, each entry once (the survivor's first), as the schema allows. */
 function union<T>(a: T[], b: T[], key: (t: T) => string, max: number): T[] {
@@ -85,6 +86,7 @@ function moveRecords(db: Database.Database, keep: number, other: number): void {
   run('UPDATE advocacy SET referred_id = NULL WHERE (person_id = :other AND referred_id = :keep) OR (person_id = :keep AND referred_id = :other)');
   run('UPDATE advocacy SET person_id = :keep WHERE person_id = :other');
   run('UPDATE advocacy SET referred_id = :keep WHERE referred_id = :other');
+  shareTicketsBeforeMerge(db, keep, other);
   run(`DELETE FROM registrations WHERE person_id = :keep AND state != 'checked_in'
          AND seminar_id IN (SELECT seminar_id FROM registrations WHERE person_id = :other AND state = 'checked_in')`);
   run('UPDATE OR IGNORE registrations SET person_id = :keep WHERE person_id = :other');

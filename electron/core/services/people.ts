@@ -8,6 +8,7 @@ import type { CoreContext } from '../context';
 import { stmt } from '../db/statements';
 import { indexPerson, prefixMatchQuery, rankFor, unindexPerson, type SearchDocument } from './search-index';
 import { ensureStandingsFresh } from './standing';
+import { expectVersion } from './versions';
 import type { Stage } from '../../../shared/domain/standing';
 
 interface PersonRow {
@@ -32,6 +33,7 @@ interface PersonRow {
   boundaries: string;
   created_at: string;
   updated_at: string;
+  version: number;
 }
 
 const COLUMNS = `given_name, family_name, display_name, sort_key, organization, organization_key, role,
@@ -144,8 +146,14 @@ export function rewritePerson(db: Database.Database, id: number, p: PersonData, 
   return rank;
 }
 
-export function updatePerson(ctx: CoreContext, id: number, p: PersonData): Person {
-  ctx.db.transaction(() => rewritePerson(ctx.db, id, p, ctx.now().toISOString())).immediate();
+/** The owner's edit of one person, made on `version` (refused as stale if the person changed since). */
+export function updatePerson(ctx: CoreContext, id: number, version: number, p: PersonData): Person {
+  ctx.db
+    .transaction(() => {
+      expectVersion(ctx.db, 'people', id, version, 'This person');
+      rewritePerson(ctx.db, id, p, ctx.now().toISOString());
+    })
+    .immediate();
   return getPerson(ctx, id);
 }
 
@@ -222,7 +230,7 @@ export function getPersonData(ctx: CoreContext, id: number): PersonData {
 
 export function getPerson(ctx: CoreContext, id: number): Person {
   const { row, data } = readPerson(ctx, id);
-  return { ...data, id: row.id, name: personName(data), createdAt: row.created_at, updatedAt: row.updated_at };
+  return { ...data, id: row.id, name: personName(data), createdAt: row.created_at, updatedAt: row.updated_at, version: row.version };
 }
 
 type ListInput = z.output<typeof PeopleListInput>;

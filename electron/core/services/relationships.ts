@@ -39,6 +39,7 @@ import {
 } from '../../../shared/domain/standing';
 import { AppError, notFound } from '../../../shared/errors';
 import type { CoreContext } from '../context';
+import { expectVersion } from './versions';
 import { stmt } from '../db/statements';
 import { insertPerson } from './people';
 import { ensureStandingsFresh, localDay, standingOf, today } from './standing';
@@ -60,9 +61,10 @@ interface InteractionRow {
   kind: Interaction['kind'];
   occurred_on: string;
   note: string;
+  version: number;
 }
 
-const toInteraction = (r: InteractionRow): Interaction => ({ id: r.id, kind: r.kind, on: r.occurred_on, note: r.note });
+const toInteraction = (r: InteractionRow): Interaction => ({ id: r.id, kind: r.kind, on: r.occurred_on, note: r.note, version: r.version });
 
 /** Logs a touch; open follow-ups it fulfils (same kind, promised by then) are done with it. */
 export function logInteraction(ctx: CoreContext, input: InteractionInput): LoggedInteraction {
@@ -85,23 +87,24 @@ export function logInteraction(ctx: CoreContext, input: InteractionInput): Logge
 }
 
 function getInteraction(ctx: CoreContext, id: number): Interaction {
-  const row = stmt<[number], InteractionRow>(ctx.db, 'SELECT id, kind, occurred_on, note FROM interactions WHERE id = ?').get(id);
+  const row = stmt<[number], InteractionRow>(ctx.db, 'SELECT id, kind, occurred_on, note, version FROM interactions WHERE id = ?').get(id);
   if (!row) throw notFound('This interaction');
   return toInteraction(row);
 }
 
-export function updateInteraction(ctx: CoreContext, id: number, input: Omit<InteractionInput, 'personId'>): Interaction {
+export function updateInteraction(ctx: CoreContext, id: number, version: number, input: Omit<InteractionInput, 'personId'>): Interaction {
   notAhead(ctx, input.on);
   const personId = ownerOf(ctx, 'interactions', id, 'This interaction');
-  writeAbout(ctx, personId, () =>
+  writeAbout(ctx, personId, () => {
+    expectVersion(ctx.db, 'interactions', id, version, 'This touch');
     stmt(ctx.db, 'UPDATE interactions SET kind = ?, occurred_on = ?, note = ?, updated_at = ? WHERE id = ?').run(
       input.kind,
       input.on,
       input.note,
       ctx.now().toISOString(),
       id,
-    ),
-  );
+    );
+  });
   return getInteraction(ctx, id);
 }
 
@@ -184,9 +187,10 @@ interface NeedRow {
   problem: string;
   status: Need['status'];
   updated_at: string;
+  version: number;
 }
 
-const toNeed = (r: NeedRow): Need => ({ id: r.id, what: r.what, problem: r.problem, status: r.status, updatedAt: r.updated_at });
+const toNeed = (r: NeedRow): Need => ({ id: r.id, what: r.what, problem: r.problem, status: r.status, updatedAt: r.updated_at, version: r.version });
 
 export function addNeed(ctx: CoreContext, personId: number, need: NeedInput): Need {
   const id = writeAbout(ctx, personId, () => {
@@ -206,16 +210,17 @@ export function addNeed(ctx: CoreContext, personId: number, need: NeedInput): Ne
 }
 
 function getNeed(ctx: CoreContext, id: number): Need {
-  const row = stmt<[number], NeedRow>(ctx.db, 'SELECT id, what, problem, status, updated_at FROM needs WHERE id = ?').get(id);
+  const row = stmt<[number], NeedRow>(ctx.db, 'SELECT id, what, problem, status, updated_at, version FROM needs WHERE id = ?').get(id);
   if (!row) throw notFound('This need');
   return toNeed(row);
 }
 
-export function updateNeed(ctx: CoreContext, id: number, need: NeedInput): Need {
+export function updateNeed(ctx: CoreContext, id: number, version: number, need: NeedInput): Need {
   const personId = ownerOf(ctx, 'needs', id, 'This need');
-  writeAbout(ctx, personId, () =>
-    stmt(ctx.db, 'UPDATE needs SET what = ?, problem = ?, status = ?, updated_at = ? WHERE id = ?').run(need.what, need.problem, need.status, ctx.now().toISOString(), id),
-  );
+  writeAbout(ctx, personId, () => {
+    expectVersion(ctx.db, 'needs', id, version, 'This need');
+    stmt(ctx.db, 'UPDATE needs SET what = ?, problem = ?, status = ?, updated_at = ? WHERE id = ?').run(need.what, need.problem, need.status, ctx.now().toISOString(), id);
+  });
   return getNeed(ctx, id);
 }
 
@@ -384,7 +389,7 @@ export function getRelationship(ctx: CoreContext, personId: number): Relationshi
     .map((r) => ({ id: r.id, what: r.what, on: r.bought_on, amount: r.amount_cents === null ? null : r.amount_cents / 100 }));
   const needs = stmt<[number], NeedRow>(
     ctx.db,
-    "SELECT id, what, problem, status, updated_at FROM needs WHERE person_id = ? ORDER BY status = 'met', id",
+    "SELECT id, what, problem, status, updated_at, version FROM needs WHERE person_id = ? ORDER BY status = 'met', id",
   )
     .all(personId)
     .map(toNeed);
@@ -437,10 +442,10 @@ const ORDER_OF_TYPE: Record<TimelineEntry['type'], number> = { stage: 0, clientT
 export function personTimeline(ctx: CoreContext, personId: number): TimelineEntry[] {
   const relationship = getRelationship(ctx, personId);
   const entries: TimelineEntry[] = [];
-  const interactions = stmt<[number], InteractionRow>(ctx.db, 'SELECT id, kind, occurred_on, note FROM interactions WHERE person_id = ?').all(personId);
+  const interactions = stmt<[number], InteractionRow>(ctx.db, 'SELECT id, kind, occurred_on, note, version FROM interactions WHERE person_id = ?').all(personId);
   for (const i of interactions) {
     const kind = INTERACTION_KINDS[i.kind];
-    entries.push({ type: 'interaction', id: i.id, on: i.occurred_on, kind: i.kind, personal: kind.personal, title: kind.label, note: i.note });
+    entries.push({ type: 'interaction', id: i.id, on: i.occurred_on, kind: i.kind, personal: kind.personal, title: kind.label, note: i.note, version: i.version });
   }
   const seminars = stmt<[number], { id: number; title: string; state: string; mode: string; on: string; note: string }>(
     ctx.db,

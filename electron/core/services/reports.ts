@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import {
   rapportCsvColumns,
   type IntimacyReport,
@@ -11,6 +10,7 @@ import { SCORE_PARTS, STAGES, STAGE_LABELS, dayMinus, type ScoreParts, type Stag
 import { notFound } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { stmt } from '../db/statements';
+import { writeCsv } from '../export/csv';
 import { listOccasions, intimacyMeasure } from './hospitality';
 import { cadenceParams } from './keep-in-touch';
 import { refOf, type NameRow } from './person-records';
@@ -142,11 +142,8 @@ export function rapportReport(ctx: CoreContext, f: RapportFilter, offset: number
 export function rapportCsv(ctx: CoreContext, f: RapportFilter): { filename: string; content: string; rows: number } {
   const report = rapportReport(ctx, f, 0, null);
   const columns = rapportCsvColumns(f.includePersonal);
-  const content = Papa.unparse(
-    { fields: columns.map((c) => c.header), data: report.rows.map((r) => columns.map((c) => c.value(r))) },
-    { newline: '\r\n' },
-  );
-  return { filename: `rapport-report-${today(ctx)}.csv`, content: `\ufeff${content}\r\n`, rows: report.rows.length };
+  const content = writeCsv({ fields: columns.map((c) => c.header), rows: report.rows.map((r) => columns.map((c) => c.value(r))) });
+  return { filename: `rapport-report-${today(ctx)}.csv`, content, rows: report.rows.length };
 }
 
 // The intimacy report --------------------------------------------------------------------------

@@ -27,6 +27,7 @@ import { GuestStateSchema, OccasionInputSchema } from '../../../shared/domain/ho
 import { createOccasion, getOccasion, inviteGuests, setGuestState } from './hospitality';
 
 import { stmt } from '../db/statements';
+import { attachTicket } from './platform-tickets';
 
 const SAMPLE_LOADED_KEY = 'sample.loadedAt';
 
@@ -58,7 +59,14 @@ export function loadSampleData(ctx: CoreContext): SampleLoadResult {
     .immediate();
 }
 
-type SampleSeminar = (typeof sampleSeminars)[number] & { date?: string; daysFromLoad?: number };
+interface SampleEventbrite {
+  firstOrder: number;
+  firstAttendee: number;
+  ticketTypes: string[];
+  question: string;
+  answers: string[];
+}
+type SampleSeminar = (typeof sampleSeminars)[number] & { date?: string; daysFromLoad?: number; eventbrite?: SampleEventbrite };
 
 function isoDay(d: Date): string {
   return d.toISOString().slice(0, 10);
@@ -84,8 +92,34 @@ function addSampleSeminar(ctx: CoreContext, sample: SampleSeminar, personIds: nu
       "UPDATE registrations SET state = 'checked_in', checked_in_at = ?, source = ?, updated_at = ? WHERE seminar_id = ? AND person_id = ?",
     ).run(arrived, source, arrived, seminar.id, personId);
   });
+  if (sample.eventbrite) addSampleTickets(ctx, seminar.id, sample.eventbrite);
   if (sample.closed) setSeminarClosed(ctx, seminar.id, true);
   return seminar.id;
+}
+
+/** A seminar sold on Eventbrite: each registration gets its order, attendee and barcode numbers, ticket type and an answer. */
+function addSampleTickets(ctx: CoreContext, seminarId: number, eb: SampleEventbrite): void {
+  const ids = stmt<[number], { id: number }>(ctx.db, 'SELECT id FROM registrations WHERE seminar_id = ? ORDER BY id').all(seminarId);
+  ids.forEach(({ id }, i) => {
+    const order = String(eb.firstOrder + i * 53);
+    const attendee = String(eb.firstAttendee + i * 117);
+    const answer = eb.answers[i % eb.answers.length] ?? '';
+    attachTicket(
+      ctx.db,
+      id,
+      {
+        platform: 'eventbrite',
+        ticketType: eb.ticketTypes[i % eb.ticketTypes.length] ?? '',
+        codes: [
+          { kind: 'attendee', code: attendee },
+          { kind: 'order', code: order },
+          { kind: 'barcode', code: `${order}${attendee}001` },
+        ],
+        answers: answer ? [{ question: eb.question, answer }] : [],
+      },
+      null,
+    );
+  });
 }
 
 type SampleRelationship = (typeof sampleRelationships)[number];

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { searchTokens } from '../../../shared/domain/names';
+import { nameSearchWords, searchTokens } from '../../../shared/domain/names';
 import { stmt } from '../db/statements';
 
 /**
@@ -18,19 +18,6 @@ export interface SearchDocument {
   emails: string[];
 }
 
-/**
- * Each name is indexed as typed and also run together ("O'Brien" → "obrien", "田中 太郎" →
- * "田中太郎") so people find a name however they spell its punctuation and spacing.
- */
-function namesText(names: string[]): string {
-  const words = new Set<string>();
-  for (const name of names) {
-    const tokens = searchTokens(name);
-    tokens.forEach((t) => words.add(t));
-    if (tokens.length > 1) words.add(tokens.join(''));
-  }
-  return [...words].join(' ');
-}
 
 /** A free rank between the neighbours of (sortKey, id) in name order, or null if there is no gap. */
 function rankBetween(db: Database.Database, sortKey: string, id: number): number | null {
@@ -171,7 +158,7 @@ export function rankStillFits(db: Database.Database, sortKey: string, rank: numb
 export function indexPerson(db: Database.Database, rank: number, doc: SearchDocument): void {
   stmt(db, 'INSERT INTO people_search (rowid, names, organization, emails) VALUES (CAST(? AS INTEGER), ?, ?, ?)').run(
     rank,
-    namesText(doc.names),
+    nameSearchWords(doc.names).join(' '),
     searchTokens(doc.organization).join(' '),
     searchTokens(doc.emails.join(' ')).join(' '),
   );

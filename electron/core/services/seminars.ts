@@ -16,7 +16,11 @@ import { wallClock } from '../../../shared/domain/seminar';
 import type { SeminarListInput } from '../../../shared/contract';
 import { AppError, notFound } from '../../../shared/errors';
 import type { CoreContext } from '../context';
+import { expectVersion } from './versions';
 import { stmt } from '../db/statements';
+import { ticketsOf } from './platform-tickets';
+import { seminarChanged } from './door-roster';
+import { mayBeTicket, normalizeTicketCode, TICKET_LENGTH } from '../../../shared/domain/ticket';
 
 /** The instants of a seminar's wall-clock date and times in its own zone. */
 export function seminarInstants(s: Pick<SeminarData, 'date' | 'startTime' | 'endTime' | 'timeZone'>): { startsAt: string; endsAt: string } {
@@ -43,6 +47,7 @@ interface SeminarRow {
   closed_at: string | null;
   created_at: string;
   updated_at: string;
+  version: number;
 }
 
 export function registrationCounts(ctx: CoreContext, seminarId: number): RegistrationCounts {
@@ -50,6 +55,8 @@ export function registrationCounts(ctx: CoreContext, seminarId: number): Registr
     ctx.db,
     `SELECT
        count(*) FILTER (WHERE state != 'cancelled') AS registered,
+       count(*) FILTER (WHERE state != 'cancelled' AND mode = 'in_person') AS registeredInPerson,
+       count(*) FILTER (WHERE state != 'cancelled' AND mode = 'stream') AS registeredStream,
        count(*) FILTER (WHERE state = 'checked_in') AS checkedIn,
        count(*) FILTER (WHERE state = 'checked_in' AND mode = 'in_person') AS checkedInInPerson,
        count(*) FILTER (WHERE state = 'checked_in' AND mode = 'stream') AS checkedInStream,
@@ -62,6 +69,8 @@ export function registrationCounts(ctx: CoreContext, seminarId: number): Registr
   const n = (v: number | null | undefined) => v ?? 0;
   return {
     registered: n(row?.registered),
+    registeredInPerson: n(row?.registeredInPerson),
+    registeredStream: n(row?.registeredStream),
     checkedIn: n(row?.checkedIn),
     checkedInInPerson: n(row?.checkedInInPerson),
     checkedInStream: n(row?.checkedInStream),
@@ -92,6 +101,7 @@ export function getSeminar(ctx: CoreContext, id: number): Seminar {
     counts: registrationCounts(ctx, row.id),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    version: row.version,
   };
 }
 
@@ -115,9 +125,10 @@ export function createSeminar(ctx: CoreContext, s: SeminarData): Seminar {
   return getSeminar(ctx, Number(id));
 }
 
-export function updateSeminar(ctx: CoreContext, id: number, s: SeminarData): Seminar {
+export function updateSeminar(ctx: CoreContext, id: number, version: number, s: SeminarData): Seminar {
   ctx.db
     .transaction(() => {
+      expectVersion(ctx.db, 'seminars', id, version, 'This seminar');
       const result = stmt(
         ctx.db,
         `UPDATE seminars SET title = ?, description = ?, starts_at = ?, ends_at = ?, time_zone = ?, venue_name = ?, venue_address = ?,
@@ -126,6 +137,7 @@ export function updateSeminar(ctx: CoreContext, id: number, s: SeminarData): Sem
       if (result.changes === 0) throw notFound('This seminar');
     })
     .immediate();
+  seminarChanged(ctx, id, 'seminar');
   return getSeminar(ctx, id);
 }
 
@@ -146,6 +158,7 @@ export function setSeminarClosed(ctx: CoreContext, id: number, closed: boolean):
       stmt(ctx.db, 'UPDATE registrations SET state = ?, updated_at = ? WHERE seminar_id = ? AND state = ?').run(to, at, id, from);
     })
     .immediate();
+  seminarChanged(ctx, id, 'seminar');
   return getSeminar(ctx, id);
 }
 
@@ -183,7 +196,8 @@ export function listSeminars(ctx: CoreContext, input: ListInput): SeminarSummary
 
 /** Crockford's base-32 letters: no I, L, O or U, so a code read aloud or typed is unambiguous. */
 const TICKET_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-export const TICKET_LENGTH = 8;
+// The pure rules of ticket codes are shared with the door devices, which search offline.
+export { mayBeTicket, normalizeTicketCode, TICKET_LENGTH };
 
 /**
  * About 38 random bits: short enough to type, far too many to guess. The first character is a
@@ -195,18 +209,6 @@ export function newTicketCode(): string {
   return Array.from(bytes, (b, i) => (i === 0 ? String(b % 10) : TICKET_ALPHABET[b % 32])).join('');
 }
 
-export function mayBeTicket(text: string): boolean {
-  return /^\d/.test(text.trim());
-}
-
-export function normalizeTicketCode(text: string): string {
-  return text
-    .toUpperCase()
-    .replace(/[^0-9A-Z]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
-}
-
 interface RegistrationRow {
   id: number;
   seminar_id: number;
@@ -215,20 +217,35 @@ interface RegistrationRow {
   source: RegistrationSource;
   state: Registration['state'];
   checked_in_at: string | null;
+  checked_in_by: string | null;
   ticket_code: string;
   note: string;
+  badge_printed_at: string | null;
   given_name: string;
   family_name: string;
   display_name: string;
   organization: string;
+  role: string;
   introduce_as: string;
   primary_email: string | null;
 }
 
-const REGISTRATION_SELECT = `SELECT r.id, r.seminar_id, r.person_id, r.mode, r.source, r.state, r.checked_in_at, r.ticket_code, r.note,
-    p.given_name, p.family_name, p.display_name, p.organization, p.introduce_as,
-    (SELECT address FROM person_emails WHERE person_id = p.id ORDER BY position LIMIT 1) AS primary_email
-  FROM registrations r JOIN people p ON p.id = r.person_id`;
+const REGISTRATION_COLUMNS = `r.id, r.seminar_id, r.person_id, r.mode, r.source, r.state, r.checked_in_at, r.checked_in_by, r.ticket_code, r.note,
+    r.badge_printed_at,
+    p.given_name, p.family_name, p.display_name, p.organization, p.role, p.introduce_as,
+    (SELECT address FROM person_emails WHERE person_id = p.id ORDER BY position LIMIT 1) AS primary_email`;
+const REGISTRATION_FROM = 'FROM registrations r JOIN people p ON p.id = r.person_id';
+const REGISTRATION_SELECT = `SELECT ${REGISTRATION_COLUMNS} ${REGISTRATION_FROM}`;
+
+/** The registrations with what their ticketing platform said about them (platform-tickets.ts). */
+function withTickets(ctx: CoreContext, registrations: Registration[]): Registration[] {
+  const tickets = ticketsOf(
+    ctx,
+    registrations.map((r) => r.id),
+  );
+  for (const r of registrations) r.ticket = tickets.get(r.id) ?? null;
+  return registrations;
+}
 
 function toRegistration(r: RegistrationRow): Registration {
   return {
@@ -237,34 +254,63 @@ function toRegistration(r: RegistrationRow): Registration {
     personId: r.person_id,
     name: personName({ givenName: r.given_name, familyName: r.family_name, displayName: r.display_name }),
     organization: r.organization,
+    role: r.role,
     primaryEmail: r.primary_email ?? '',
     introduceAs: r.introduce_as,
     mode: r.mode,
     source: r.source,
     state: r.state,
     checkedInAt: r.checked_in_at,
+    checkedInBy: r.checked_in_by,
     ticketCode: r.ticket_code,
     note: r.note,
+    badgePrintedAt: r.badge_printed_at,
+    ticket: null,
   };
 }
 
 export function listRegistrations(ctx: CoreContext, seminarId: number): Registration[] {
   if (!stmt(ctx.db, 'SELECT 1 FROM seminars WHERE id = ?').get(seminarId)) throw notFound('This seminar');
-  return (stmt(ctx.db, `${REGISTRATION_SELECT} WHERE r.seminar_id = ? ORDER BY p.sort_key, r.id`).all(seminarId) as RegistrationRow[]).map(toRegistration);
+  return withTickets(ctx, (stmt(ctx.db, `${REGISTRATION_SELECT} WHERE r.seminar_id = ? ORDER BY p.sort_key, r.id`).all(seminarId) as RegistrationRow[]).map(toRegistration));
 }
 
 /** Several registrations in one query, in the order of `ids` (missing ones left out). */
 export function getRegistrations(ctx: CoreContext, ids: number[]): Registration[] {
   if (ids.length === 0) return [];
   const rows = stmt(ctx.db, `${REGISTRATION_SELECT} WHERE r.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as RegistrationRow[];
-  const byId = new Map(rows.map((r) => [r.id, toRegistration(r)]));
+  const byId = new Map(withTickets(ctx, rows.map(toRegistration)).map((r) => [r.id, r]));
   return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** A registration as the check-in search ranks it: with the person's name parts, every email and name order. */
+export interface RankableRegistration {
+  registration: Registration;
+  names: string[];
+  emails: string;
+  sortKey: string;
+}
+
+/** Registrations by id with what the ranking reads, in one query (tickets in three more, for all of them). */
+export function rankableRegistrations(ctx: CoreContext, ids: number[]): RankableRegistration[] {
+  if (ids.length === 0) return [];
+  const rows = stmt(
+    ctx.db,
+    `SELECT ${REGISTRATION_COLUMNS}, p.sort_key, (SELECT group_concat(address, ' ') FROM person_emails WHERE person_id = p.id) AS all_emails
+     ${REGISTRATION_FROM} WHERE r.id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(ids)) as (RegistrationRow & { sort_key: string; all_emails: string | null })[];
+  const registrations = withTickets(ctx, rows.map(toRegistration));
+  return rows.map((r, i) => ({
+    registration: registrations[i] as Registration,
+    names: [r.given_name, r.family_name, r.display_name],
+    emails: r.all_emails ?? '',
+    sortKey: r.sort_key,
+  }));
 }
 
 export function getRegistration(ctx: CoreContext, id: number): Registration {
   const row = stmt(ctx.db, `${REGISTRATION_SELECT} WHERE r.id = ?`).get(id) as RegistrationRow | undefined;
   if (!row) throw notFound('This registration');
-  return toRegistration(row);
+  return withTickets(ctx, [toRegistration(row)])[0] as Registration;
 }
 
 /**
@@ -278,7 +324,8 @@ export function registerPeople(
   mode: AttendanceMode,
   source: RegistrationSource = 'ahead',
 ): { added: number; alreadyRegistered: number } {
-  return ctx.db
+  const changed: number[] = [];
+  const result = ctx.db
     .transaction(() => {
       const seminar = stmt<[number], { closed_at: string | null }>(ctx.db, 'SELECT closed_at FROM seminars WHERE id = ?').get(seminarId);
       if (!seminar) throw notFound('This seminar');
@@ -298,18 +345,22 @@ export function registerPeople(
         }
         if (existing) {
           stmt(ctx.db, "UPDATE registrations SET state = 'registered', mode = ?, updated_at = ? WHERE id = ?").run(mode, at, existing.id);
+          changed.push(existing.id);
         } else {
-          stmt(
+          const inserted = stmt(
             ctx.db,
             `INSERT INTO registrations (seminar_id, person_id, mode, source, state, ticket_code, created_at, updated_at)
              VALUES (?, ?, ?, ?, 'registered', ?, ?, ?)`,
           ).run(seminarId, personId, mode, source, newTicketCode(), at, at);
+          changed.push(Number(inserted.lastInsertRowid));
         }
         added += 1;
       }
       return { added, alreadyRegistered };
     })
     .immediate();
+  if (changed.length) seminarChanged(ctx, seminarId, 'registrations', { changed });
+  return result;
 }
 
 export function updateRegistration(
@@ -331,7 +382,9 @@ export function updateRegistration(
       }
     })
     .immediate();
-  return getRegistration(ctx, id);
+  const registration = getRegistration(ctx, id);
+  seminarChanged(ctx, registration.seminarId, 'registrations', { changed: [id] });
+  return registration;
 }
 
 /** The seminars a person registered for, newest first, and how they took part. */

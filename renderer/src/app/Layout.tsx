@@ -5,6 +5,7 @@ import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-route
 import { useDueSummary } from '../features/followups/queries';
 import { useAppInfo } from '../features/people/queries';
 import { todayInput } from '../ui/days';
+import { LoadFailedBanner } from './LoadFailedBanner';
 
 const NAV = [
   { to: '/', label: 'Home', icon: IconLayoutDashboard },
@@ -60,6 +61,7 @@ export function Layout() {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main style={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
+        <LoadFailedBanner />
         <DueBanner />
         <Outlet />
       </AppShell.Main>

@@ -14,8 +14,9 @@ const theme = createTheme({
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
-      // Local data: errors are real (not flaky networks), so show them instead of retrying.
-      retry: (count, error) => !(error instanceof ApiError) && count < 2,
+      // Local data: an answer with an error is real, so it is shown at once; only an app that
+      // cannot reach Rapport (a station stopped or restarting) is asked again, then told.
+      retry: (count, error) => (!(error instanceof ApiError) || error.code === 'unreachable') && count < 3,
       refetchOnWindowFocus: false,
       staleTime: 30_000,
     },

@@ -9,14 +9,17 @@ interface Props {
   saving: boolean;
   onCancel: () => void;
   children: ReactNode;
+  /** Shown just above Cancel / Save, where the person who pressed Save is looking (a stale copy). */
+  notice?: ReactNode;
 }
 
 /** The frame of every editor: sections, then Cancel / Save; Ctrl+Enter or Ctrl+S saves. */
-export function EditorForm({ formRef, submit, submitLabel, saving, onCancel, children }: Props) {
+export function EditorForm({ formRef, submit, submitLabel, saving, onCancel, children, notice }: Props) {
   return (
     <form ref={formRef} onSubmit={submit} noValidate onKeyDown={getHotkeyHandler([['mod+Enter', () => submit()], ['mod+S', () => submit()]])}>
       <Stack gap="md" px="xl" pb="xl" maw={920}>
         {children}
+        {notice}
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onCancel}>
             Cancel

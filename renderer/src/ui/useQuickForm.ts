@@ -20,8 +20,11 @@ export function useQuickForm<T extends Record<string, string>>(initial: T, paths
     error: errorOf(key),
   });
 
-  /** Runs `save`; its result when it went through, undefined when not. Field problems stay on their fields; others are announced. */
-  const submit = async <R extends object>(save: (values: T) => Promise<R>): Promise<R | undefined> => {
+  /**
+   * Runs `save`; its result when it went through, undefined when not (or when `save` itself
+   * answered undefined: a stale copy it handled). Field problems stay on their fields; others are announced.
+   */
+  const submit = async <R extends object>(save: (values: T) => Promise<R | undefined>): Promise<R | undefined> => {
     setSaving(true);
     try {
       const result = await save(values);

@@ -9,10 +9,11 @@ export function checkInTime(iso: string | null): string {
 
 interface Props {
   registration: Registration;
-  index: number;
+  /** Why a "Did you mean…" row is offered. */
+  reason?: string;
   selected: boolean;
-  onSelect: (index: number) => void;
-  onCheckIn: () => void;
+  onChoose: (id: number) => void;
+  onEnter: (id: number) => void;
   onUndo: (registration: Registration) => void;
 }
 
@@ -20,22 +21,23 @@ interface Props {
  * One registrant in the check-in list. Plain elements and memoized: the list re-renders on every
  * keystroke, and a row whose registration and selection did not change should cost nothing.
  */
-export const AttendeeRow = memo(function AttendeeRow({ registration: r, index, selected, onSelect, onCheckIn, onUndo }: Props) {
+export const AttendeeRow = memo(function AttendeeRow({ registration: r, reason, selected, onChoose, onEnter, onUndo }: Props) {
   const checkedIn = r.state === 'checked_in';
+  const detail = [r.organization, r.primaryEmail].filter(Boolean).join(' · ') || '—';
   return (
     <div
       id={`attendee-${r.id}`}
       role="option"
       aria-selected={selected}
-      aria-label={`${r.name}${r.organization ? `, ${r.organization}` : ''}${checkedIn ? ', checked in' : ''}`}
+      aria-label={`${r.name}${r.organization ? `, ${r.organization}` : ''}${checkedIn ? ', checked in' : ''}${reason ? ` (${reason})` : ''}`}
       className={`attendee${selected ? ' attendee-selected' : ''}`}
       onMouseDown={(e) => e.preventDefault()}
-      onClick={() => onSelect(index)}
-      onDoubleClick={onCheckIn}
+      onClick={() => onChoose(r.id)}
+      onDoubleClick={() => onEnter(r.id)}
     >
       <div className="attendee-who">
         <div className="attendee-name">{r.name}</div>
-        <div className="attendee-detail">{[r.organization, r.primaryEmail].filter(Boolean).join(' · ') || '—'}</div>
+        <div className="attendee-detail">{reason ? `${reason} · ${detail}` : detail}</div>
       </div>
       <div className="attendee-status">
         <span className="attendee-mode">{MODE_LABELS[r.mode]}</span>

@@ -1,318 +1,243 @@
-import { Alert, Box, Button, Group, Kbd, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Box, Button, CloseButton, Group, Kbd, Loader, Text, TextInput, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconAlertTriangle, IconCircleCheck, IconSearch } from '@tabler/icons-react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { IconAlertTriangle, IconPlugConnectedX, IconSearch } from '@tabler/icons-react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { formatSeminarHours, type Registration } from '../../../../shared/domain/seminar';
-import { Counter } from '../../ui/Counter';
-import { guessKind } from '../../../../shared/domain/followup';
-import { useBookWrite } from '../relationships/queries';
+import { CHECK_IN_QUERY_MAX } from '../../../../shared/domain/registrant-match';
+import { formatSeminarDate, formatSeminarHours, seatsOver, type Registration, type Seminar } from '../../../../shared/domain/seminar';
+import { useStableHandler } from '../../ui/useStableHandler';
 import { LoadingScreen } from '../../ui/LoadingScreen';
 import { NotFound } from '../../ui/NotFound';
 import { useSeminar } from '../seminars/queries';
-import { useCheckInActions, useRegistrantSearch } from './queries';
-import { AttendeeRow, checkInTime } from './AttendeeRow';
+import { AttendeeList } from './AttendeeList';
+import { ResultPanel, type ResultPanelHandle } from './ResultPanel';
+import { useCheckInTable } from './useCheckInTable';
+import { useLiveSeminar } from './live';
 import { WalkInDialog } from './WalkInDialog';
 
-/** A scanner or a person typing a whole ticket: a digit, then seven more letters or digits. */
-const looksLikeTicket = (text: string) => /^\d[0-9a-z]{3}-?[0-9a-z]{4}$/i.test(text.trim());
+const dayIn = (at: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+
+const TableHeader = memo(function TableHeader({ s, onWalkIn }: { s: Seminar; onWalkIn: () => void }) {
+  return (
+    <Group justify="space-between" wrap="nowrap" gap="sm">
+      <div style={{ minWidth: 0 }}>
+        <Title order={1} size="h3" lineClamp={1}>
+          Check-in · {s.title}
+        </Title>
+        <Text c="dimmed" size="sm">
+          {formatSeminarDate(s.startsAt, s.timeZone)} · {formatSeminarHours(s.startsAt, s.endsAt, s.timeZone)}
+        </Text>
+      </div>
+      <Group gap="xs" wrap="nowrap">
+        <Button variant="light" onClick={onWalkIn} rightSection={<Kbd size="xs">Alt+W</Kbd>}>
+          Walk-in
+        </Button>
+        <Button component={Link} to={`/seminars/${s.id}`} variant="default">
+          Exit check-in
+        </Button>
+      </Group>
+    </Group>
+  );
+});
+
+const TableCounts = memo(function TableCounts({ s }: { s: Seminar }) {
+  const c = s.counts;
+  const item = (label: string, value: number, detail?: string) => (
+    <div role="group" aria-label={label} className="table-count">
+      <span className="table-count-label">{label}</span> <b className="table-count-value">{value.toLocaleString()}</b>
+      {detail ? <span className="table-count-detail"> {detail}</span> : null}
+    </div>
+  );
+  return (
+    <div className="table-counts">
+      {item('Registered', c.registered, `${c.registeredInPerson} in person${s.capacity ? ` of ${s.capacity} seats` : ''} · ${c.registeredStream} stream`)}
+      {item('Checked in', c.checkedIn, `${c.checkedInInPerson} in the room · ${c.checkedInStream} stream`)}
+      {item('Walk-ins', c.walkIns)}
+      {item('Still expected', c.expected)}
+    </div>
+  );
+});
 
 /**
  * The check-in table: find an arriving person in a keystroke or two and check them in with
- * Enter. Keyboard: ↑/↓ choose, Enter checks in, Alt+U undoes the last check-in, Alt+W opens a
- * walk-in, Alt+N notes a word about the person just checked in, Alt+F captures a follow-up with
- * them, Esc clears the search.
+ * Enter. Keyboard: ↑/↓ choose, Enter checks in the selected person, Alt+U undoes this table's
+ * check-ins one by one, Alt+W opens a walk-in, Alt+N / Alt+F note a word or a follow-up about the
+ * person shown, Esc clears the search.
  */
 export function CheckInScreen() {
   const seminarId = Number(useParams().id);
   const seminar = useSeminar(seminarId);
-  const [query, setQuery] = useState('');
-  // Every keystroke searches: an answer is a millisecond away, and a debounce would only add delay.
-  const results = useRegistrantSearch(seminarId, query);
-  const actions = useCheckInActions();
-  const [selected, setSelected] = useState(0);
-  const [last, setLast] = useState<Registration | null>(null);
-  const [message, setMessage] = useState<{ tone: 'error' | 'info'; text: string } | null>(null);
-  const [walkInOpen, setWalkInOpen] = useState(false);
-  const [note, setNote] = useState('');
+  const table = useCheckInTable(seminarId);
+  // What door devices and other tabs do shows here within a second.
+  useLiveSeminar(seminarId);
+  const [walkIn, setWalkIn] = useState<string | null>(null);
+  const [notTodaySeen, setNotTodaySeen] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
-  const noteRef = useRef<HTMLInputElement>(null);
-  const followUpRef = useRef<HTMLInputElement>(null);
-  const [followUp, setFollowUp] = useState({ what: '', dueOn: '' });
-  const createFollowUp = useBookWrite('followUps.create');
-  const rows = results.data ?? [];
-
-
-  // Enter pressed before the list caught up with the typing acts once the list is current:
-  // people type a name and press Enter faster than any search answers.
-  const [enterPending, setEnterPending] = useState(false);
-  const listIsCurrent = !results.isPlaceholderData && !results.isFetching;
-
-  const focusSearch = () => requestAnimationFrame(() => searchRef.current?.focus());
-
-  const done = (registration: Registration) => {
-    setLast(registration);
-    setMessage(null);
-    setQuery('');
-    setSelected(0);
-    setNote('');
+  const panelRef = useRef<ResultPanelHandle>(null);
+  const focusSearch = useStableHandler(() => requestAnimationFrame(() => searchRef.current?.focus()));
+  const undoRow = useStableHandler((r: Registration) => table.undo(r.id, r.name));
+  const noteKept = useStableHandler((registration: Registration) =>
+    table.show(table.panel?.tone === 'already' ? { tone: 'already', registration } : { tone: 'in', registration }, false),
+  );
+  const openWalkIn = useStableHandler(() => setWalkIn(table.query));
+  const closeWalkIn = useStableHandler(() => {
+    setWalkIn(null);
     focusSearch();
-  };
-  const failed = (error: Error) => {
-    setMessage({ tone: 'error', text: error.message });
-    focusSearch();
-  };
-
-  const checkInSelected = () => {
-    if (looksLikeTicket(query)) {
-      actions.byTicket.mutate({ seminarId, ticket: query }, { onSuccess: done, onError: failed });
-      return;
-    }
-    const target = rows[selected];
-    if (!target) return;
-    if (target.state === 'checked_in') {
-      setMessage({ tone: 'info', text: `${target.name} is already checked in${target.checkedInAt ? ` (${checkInTime(target.checkedInAt)})` : ''}.` });
-      return;
-    }
-    actions.checkIn.mutate({ registrationId: target.id }, { onSuccess: done, onError: failed });
-  };
-
-  const undo = (registration: Registration | null) => {
-    if (!registration) return;
-    actions.undo.mutate(registration.id, {
-      onSuccess: (r) => {
-        setLast(null);
-        setMessage({ tone: 'info', text: `Check-in of ${r.name} undone.` });
-        focusSearch();
-      },
-      onError: failed,
-    });
-  };
-
-  /** Five words at the table become a follow-up on the person just checked in, linked to this seminar. */
-  const saveFollowUp = () => {
-    if (!last || !followUp.what.trim()) return;
-    createFollowUp.mutate(
-      { personId: last.personId, what: followUp.what, kind: guessKind(followUp.what), dueOn: followUp.dueOn || null, seminarId, source: 'check_in' },
-      {
-        onSuccess: (f) => {
-          setFollowUp({ what: '', dueOn: '' });
-          setMessage({ tone: 'info', text: `Follow-up with ${f.person.name} kept: ${f.what}` });
-          focusSearch();
-        },
-        onError: failed,
-      },
-    );
-  };
-
-  const saveNote = () => {
-    if (!last || !note.trim()) return;
-    actions.note.mutate(
-      { registrationId: last.id, note },
-      {
-        onSuccess: (r) => {
-          setLast(r);
-          setNote('');
-          focusSearch();
-        },
-        onError: failed,
-      },
-    );
-  };
-
-  const checkInLatest = useRef(checkInSelected);
-  checkInLatest.current = checkInSelected;
-  const undoLatest = useRef(undo);
-  undoLatest.current = undo;
-  // Stable callbacks, so memoized rows do not re-render just because the screen did.
-  const stableCheckIn = useCallback(() => checkInLatest.current(), []);
-  const stableUndo = useCallback((r: Registration) => undoLatest.current(r), []);
-  useEffect(() => {
-    if (enterPending && listIsCurrent) {
-      setEnterPending(false);
-      checkInLatest.current();
-    }
-  }, [enterPending, listIsCurrent]);
+  });
+  const walkInDone = useStableHandler((registration: Registration) => {
+    table.clear();
+    table.checkedIn(registration);
+  });
 
   useHotkeys(
     [
-      ['alt+U', () => undo(last)],
-      ['alt+W', () => setWalkInOpen(true)],
-      ['alt+N', () => last && noteRef.current?.focus()],
-      ['alt+F', () => last && followUpRef.current?.focus()],
+      ['alt+U', () => table.undoLast()],
+      ['alt+W', () => setWalkIn(table.query)],
+      ['alt+N', () => panelRef.current?.focusNote()],
+      ['alt+F', () => panelRef.current?.focusFollowUp()],
     ],
     [],
   );
 
+  // Intl formatters are costly to build: worked out once per seminar, not on every keystroke.
+  const startsAt = seminar.data?.startsAt;
+  const timeZone = seminar.data?.timeZone;
+  const [seminarIsToday, seminarDay] = useMemo(
+    () => (!startsAt || !timeZone ? [true, ''] : [dayIn(new Date(startsAt), timeZone) === dayIn(new Date(), timeZone), formatSeminarDate(startsAt, timeZone)]),
+    [startsAt, timeZone],
+  );
+
   if (seminar.isPending) return <LoadingScreen />;
-  if (seminar.isError) return <NotFound title="This seminar is not in your book" error={seminar.error} back={{ to: '/seminars', label: 'Back to Seminars' }} />;
+  if (seminar.isError) return <NotFound title="This seminar is not in your book" error={seminar.error} retry={() => seminar.refetch()} back={{ to: '/seminars', label: 'Back to Seminars' }} />;
   const s = seminar.data;
-  const atCapacity = s.capacity !== null && s.counts.checkedInInPerson >= s.capacity;
-  const activeId = rows[selected] ? `attendee-${rows[selected].id}` : undefined;
+  const over = seatsOver(s);
+  const notToday = !notTodaySeen && !seminarIsToday;
+  const results = table.results;
+  const activeId = table.selected !== null ? `attendee-${table.selected}` : undefined;
+  const empty =
+    results && table.current && results.rows.length === 0 && results.suggestions.length === 0
+      ? table.query.trim()
+        ? `No registrant matches “${table.query.trim()}”. Press Alt+W to add a walk-in.`
+        : 'No one is registered yet. Press Alt+W to add a walk-in.'
+      : results && table.current && results.rows.length === 0
+        ? `No registrant matches “${table.query.trim()}” as typed.`
+        : null;
 
   return (
-    <Box p="lg" style={{ height: '100vh', display: 'flex', flexDirection: 'column', gap: 16, overflow: 'hidden' }}>
-      <Group justify="space-between" wrap="nowrap">
-        <Stack gap={0}>
-          <Title order={1} size="h2">
-            Check-in · {s.title}
-          </Title>
-          <Text c="dimmed">{formatSeminarHours(s.startsAt, s.endsAt, s.timeZone)}</Text>
-        </Stack>
-        <Group gap="sm">
-          <Button variant="light" onClick={() => setWalkInOpen(true)} rightSection={<Kbd size="xs">Alt+W</Kbd>}>
-            Walk-in
-          </Button>
-          <Button component={Link} to={`/seminars/${s.id}`} variant="default">
-            Exit check-in
-          </Button>
-        </Group>
-      </Group>
+    <Box component="main" className="check-in-screen" aria-label={`Check-in · ${s.title}`}>
+      <TableHeader s={s} onWalkIn={openWalkIn} />
+      <TableCounts s={s} />
 
-      <SimpleGrid cols={4}>
-        <Counter label="Registered" value={s.counts.registered} detail={s.capacity ? `${s.capacity} seats` : undefined} />
-        <Counter label="Checked in" value={s.counts.checkedIn} detail={`${s.counts.checkedInInPerson} in person · ${s.counts.checkedInStream} on the stream`} />
-        <Counter label="Walk-ins" value={s.counts.walkIns} />
-        <Counter label="Still expected" value={s.counts.expected} />
-      </SimpleGrid>
-      {atCapacity ? (
-        <Alert color="orange" icon={<IconAlertTriangle aria-hidden />} title="The room is full">
-          {s.counts.checkedInInPerson} people are checked in for {s.capacity} seats.
+      {notToday ? (
+        <Alert color="yellow" icon={<IconAlertTriangle aria-hidden size={18} />} py={6} withCloseButton closeButtonLabel="I know, check in anyway" onClose={() => setNotTodaySeen(true)} role="note" aria-label="This seminar is not today">
+          <b>This seminar is not today:</b> it is on {seminarDay}. Check-ins are recorded with today’s date and time.
         </Alert>
       ) : null}
-
-      <div role="status" aria-live="polite" aria-label="Last check-in">
-        {last ? (
-          <Paper withBorder radius="md" p="md" bg="teal.0" style={{ borderColor: 'var(--mantine-color-teal-4)' }}>
-            <Group justify="space-between" align="flex-start" wrap="nowrap">
-              <Group align="flex-start" wrap="nowrap">
-                <IconCircleCheck size={36} color="var(--mantine-color-teal-7)" aria-hidden />
-                <Stack gap={2}>
-                  <Text fz={22} fw={700}>
-                    {last.name} is checked in
-                  </Text>
-                  <Text fz="lg">
-                    Introduce as: <b>{last.introduceAs || last.name}</b>
-                  </Text>
-                  {last.note ? <Text c="dimmed">Note: {last.note}</Text> : null}
-                </Stack>
-              </Group>
-              <Group gap="xs" wrap="nowrap">
-                <Button component={Link} to={`/seminars/${seminarId}/badges?layout=badge&from=check-in&registration=${last.id}`} variant="default">
-                  Print badge
-                </Button>
-                <Button variant="default" onClick={() => undo(last)} rightSection={<Kbd size="xs">Alt+U</Kbd>}>
-                  Undo check-in
-                </Button>
-              </Group>
-            </Group>
-            <TextInput
-              ref={noteRef}
-              mt="sm"
-              label={`Note about ${last.name}`}
-              description="A word to remember (Alt+N), Enter to keep it"
-              value={note}
-              onChange={(e) => setNote(e.currentTarget.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') saveNote();
-                if (e.key === 'Escape') focusSearch();
-              }}
-            />
-            <Group mt="sm" gap="sm" align="flex-start" wrap="nowrap">
-              <TextInput
-                ref={followUpRef}
-                style={{ flex: 1 }}
-                label={`Follow-up with ${last.name}`}
-                description="Promised a next step? A few words (Alt+F), Enter to keep it"
-                placeholder="e.g. Call about referrals"
-                value={followUp.what}
-                onChange={(e) => setFollowUp({ ...followUp, what: e.currentTarget.value })}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') saveFollowUp();
-                  if (e.key === 'Escape') focusSearch();
-                }}
-              />
-              <TextInput
-                label="Due (optional)"
-                description="Empty: no date"
-                type="date"
-                value={followUp.dueOn}
-                onChange={(e) => setFollowUp({ ...followUp, dueOn: e.currentTarget.value })}
-                onKeyDown={(e) => e.key === 'Enter' && saveFollowUp()}
-                w={180}
-              />
-            </Group>
-          </Paper>
-        ) : null}
-        {message ? (
-          <Alert color={message.tone === 'error' ? 'red' : 'blue'} mt={last ? 'sm' : 0}>
-            {message.text}
-          </Alert>
-        ) : null}
-      </div>
+      {over.inRoom > 0 || over.registered > 0 ? (
+        <Alert color="orange" icon={<IconAlertTriangle aria-hidden size={18} />} py={6} role="note" aria-label={over.inRoom > 0 ? 'The room is over capacity' : 'More registered than seats'}>
+          {over.inRoom > 0 ? (
+            <>
+              <b>The room is over capacity:</b> {s.counts.checkedInInPerson} in the room for {s.capacity} seats, {over.inRoom} over.
+            </>
+          ) : (
+            <>
+              <b>More registered than seats:</b> {s.counts.registeredInPerson} in person for {s.capacity} seats, {over.registered} over if everyone comes.
+            </>
+          )}
+        </Alert>
+      ) : null}
+      {table.disconnected ? (
+        <Alert color="red" variant="filled" icon={<IconPlugConnectedX aria-hidden size={18} />} py={6} role="alert" aria-label="Not connected">
+          <b>Not connected —</b> {table.checkingIn ? 'nothing was checked in yet. Retrying…' : 'the list may be out of date and nothing can be checked in. Retrying…'}
+        </Alert>
+      ) : table.searchFailed ? (
+        <Alert color="red" py={6} role="alert" aria-label="The search failed">
+          <b>The search failed:</b> {table.searchFailed.message}
+        </Alert>
+      ) : null}
 
       <TextInput
         ref={searchRef}
         label="Find attendee"
-        description="Type part of a name, organization, email or ticket code; ↑ ↓ to choose, Enter to check in."
-        size="xl"
+        description={
+          table.tooLong
+            ? `Only the first ${CHECK_IN_QUERY_MAX} characters are searched.`
+            : 'Type part of a name, organization, email or ticket code; ↑ ↓ to choose, Enter to check in.'
+        }
+        size="lg"
         autoFocus
         autoComplete="off"
         spellCheck={false}
         leftSection={<IconSearch aria-hidden />}
-        value={query}
+        rightSection={table.checkingIn ? <Loader size="sm" aria-label="Checking in" /> : null}
+        value={table.query}
         role="combobox"
-        aria-expanded={rows.length > 0}
+        aria-expanded={table.listed.length > 0}
         aria-controls="attendee-list"
         aria-activedescendant={activeId}
-        onChange={(e) => {
-          // One render per keystroke: the selection resets together with the text.
-          setQuery(e.currentTarget.value);
-          setSelected(0);
-        }}
+        onChange={(e) => table.type(e.currentTarget.value)}
         onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') {
+          if (e.nativeEvent.isComposing) return;
+          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
             e.preventDefault();
-            setSelected((i) => Math.min(i + 1, rows.length - 1));
-          } else if (e.key === 'ArrowUp') {
-            e.preventDefault();
-            setSelected((i) => Math.max(i - 1, 0));
+            table.move(e.key === 'ArrowDown' ? 1 : -1);
           } else if (e.key === 'Enter') {
             e.preventDefault();
-            if (listIsCurrent || looksLikeTicket(query)) checkInSelected();
-            else setEnterPending(true);
+            if (!e.repeat) table.enter();
           } else if (e.key === 'Escape') {
-            setQuery('');
-            setSelected(0);
+            table.clear();
           }
         }}
       />
-
-      <Box
-        id="attendee-list"
-        role="listbox"
-        aria-label="Attendees"
-        data-query={results.isPlaceholderData ? undefined : query}
-        data-current={listIsCurrent}
-        style={{ flex: 1, overflow: 'auto' }}
-      >
-        {rows.length === 0 && results.isSuccess ? (
-          <Text c="dimmed" py="lg" ta="center">
-            {query.trim() ? `No registrant matches “${query.trim()}”. Press Alt+W to add a walk-in.` : 'No one is registered yet.'}
-          </Text>
+      <div role="status" aria-label="Table message" className="table-say" data-tone={table.message?.tone}>
+        {table.message ? (
+          <Group gap="xs" wrap="nowrap">
+            <Text c={table.message.tone === 'error' ? 'red.8' : undefined} fw={table.message.tone === 'error' ? 600 : 500} style={{ flex: 1 }}>
+              {table.message.text}
+            </Text>
+            <CloseButton size="sm" aria-label="Dismiss message" onClick={table.dismissMessage} />
+          </Group>
         ) : null}
-        {rows.map((r, i) => (
-          <AttendeeRow key={r.id} registration={r} index={i} selected={i === selected} onSelect={setSelected} onCheckIn={stableCheckIn} onUndo={stableUndo} />
-        ))}
-      </Box>
+      </div>
+
+      <div className="check-in-main">
+        <AttendeeList
+          rows={results?.rows ?? []}
+          suggestions={results?.suggestions ?? []}
+          selected={table.selected}
+          answering={table.current ? table.query : undefined}
+          current={table.current && !table.checkingIn}
+          empty={empty}
+          onChoose={table.choose}
+          onEnterRow={table.enterRow}
+          onUndo={undoRow}
+        />
+        <div className="check-in-side">
+          {table.panel ? (
+            <ResultPanel
+              ref={panelRef}
+              seminarId={seminarId}
+              panel={table.panel}
+              canUndo={table.canUndo}
+              onUndo={undoRow}
+              onChanged={noteKept}
+              onSaid={table.say}
+              onDone={focusSearch}
+            />
+          ) : (
+            <Text c="dimmed" size="sm" className="check-in-side-empty">
+              The person you check in or look up shows here, with their note and follow-up.
+            </Text>
+          )}
+        </div>
+      </div>
+
       <WalkInDialog
         seminarId={seminarId}
-        opened={walkInOpen}
-        onClose={() => {
-          setWalkInOpen(false);
-          focusSearch();
-        }}
-        onDone={done}
+        opened={walkIn !== null}
+        prefill={walkIn ?? ''}
+        onClose={closeWalkIn}
+        onDone={walkInDone}
       />
     </Box>
   );

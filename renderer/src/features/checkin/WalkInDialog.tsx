@@ -1,15 +1,20 @@
 import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useState } from 'react';
+import { memo, useEffect, useState } from 'react';
+import type { PersonMatch } from '../../../../shared/contract';
+import { looksLikeCode } from '../../../../shared/domain/registrant-match';
 import type { AttendanceMode, Registration } from '../../../../shared/domain/seminar';
 import { ApiError, type FieldErrors } from '../../../../shared/errors';
+import { call } from '../../api/client';
+import { newClientId } from '../../api/client-id';
 import { AttendanceModeRadio } from '../seminars/AttendanceModeRadio';
 import { useCheckInActions, usePersonMatches } from './queries';
 
 const EMPTY = { givenName: '', familyName: '', email: '', phone: '', organization: '' };
+type Values = typeof EMPTY;
 
 /** Where the contract reports a problem with each field of this short form. */
-const ERROR_PATHS: Record<keyof typeof EMPTY, string> = {
+const ERROR_PATHS: Record<keyof Values, string> = {
   givenName: 'person.givenName',
   familyName: 'person.familyName',
   email: 'person.emails.0.address',
@@ -17,29 +22,73 @@ const ERROR_PATHS: Record<keyof typeof EMPTY, string> = {
   organization: 'person.organization',
 };
 
-const REASONS = { email: 'same email', phone: 'same phone', name: 'similar name' } as const;
+/** The search text becomes the walk-in's first fields: an email, a phone, or a name (given name first). */
+export function prefillFrom(text: string): Values {
+  const t = text.trim();
+  if (!t || looksLikeCode(t)) return EMPTY;
+  if (t.includes('@')) return { ...EMPTY, email: t };
+  if (/^[+()\d\s.-]+$/.test(t) && t.replace(/\D/g, '').length >= 7) return { ...EMPTY, phone: t };
+  const [given = '', ...rest] = t.split(/\s+/);
+  return { ...EMPTY, givenName: given, familyName: rest.join(' ') };
+}
 
-/** Register and check in someone who just walked in, without creating a second copy of someone we know. */
-export function WalkInDialog({ seminarId, opened, onClose, onDone }: { seminarId: number; opened: boolean; onClose: () => void; onDone: (r: Registration) => void }) {
+const matchInput = (v: Values) => ({ givenName: v.givenName, familyName: v.familyName, email: v.email, phone: v.phone });
+const worthMatching = (v: Values) => v.email.includes('@') || v.phone.replace(/\D/g, '').length >= 7 || (v.givenName.trim().length >= 2 && v.familyName.trim().length >= 2);
+
+/**
+ * Register and check in someone who just walked in, without creating a second copy of someone
+ * already in the book. While people who may be them are shown, Enter creates no one: the volunteer
+ * picks the match, or says "New person anyway". Before creating, the book is asked once more with
+ * exactly what was typed, so a fast Enter cannot slip past a slow suggestion.
+ */
+export const WalkInDialog = memo(function WalkInDialog({
+  seminarId,
+  opened,
+  prefill,
+  onClose,
+  onDone,
+  device,
+}: {
+  seminarId: number;
+  /** On a door device: its name, recorded on the walk-in. */
+  device?: string | undefined;
+  opened: boolean;
+  prefill: string;
+  onClose: () => void;
+  onDone: (r: Registration) => void;
+}) {
   const [values, setValues] = useState(EMPTY);
   const [mode, setMode] = useState<AttendanceMode>('in_person');
   const [errors, setErrors] = useState<FieldErrors>({});
+  const [checked, setChecked] = useState<PersonMatch[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  // One id per walk-in dialog: a second press of Save while the first is on its way adds no one twice.
+  const [clientId, setClientId] = useState(newClientId);
   const { walkIn } = useCheckInActions();
   const [typed] = useDebouncedValue(values, 120);
-  const matches = usePersonMatches(
-    { name: `${typed.givenName} ${typed.familyName}`.trim(), email: typed.email, phone: typed.phone },
-    opened && (typed.email.includes('@') || typed.phone.replace(/\D/g, '').length >= 7 || (typed.givenName.length >= 2 && typed.familyName.length >= 2)),
-  );
+  const suggested = usePersonMatches(matchInput(typed), opened && worthMatching(typed));
+  const matches = checked ?? (worthMatching(typed) ? (suggested.data ?? []) : []);
 
-  const field = (key: keyof typeof EMPTY) => ({
+  useEffect(() => {
+    if (opened) {
+      setValues(prefillFrom(prefill));
+      setClientId(newClientId());
+    }
+  }, [opened, prefill]);
+
+  const field = (key: keyof Values) => ({
     value: values[key],
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) => setValues({ ...values, [key]: e.currentTarget.value }),
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
+      setValues({ ...values, [key]: e.currentTarget.value });
+      setChecked(null);
+    },
     error: errors[ERROR_PATHS[key]],
   });
 
   const close = () => {
     setValues(EMPTY);
     setErrors({});
+    setChecked(null);
     setMode('in_person');
     onClose();
   };
@@ -50,14 +99,19 @@ export function WalkInDialog({ seminarId, opened, onClose, onDone }: { seminarId
   };
 
   const fail = (error: Error) => {
+    // A refusal is the answer to this id: whatever the volunteer does next is a new request.
+    setClientId(newClientId());
     if (error instanceof ApiError) setErrors({ ...error.fields, _: error.fields._ ?? (error.code === 'invalid_input' ? '' : error.message) });
+    else setErrors({ _: error.message });
   };
 
-  const saveNew = () =>
+  const create = () =>
     walkIn.mutate(
       {
         seminarId,
         mode,
+        clientId,
+        device,
         person: {
           givenName: values.givenName,
           familyName: values.familyName,
@@ -69,12 +123,34 @@ export function WalkInDialog({ seminarId, opened, onClose, onDone }: { seminarId
       { onSuccess: finish, onError: fail },
     );
 
+  /** Enter, or "Save and check in": only when the book has no one who may be this person. */
+  const saveIfNew = async () => {
+    if (matches.length > 0) {
+      setErrors({ _: 'Is this one of the people above? Choose them, or press “New person anyway”.' });
+      return;
+    }
+    setBusy(true);
+    try {
+      const found = worthMatching(values) ? await call('people.matches', matchInput(values)) : [];
+      if (found.length > 0) {
+        setChecked(found);
+        setErrors({ _: 'Is this one of the people above? Choose them, or press “New person anyway”.' });
+        return;
+      }
+      create();
+    } catch (error) {
+      fail(error as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
-    <Modal opened={opened} onClose={close} title="Walk-in" size="lg">
+    <Modal opened={opened} onClose={close} title="Walk-in" size="lg" closeButtonProps={{ 'aria-label': 'Close the walk-in' }}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          saveNew();
+          void saveIfNew();
         }}
         noValidate
       >
@@ -87,20 +163,20 @@ export function WalkInDialog({ seminarId, opened, onClose, onDone }: { seminarId
           </SimpleGrid>
           <TextInput label="Organization" {...field('organization')} />
           <AttendanceModeRadio value={mode} onChange={setMode} />
-          {matches.data && matches.data.length > 0 ? (
+          {matches.length > 0 ? (
             <Alert color="yellow" title="Already in your book?" role="region" aria-label="Possible matches">
               <Stack gap={6}>
-                {matches.data.map((m) => (
+                {matches.map((m) => (
                   <Group key={m.id} justify="space-between" wrap="nowrap">
                     <Text size="sm">
                       {m.name}
                       {m.organization ? `, ${m.organization}` : ''}{' '}
                       <Text span c="dimmed" size="xs">
-                        ({REASONS[m.reason]}
-                        {m.primaryEmail ? `, ${m.primaryEmail}` : ''})
+                        ({m.why}
+                        {m.primaryEmail && m.reason !== 'email' ? `, ${m.primaryEmail}` : ''})
                       </Text>
                     </Text>
-                    <Button size="compact-sm" onClick={() => walkIn.mutate({ seminarId, personId: m.id, mode }, { onSuccess: finish, onError: fail })}>
+                    <Button size="compact-sm" onClick={() => walkIn.mutate({ seminarId, personId: m.id, mode, clientId, device }, { onSuccess: finish, onError: fail })}>
                       {`Is this ${m.name}${m.organization ? `, ${m.organization}` : ''}?`}
                     </Button>
                   </Group>
@@ -117,12 +193,18 @@ export function WalkInDialog({ seminarId, opened, onClose, onDone }: { seminarId
             <Button variant="default" onClick={close}>
               Cancel
             </Button>
-            <Button type="submit" loading={walkIn.isPending}>
-              Save and check in
-            </Button>
+            {matches.length > 0 ? (
+              <Button variant="light" color="orange" onClick={create} loading={walkIn.isPending}>
+                New person anyway
+              </Button>
+            ) : (
+              <Button type="submit" loading={walkIn.isPending || busy}>
+                Save and check in
+              </Button>
+            )}
           </Group>
         </Stack>
       </form>
     </Modal>
   );
-}
+});

@@ -1,6 +1,13 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type UseMutationResult, type UseQueryResult } from '@tanstack/react-query';
 import type { InputOf } from '../../../../shared/contract';
+import type { CheckInResults } from '../../../../shared/domain/registrant-match';
+import type { CheckInUndo, Registration } from '../../../../shared/domain/seminar';
+import { ApiError } from '../../../../shared/errors';
 import { call } from '../../api/client';
+
+/** The table keeps asking while Rapport cannot be reached: the banner says so, and it recovers by itself. */
+const whileUnreachable = (_count: number, error: Error) => error instanceof ApiError && error.code === 'unreachable';
+const RETRY_DELAY_MS = 1000;
 
 export function useRegistrantSearch(seminarId: number, query: string) {
   return useQuery({
@@ -8,6 +15,9 @@ export function useRegistrantSearch(seminarId: number, query: string) {
     queryFn: () => call('checkin.find', { seminarId, query }),
     placeholderData: keepPreviousData,
     staleTime: 0,
+    retry: whileUnreachable,
+    retryDelay: RETRY_DELAY_MS,
+    networkMode: 'always',
   });
 }
 
@@ -21,13 +31,38 @@ function useCheckInChanged() {
   return () => Promise.all([client.invalidateQueries({ queryKey: ['seminars'] }), client.invalidateQueries({ queryKey: ['people'] })]);
 }
 
-export function useCheckInActions() {
+/** One check-in or undo, with the id that makes sending it again harmless (client-id.ts). */
+export interface ActionVars {
+  registrationId: number;
+  clientId: string;
+}
+
+/** What the check-in table does to the book: at the hub's own table, or through a door device's queue. */
+export interface CheckInActions {
+  checkIn: UseMutationResult<Registration, Error, ActionVars>;
+  undo: UseMutationResult<CheckInUndo, Error, ActionVars>;
+  note: UseMutationResult<Registration, Error, InputOf<'checkin.note'>>;
+  walkIn: UseMutationResult<Registration, Error, InputOf<'checkin.walkIn'>>;
+}
+
+/** How a check-in table reaches the book: its search and its actions (the door's link keeps working offline). */
+export interface TableLink {
+  useSearch(seminarId: number, query: string): UseQueryResult<CheckInResults, Error>;
+  useActions(seminarId: number): CheckInActions;
+}
+
+export function useCheckInActions(): CheckInActions {
   const changed = useCheckInChanged();
+  const retrying = { retry: whileUnreachable, retryDelay: RETRY_DELAY_MS, networkMode: 'always' } as const;
   return {
-    checkIn: useMutation({ mutationFn: (input: InputOf<'checkin.checkIn'>) => call('checkin.checkIn', input), onSuccess: changed }),
-    byTicket: useMutation({ mutationFn: (input: InputOf<'checkin.byTicket'>) => call('checkin.byTicket', input), onSuccess: changed }),
-    undo: useMutation({ mutationFn: (registrationId: number) => call('checkin.undo', { registrationId }), onSuccess: changed }),
-    note: useMutation({ mutationFn: (input: InputOf<'checkin.note'>) => call('checkin.note', input), onSuccess: changed }),
+    // Every retry sends the same client id: a try that went through but whose answer was lost is
+    // answered again as it was, never taken for someone else's check-in.
+    checkIn: useMutation({ mutationFn: ({ registrationId, clientId }: ActionVars) => call('checkin.checkIn', { registrationId, clientId }), onSuccess: changed, ...retrying }),
+    undo: useMutation({ mutationFn: ({ registrationId, clientId }: ActionVars) => call('checkin.undo', { registrationId, clientId }), onSuccess: changed, ...retrying }),
+    note: useMutation({ mutationFn: (input: InputOf<'checkin.note'>) => call('checkin.note', input), onSuccess: changed, ...retrying }),
     walkIn: useMutation({ mutationFn: (input: InputOf<'checkin.walkIn'>) => call('checkin.walkIn', input), onSuccess: changed }),
   };
 }
+
+/** The owner's own table: straight to the hub (or the app's own core). */
+export const HUB_LINK: TableLink = { useSearch: useRegistrantSearch, useActions: () => useCheckInActions() };

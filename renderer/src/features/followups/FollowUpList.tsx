@@ -28,6 +28,11 @@ export async function exportCalendar(ids: number[] | null): Promise<void> {
     const file = await call('followUps.calendar', { ids });
     downloadFile(file.filename, file.content, 'text/calendar');
     notifications.show({ message: `Calendar file with ${file.count === 1 ? 'one follow-up' : `${file.count} follow-ups`} saved as ${file.filename}.` });
+    if (file.skipped.length) {
+      const listed = file.skipped.slice(0, 3).map((s) => `“${s.what}”: ${s.reason}`);
+      const more = file.skipped.length > 3 ? ` And ${file.skipped.length - 3} more.` : '';
+      notifications.show({ color: 'yellow', autoClose: false, title: `${file.skipped.length === 1 ? 'One follow-up' : `${file.skipped.length} follow-ups`} left out of the calendar`, message: `${listed.join(' ')}${more}` });
+    }
   } catch (error) {
     failed('No calendar file')(error as Error);
   }

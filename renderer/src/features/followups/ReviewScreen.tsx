@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, NumberInput, Select, SimpleGrid, Spoiler, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Checkbox, Group, NumberInput, ScrollArea, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -11,6 +11,7 @@ import { BackLink } from '../../ui/BackLink';
 import { LoadingScreen } from '../../ui/LoadingScreen';
 import { NotFound } from '../../ui/NotFound';
 import { PageHeader } from '../../ui/PageHeader';
+import { SettingNotice } from '../settings/SettingNotice';
 import { plural } from '../../ui/format';
 import { useBookWrite } from '../relationships/queries';
 import { useSeminar } from '../seminars/queries';
@@ -25,7 +26,7 @@ export function ReviewScreen() {
   const seminar = useSeminar(seminarId);
   const review = useQuery({ queryKey: ['people', 'review', seminarId], queryFn: () => call('seminars.review', { seminarId }), retry: false });
   if (seminar.isPending || review.isPending) return <LoadingScreen />;
-  if (seminar.isError) return <NotFound title="This seminar is not in your book" error={seminar.error} back={{ to: '/seminars', label: 'Back to Seminars' }} />;
+  if (seminar.isError) return <NotFound title="This seminar is not in your book" error={seminar.error} retry={() => seminar.refetch()} back={{ to: '/seminars', label: 'Back to Seminars' }} />;
   return (
     <div style={{ overflow: 'auto', flex: 1 }}>
       <Stack gap={0} px="xl" pt="lg">
@@ -33,6 +34,7 @@ export function ReviewScreen() {
       </Stack>
       <PageHeader title="Review and follow up" subtitle={`${seminar.data.title}: who came, who did not, and the next step for each.`} />
       <Stack gap="lg" px="xl" pb="xl" maw={1100}>
+        <SettingNotice settingKey="review.templates" />
         {review.isError ? (
           <Alert color="orange" title="Not ready for review">
             {review.error.message}
@@ -54,9 +56,19 @@ function GroupCard({ seminarId, summary }: { seminarId: number; summary: ReviewG
   const [errors, setErrors] = useState<FieldErrors>({});
   useEffect(() => setTemplate(summary.template), [summary.template]);
   const create = useBookWrite('seminars.reviewCreate');
+  // Everyone is ticked until the owner leaves someone out; a leaving-out lasts while the page is open.
+  const [excluded, setExcluded] = useState<ReadonlySet<number>>(new Set());
   const label = REVIEW_GROUP_LABELS[summary.group];
   const remaining = summary.people.length - summary.followedUp;
-  const names = summary.people.map((p) => p.name).join(', ');
+  const pending = summary.people.filter((p) => !p.followedUp && !excluded.has(p.id)).length;
+  const open = summary.people.filter((p) => !p.followedUp);
+  const allTicked = open.every((p) => !excluded.has(p.id));
+  const tick = (id: number, on: boolean) => {
+    const next = new Set(excluded);
+    if (on) next.delete(id);
+    else next.add(id);
+    setExcluded(next);
+  };
   return (
     <Card withBorder radius="md" p="lg" component="section" aria-label={label}>
       <Stack gap="sm">
@@ -70,11 +82,32 @@ function GroupCard({ seminarId, summary }: { seminarId: number; summary: ReviewG
           </Text>
         </Group>
         {summary.people.length ? (
-          <Spoiler maxHeight={44} showLabel="Show everyone" hideLabel="Show fewer">
-            <Text size="sm" c="dimmed">
-              {names}
-            </Text>
-          </Spoiler>
+          <Stack gap={4} role="group" aria-label={`Who gets a follow-up: ${label.toLowerCase()}`}>
+            {open.length > 1 ? (
+              <Checkbox
+                size="xs"
+                label="Everyone not yet followed up"
+                checked={allTicked}
+                indeterminate={!allTicked && open.some((p) => !excluded.has(p.id))}
+                onChange={(e) => setExcluded(e.currentTarget.checked ? new Set() : new Set(open.map((p) => p.id)))}
+              />
+            ) : null}
+            <ScrollArea.Autosize mah={168} type="auto" offsetScrollbars>
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing={4} verticalSpacing={4} pl={open.length > 1 ? 'md' : 0}>
+                {summary.people.map((p) => (
+                  <Checkbox
+                    key={p.id}
+                    size="xs"
+                    label={p.followedUp ? `${p.name} (followed up)` : p.name}
+                    aria-label={p.followedUp ? `${p.name}, already followed up` : `Follow up with ${p.name}`}
+                    checked={p.followedUp || !excluded.has(p.id)}
+                    disabled={p.followedUp}
+                    onChange={(e) => tick(p.id, e.currentTarget.checked)}
+                  />
+                ))}
+              </SimpleGrid>
+            </ScrollArea.Autosize>
+          </Stack>
         ) : (
           <Text size="sm" c="dimmed">
             No one.
@@ -108,11 +141,11 @@ function GroupCard({ seminarId, summary }: { seminarId: number; summary: ReviewG
         <Group justify="flex-end">
           <Button
             leftSection={<IconCheck size={16} aria-hidden />}
-            disabled={remaining === 0}
+            disabled={pending === 0}
             loading={create.isPending}
             onClick={() =>
               create.mutate(
-                { seminarId, group: summary.group, template },
+                { seminarId, group: summary.group, template, excludedPersonIds: [...excluded] },
                 {
                   onSuccess: ({ created }) => {
                     setErrors({});
@@ -126,7 +159,7 @@ function GroupCard({ seminarId, summary }: { seminarId: number; summary: ReviewG
               )
             }
           >
-            {remaining === 0 ? 'Everyone followed up' : `Create ${plural(remaining, 'follow-up')}`}
+            {remaining === 0 ? 'Everyone followed up' : pending === 0 ? 'No one ticked' : `Create ${plural(pending, 'follow-up')}`}
           </Button>
         </Group>
       </Stack>

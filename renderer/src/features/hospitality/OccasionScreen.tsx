@@ -32,7 +32,7 @@ export function OccasionScreen() {
   const [inviting, invite] = useDisclosure(false);
   const [deleting, confirmDelete] = useDisclosure(false);
   if (occasion.isPending) return <LoadingScreen />;
-  if (occasion.isError) return <NotFound title="This occasion is not in your book" error={occasion.error} back={{ to: '/occasions', label: 'Back to At home' }} />;
+  if (occasion.isError) return <NotFound title="This occasion is not in your book" error={occasion.error} retry={() => occasion.refetch()} back={{ to: '/occasions', label: 'Back to At home' }} />;
   const o = occasion.data;
   const taken = seatsTaken(o.counts);
   return (

@@ -1,14 +1,17 @@
 import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { emptyPersonInput, type Person, type PersonData } from '../../../../shared/domain/person';
 import { LoadingScreen } from '../../ui/LoadingScreen';
 import { PageHeader } from '../../ui/PageHeader';
 import { NotFound } from '../../ui/NotFound';
+import { StaleCopyAlert } from '../../ui/StaleCopyAlert';
+import { useVersionedSave } from '../../ui/useVersionedSave';
 import { PersonForm } from './PersonForm';
 import { useCreatePerson, usePerson, useUpdatePerson } from './queries';
 
 function editable(p: Person): PersonData {
-  const { id: _id, name: _name, createdAt: _c, updatedAt: _u, ...data } = p;
+  const { id: _id, name: _name, createdAt: _c, updatedAt: _u, version: _v, ...data } = p;
   return data;
 }
 
@@ -35,23 +38,45 @@ export function PersonNewScreen() {
 
 export function PersonEditScreen() {
   const id = Number(useParams().id);
-  const navigate = useNavigate();
   const person = usePerson(id);
-  const update = useUpdatePerson(id);
   if (person.isPending) return <LoadingScreen />;
-  if (person.isError) return <NotFound title="This person is not in your book" error={person.error} back={{ to: '/people', label: 'Back to People' }} />;
+  if (person.isError) return <NotFound title="This person is not in your book" error={person.error} retry={() => person.refetch()} back={{ to: '/people', label: 'Back to People' }} />;
+  return <PersonEditor person={person.data} reload={async () => (await person.refetch()).data} />;
+}
+
+/** Edits the person as they were when editing started; a refetch in the background does not move the copy. */
+function PersonEditor({ person, reload }: { person: Person; reload: () => Promise<Person | undefined> }) {
+  const navigate = useNavigate();
+  const update = useUpdatePerson(person.id);
+  const [copy, setCopy] = useState(person);
+  const [reloading, setReloading] = useState(false);
+  const versioned = useVersionedSave(person.version);
+  const reloadLatest = async () => {
+    setReloading(true);
+    try {
+      const latest = await reload();
+      if (!latest) return;
+      setCopy(latest);
+      versioned.restart(latest.version);
+    } finally {
+      setReloading(false);
+    }
+  };
   return (
     <div style={{ overflow: 'auto', flex: 1 }}>
-      <PageHeader title={`Edit ${person.data.name}`} />
+      <PageHeader title={`Edit ${copy.name}`} />
       <PersonForm
-        initial={editable(person.data)}
+        key={copy.version}
+        initial={editable(copy)}
         submitLabel="Save changes"
         saving={update.isPending}
         onCancel={() => navigate(-1)}
+        notice={versioned.stale ? <StaleCopyAlert stale={versioned.stale} onReload={reloadLatest} onOverwrite={versioned.overwrite} reloading={reloading} /> : null}
         onSubmit={async (values) => {
-          await update.mutateAsync(dropBlankLines(values));
+          const saved = await versioned.save((version) => update.mutateAsync({ ...dropBlankLines(values), version }));
+          if (!saved) return;
           notifications.show({ color: 'teal', message: 'Changes saved.' });
-          navigate(`/people/${id}`, { replace: true });
+          navigate(`/people/${person.id}`, { replace: true });
         }}
       />
     </div>

@@ -14,6 +14,7 @@ interface Props {
   saving: boolean;
   onSubmit: (values: PersonData) => Promise<unknown>;
   onCancel: () => void;
+  notice?: ReactNode;
 }
 
 function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
@@ -90,7 +91,7 @@ function ContactLines({ form, list, field, noun, title, placeholder, type, label
 }
 
 /** The one editor for a person, used to add and to edit. Validates with the contract's own schema. */
-export function PersonForm({ initial, submitLabel, saving, onSubmit, onCancel }: Props) {
+export function PersonForm({ initial, submitLabel, saving, onSubmit, onCancel, notice }: Props) {
   const tags = useTags();
   const form = useForm<PersonData>({
     mode: 'controlled',
@@ -110,7 +111,7 @@ export function PersonForm({ initial, submitLabel, saving, onSubmit, onCancel }:
   const { formRef, submit } = useFormSubmit(form, onSubmit);
 
   return (
-    <EditorForm formRef={formRef} submit={submit} submitLabel={submitLabel} saving={saving} onCancel={onCancel}>
+    <EditorForm formRef={formRef} submit={submit} submitLabel={submitLabel} saving={saving} onCancel={onCancel} notice={notice}>
         <Section title="Name" description="At least one name. Accents and any script are welcome.">
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <TextInput label="Given name" autoComplete="off" data-autofocus autoFocus {...form.getInputProps('givenName')} />

@@ -60,7 +60,7 @@ export function PersonScreen() {
   ]);
 
   if (person.isPending) return <LoadingScreen />;
-  if (person.isError) return <NotFound title="This person is not in your book" error={person.error} back={{ to: '/people', label: 'Back to People' }} />;
+  if (person.isError) return <NotFound title="This person is not in your book" error={person.error} retry={() => person.refetch()} back={{ to: '/people', label: 'Back to People' }} />;
   const p = person.data;
   const subtitle = [p.role, p.organization].filter(Boolean).join(' · ');
   const address = addressLines(p);

@@ -46,7 +46,7 @@ export function useCreatePerson() {
 
 export function useUpdatePerson(id: number) {
   const changed = useBookChanged();
-  return useMutation({ mutationFn: (input: PersonInput) => call('people.update', { ...input, id }), onSuccess: changed });
+  return useMutation({ mutationFn: (input: PersonInput & { version: number }) => call('people.update', { ...input, id }), onSuccess: changed });
 }
 
 export function useDeletePerson() {

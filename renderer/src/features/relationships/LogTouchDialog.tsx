@@ -3,8 +3,11 @@ import { getHotkeyHandler } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
 import { INTERACTION_KINDS, LOGGED_KINDS, type Interaction, type InteractionKind } from '../../../../shared/domain/relationship';
+import { StaleCopyAlert } from '../../ui/StaleCopyAlert';
 import { useQuickForm } from '../../ui/useQuickForm';
+import { useVersionedSave } from '../../ui/useVersionedSave';
 import { todayInput } from '../../ui/days';
+import { useBookChanged } from '../people/queries';
 import { useBookWrite } from './queries';
 
 const KIND_OPTIONS = [
@@ -28,16 +31,28 @@ export function LogTouchDialog({ person, interaction = null, opened, onClose }: 
   const form = useQuickForm({ kind: 'meeting', on: todayInput(), note: '' });
   const log = useBookWrite('interactions.log');
   const update = useBookWrite('interactions.update');
+  const changed = useBookChanged();
+  const versioned = useVersionedSave(interaction?.version ?? 0);
   const { reset } = form;
+  const { restart } = versioned;
 
   useEffect(() => {
-    if (opened) reset(interaction ? { kind: interaction.kind, on: interaction.on, note: interaction.note } : { kind: 'meeting', on: todayInput(), note: '' });
+    if (!opened) return;
+    reset(interaction ? { kind: interaction.kind, on: interaction.on, note: interaction.note } : { kind: 'meeting', on: todayInput(), note: '' });
+    restart(interaction?.version ?? 0);
   }, [opened, interaction]); // eslint-disable-line react-hooks/exhaustive-deps -- reset when the dialog opens, not on every render
+
+  // Their latest is what the timeline shows once it is fetched again; the owner can change it from there.
+  const reloadLatest = async () => {
+    await changed();
+    notifications.show({ message: 'The timeline shows their latest version of this touch.' });
+    onClose();
+  };
 
   const save = async () => {
     const input = { kind: form.values.kind as InteractionKind, on: form.values.on, note: form.values.note };
     if (interaction) {
-      if (await form.submit(() => update.mutateAsync({ id: interaction.id, ...input }))) {
+      if (await form.submit(() => versioned.save((version) => update.mutateAsync({ id: interaction.id, version, ...input })))) {
         notifications.show({ message: 'Touch changed.' });
         onClose();
       }
@@ -74,6 +89,7 @@ export function LogTouchDialog({ person, interaction = null, opened, onClose }: 
           />
           <TextInput label="Date" type="date" max={todayInput()} {...form.field('on')} />
           <Textarea label="Note" placeholder="What you talked about, what you promised" autosize minRows={2} {...form.field('note')} />
+          {versioned.stale ? <StaleCopyAlert stale={versioned.stale} onReload={() => void reloadLatest()} onOverwrite={versioned.overwrite} /> : null}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel

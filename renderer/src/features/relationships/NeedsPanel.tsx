@@ -3,8 +3,10 @@ import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { NEED_STATUSES, NEED_STATUS_LABELS, type Need, type NeedStatus } from '../../../../shared/domain/relationship';
+import { ApiError } from '../../../../shared/errors';
 import { Empty, Panel } from '../../ui/Panel';
 import { useQuickForm } from '../../ui/useQuickForm';
+import { useBookChanged } from '../people/queries';
 import { useBookWrite } from './queries';
 
 const STATUS_OPTIONS = NEED_STATUSES.map((s) => ({ value: s, label: NEED_STATUS_LABELS[s] }));
@@ -14,7 +16,14 @@ export function NeedsPanel({ personId, needs }: { personId: number; needs: Need[
   const [adding, setAdding] = useState(false);
   const update = useBookWrite('needs.update');
   const remove = useBookWrite('needs.delete');
+  const changed = useBookChanged();
   const failed = (error: Error) => notifications.show({ color: 'red', title: 'Not saved', message: error.message });
+  // One click is cheap to repeat: a need changed elsewhere is shown as it is now, and the owner chooses again.
+  const statusFailed = (error: Error) => {
+    if (!(error instanceof ApiError && error.code === 'conflict' && error.version !== undefined)) return failed(error);
+    notifications.show({ color: 'orange', title: 'Not changed', message: `${error.message} Its latest is shown now; choose the status again if you still want to.` });
+    void changed();
+  };
   return (
     <Panel
       title="Needs"
@@ -47,7 +56,9 @@ export function NeedsPanel({ personId, needs }: { personId: number; needs: Need[
               allowDeselect={false}
               size="xs"
               w={120}
-              onChange={(status) => status && update.mutate({ id: n.id, what: n.what, problem: n.problem, status: status as NeedStatus }, { onError: failed })}
+              onChange={(status) =>
+                status && update.mutate({ id: n.id, version: n.version, what: n.what, problem: n.problem, status: status as NeedStatus }, { onError: statusFailed })
+              }
             />
             <ActionIcon variant="subtle" color="gray" aria-label={`Remove need: ${n.what}`} onClick={() => remove.mutate({ id: n.id }, { onError: failed })}>
               <IconTrash size={14} />

@@ -82,7 +82,7 @@ export function TimelinePanel({ person, onLog }: { person: { id: number; name: s
                         color="gray"
                         aria-label={`Change ${e.title.toLowerCase()} of ${formatDay(e.on)}`}
                         onClick={() => {
-                          setEditing({ id: e.id, kind: e.kind, on: e.on, note: e.note });
+                          setEditing({ id: e.id, kind: e.kind, on: e.on, note: e.note, version: e.version });
                           edit.open();
                         }}
                       >

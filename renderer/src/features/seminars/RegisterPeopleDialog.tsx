@@ -4,14 +4,16 @@ import { notifications } from '@mantine/notifications';
 import { IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { AttendanceMode } from '../../../../shared/domain/seminar';
+import type { AttendanceMode, Seminar } from '../../../../shared/domain/seminar';
 import { call } from '../../api/client';
 import { plural } from '../../ui/format';
 import { AttendanceModeRadio } from './AttendanceModeRadio';
 import { useRegister } from './queries';
+import { SeatsWarning } from './SeatsWarning';
 
 /** Pick people from the book (search, tick several) and register them in one go. */
-export function RegisterPeopleDialog({ seminarId, opened, onClose, registered }: { seminarId: number; opened: boolean; onClose: () => void; registered: Set<number> }) {
+export function RegisterPeopleDialog({ seminar, opened, onClose, registered }: { seminar: Seminar; opened: boolean; onClose: () => void; registered: Set<number> }) {
+  const seminarId = seminar.id;
   const [query, setQuery] = useState('');
   const [debounced] = useDebouncedValue(query, 60);
   const [chosen, setChosen] = useState<Map<number, string>>(new Map());
@@ -91,6 +93,7 @@ export function RegisterPeopleDialog({ seminarId, opened, onClose, registered }:
           </Stack>
         </ScrollArea.Autosize>
         <AttendanceModeRadio value={mode} onChange={setMode} />
+        {mode === 'in_person' ? <SeatsWarning seminar={seminar} adding={chosen.size} /> : null}
         <Group justify="space-between">
           <Text size="sm" c="dimmed">
             {chosen.size ? `${plural(chosen.size, 'person', 'people')} chosen` : 'Tick the people to register.'}

@@ -1,11 +1,14 @@
 import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { Seminar, SeminarData } from '../../../../shared/domain/seminar';
 import { LoadingScreen } from '../../ui/LoadingScreen';
 import { NotFound } from '../../ui/NotFound';
 import { PageHeader } from '../../ui/PageHeader';
+import { StaleCopyAlert } from '../../ui/StaleCopyAlert';
+import { useVersionedSave } from '../../ui/useVersionedSave';
 import { localTimeZone, SeminarForm } from './SeminarForm';
-import { useSaveSeminar, useSeminar } from './queries';
+import { useCreateSeminar, useSeminar, useUpdateSeminar } from './queries';
 
 function editable(s: Seminar): SeminarData {
   const { title, description, date, startTime, endTime, timeZone, venueName, venueAddress, streamUrl, capacity } = s;
@@ -19,7 +22,7 @@ function nextWeek(): string {
 
 export function SeminarNewScreen() {
   const navigate = useNavigate();
-  const save = useSaveSeminar(null);
+  const save = useCreateSeminar();
   return (
     <div style={{ overflow: 'auto', flex: 1 }}>
       <PageHeader title="New seminar" />
@@ -51,23 +54,45 @@ export function SeminarNewScreen() {
 
 export function SeminarEditScreen() {
   const id = Number(useParams().id);
-  const navigate = useNavigate();
   const seminar = useSeminar(id);
-  const save = useSaveSeminar(id);
   if (seminar.isPending) return <LoadingScreen />;
-  if (seminar.isError) return <NotFound title="This seminar is not in your book" error={seminar.error} back={{ to: '/seminars', label: 'Back to Seminars' }} />;
+  if (seminar.isError) return <NotFound title="This seminar is not in your book" error={seminar.error} retry={() => seminar.refetch()} back={{ to: '/seminars', label: 'Back to Seminars' }} />;
+  return <SeminarEditor seminar={seminar.data} reload={async () => (await seminar.refetch()).data} />;
+}
+
+/** Edits the seminar as it was when editing started; a save on a copy someone changed since offers the choice. */
+function SeminarEditor({ seminar, reload }: { seminar: Seminar; reload: () => Promise<Seminar | undefined> }) {
+  const navigate = useNavigate();
+  const save = useUpdateSeminar(seminar.id);
+  const [copy, setCopy] = useState(seminar);
+  const [reloading, setReloading] = useState(false);
+  const versioned = useVersionedSave(seminar.version);
+  const reloadLatest = async () => {
+    setReloading(true);
+    try {
+      const latest = await reload();
+      if (!latest) return;
+      setCopy(latest);
+      versioned.restart(latest.version);
+    } finally {
+      setReloading(false);
+    }
+  };
   return (
     <div style={{ overflow: 'auto', flex: 1 }}>
-      <PageHeader title={`Edit ${seminar.data.title}`} />
+      <PageHeader title={`Edit ${copy.title}`} />
       <SeminarForm
-        initial={editable(seminar.data)}
+        key={copy.version}
+        initial={editable(copy)}
         submitLabel="Save changes"
         saving={save.isPending}
         onCancel={() => navigate(-1)}
+        notice={versioned.stale ? <StaleCopyAlert stale={versioned.stale} onReload={reloadLatest} onOverwrite={versioned.overwrite} reloading={reloading} /> : null}
         onSubmit={async (values) => {
-          await save.mutateAsync(values);
+          const saved = await versioned.save((version) => save.mutateAsync({ ...values, version }));
+          if (!saved) return;
           notifications.show({ color: 'teal', message: 'Changes saved.' });
-          navigate(`/seminars/${id}`, { replace: true });
+          navigate(`/seminars/${seminar.id}`, { replace: true });
         }}
       />
     </div>

@@ -1,10 +1,11 @@
-import { Card, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Card, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMemo } from 'react';
+import type { ReactNode } from 'react';
 import { SeminarInputSchema, type SeminarData } from '../../../../shared/domain/seminar';
 import { fieldErrors } from '../../../../shared/validation';
 import { EditorForm } from '../../ui/EditorForm';
 import { useFormSubmit } from '../../ui/useFormSubmit';
+import { TimeZoneSelect } from '../../ui/TimeZoneSelect';
 
 interface Props {
   initial: SeminarData;
@@ -12,15 +13,14 @@ interface Props {
   saving: boolean;
   onSubmit: (values: SeminarData) => Promise<unknown>;
   onCancel: () => void;
+  notice?: ReactNode;
 }
 
 export function localTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-export function SeminarForm({ initial, submitLabel, saving, onSubmit, onCancel }: Props) {
-  // The list of canonical zones leaves out aliases such as UTC; keep the one being edited selectable.
-  const zones = useMemo(() => [...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC', initial.timeZone])].sort(), [initial.timeZone]);
+export function SeminarForm({ initial, submitLabel, saving, onSubmit, onCancel, notice }: Props) {
   const form = useForm<SeminarData>({
     mode: 'controlled',
     initialValues: initial,
@@ -32,7 +32,7 @@ export function SeminarForm({ initial, submitLabel, saving, onSubmit, onCancel }
   const { formRef, submit } = useFormSubmit(form, onSubmit);
 
   return (
-    <EditorForm formRef={formRef} submit={submit} submitLabel={submitLabel} saving={saving} onCancel={onCancel}>
+    <EditorForm formRef={formRef} submit={submit} submitLabel={submitLabel} saving={saving} onCancel={onCancel} notice={notice}>
         <Card withBorder radius="md" p="lg" component="section" aria-label="Seminar">
           <Stack gap="sm">
             <TextInput label="Title" autoFocus {...form.getInputProps('title')} />
@@ -41,7 +41,7 @@ export function SeminarForm({ initial, submitLabel, saving, onSubmit, onCancel }
               <TextInput label="Date" type="date" {...form.getInputProps('date')} />
               <TextInput label="Starts" type="time" {...form.getInputProps('startTime')} />
               <TextInput label="Ends" type="time" {...form.getInputProps('endTime')} />
-              <Select label="Time zone" data={zones} searchable allowDeselect={false} {...form.getInputProps('timeZone')} />
+              <TimeZoneSelect label="Time zone" description="A city, or a name like Eastern or CET" {...form.getInputProps('timeZone')} />
             </SimpleGrid>
           </Stack>
         </Card>

@@ -1,6 +1,8 @@
-import { ActionIcon, Anchor, Badge, Button, Card, Group, Menu, Select, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Card, Checkbox, Group, Menu, Select, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
+import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
+import { Fragment, useState } from 'react';
 import { IconArchive, IconChecklist, IconReportAnalytics, IconDoorEnter, IconMessagePlus, IconDots, IconEdit, IconId, IconLock, IconLockOpen, IconUserPlus, IconFileImport } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import {
@@ -18,8 +20,11 @@ import { LoadingScreen } from '../../ui/LoadingScreen';
 import { NotFound } from '../../ui/NotFound';
 import { localTimeZone } from './SeminarForm';
 import { RegisterPeopleDialog } from './RegisterPeopleDialog';
+import { SeatsWarning } from './SeatsWarning';
 import { FollowUpDialog } from '../followups/FollowUpDialog';
 import { useRegistrations, useSeminar, useSeminarFlags, useUpdateRegistration } from './queries';
+import { TicketDetails, TicketSummary } from './TicketDetails';
+import { badgesLink } from '../../print/badgeChoice';
 
 const STATE_COLORS: Record<Registration['state'], string> = { registered: 'blue', checked_in: 'teal', cancelled: 'gray', no_show: 'orange' };
 
@@ -31,20 +36,29 @@ export function SeminarScreen() {
   const update = useUpdateRegistration();
   const [registering, registerDialog] = useDisclosure(false);
   const [followingUp, followUpDialog] = useDisclosure(false);
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [opened, setOpened] = useState<ReadonlySet<number>>(new Set());
 
   if (seminar.isPending) return <LoadingScreen />;
-  if (seminar.isError) return <NotFound title="This seminar is not in your book" error={seminar.error} back={{ to: '/seminars', label: 'Back to Seminars' }} />;
+  if (seminar.isError) return <NotFound title="This seminar is not in your book" error={seminar.error} retry={() => seminar.refetch()} back={{ to: '/seminars', label: 'Back to Seminars' }} />;
   const s = seminar.data;
   const local = formatLocalHours(s.startsAt, s.endsAt, s.timeZone, localTimeZone());
   const rows = registrations.data ?? [];
   const registeredIds = new Set(rows.filter((r) => r.state !== 'cancelled').map((r) => r.personId));
+  const chosen = rows.filter((r) => selected.has(r.id) && r.state !== 'cancelled');
+  const toggle = (set: ReadonlySet<number>, id: number, on: boolean) => {
+    const next = new Set(set);
+    if (on) next.add(id);
+    else next.delete(id);
+    return next;
+  };
   const fail = (title: string) => (e: Error) => notifications.show({ color: 'red', title, message: e.message });
 
   return (
     <div style={{ overflow: 'auto', flex: 1 }}>
       <Stack gap="lg" px="xl" py="lg" maw={1200}>
         <BackLink to="/seminars" label="Seminars" />
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap="sm">
           <Stack gap={4}>
             <Group gap="sm">
               <Title order={1} size="h2">
@@ -76,7 +90,7 @@ export function SeminarScreen() {
               </Text>
             ) : null}
           </Stack>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="wrap" role="toolbar" aria-label="Seminar actions">
             {s.closed ? (
               <Button component={Link} to={`/seminars/${s.id}/review`} leftSection={<IconChecklist size={16} aria-hidden />} color="teal">
                 Review and follow up
@@ -123,21 +137,37 @@ export function SeminarScreen() {
               </Menu.Dropdown>
             </Menu>
           </Group>
-        </Group>
+        </Stack>
 
         <SimpleGrid cols={{ base: 2, md: 5 }}>
-          <Counter label="Registered" value={s.counts.registered} detail={s.capacity ? `of ${s.capacity.toLocaleString()} seats` : undefined} />
+          <Counter
+            label="Registered"
+            value={s.counts.registered}
+            detail={`${s.counts.registeredInPerson.toLocaleString()} in person${s.capacity ? ` of ${s.capacity.toLocaleString()} seats` : ''} · ${s.counts.registeredStream.toLocaleString()} stream`}
+          />
           <Counter label="Checked in" value={s.counts.checkedIn} detail={`${s.counts.checkedInInPerson} in person · ${s.counts.checkedInStream} on the stream`} />
           <Counter label="Walk-ins" value={s.counts.walkIns} />
           <Counter label={s.closed ? 'No-shows' : 'Still expected'} value={s.closed ? s.counts.noShows : s.counts.expected} />
           <Counter label="Cancelled" value={s.counts.cancelled} />
         </SimpleGrid>
 
+        <SeatsWarning seminar={s} />
+
         <Card withBorder radius="md" p={0} component="section" aria-label="Registrations">
           <Group justify="space-between" p="md">
             <Title order={2} size="h5">
               Registrations
             </Title>
+            {chosen.length ? (
+              <Group gap="xs">
+                <Button size="xs" variant="light" component={Link} to={badgesLink(s.id, { who: 'selected', ids: chosen.map((r) => r.id) })} leftSection={<IconId size={14} aria-hidden />}>
+                  Print badges for {chosen.length} selected
+                </Button>
+                <Button size="xs" variant="subtle" color="gray" onClick={() => setSelected(new Set())}>
+                  Clear selection
+                </Button>
+              </Group>
+            ) : null}
           </Group>
           {rows.length === 0 ? (
             <Text c="dimmed" size="sm" px="md" pb="md">
@@ -147,6 +177,15 @@ export function SeminarScreen() {
             <Table striped highlightOnHover verticalSpacing="xs" aria-label="Registrations">
               <Table.Thead>
                 <Table.Tr>
+                  <Table.Th w={36}>
+                    <Checkbox
+                      aria-label="Select every registration"
+                      size="xs"
+                      checked={rows.length > 0 && rows.every((r) => selected.has(r.id))}
+                      indeterminate={selected.size > 0 && !rows.every((r) => selected.has(r.id))}
+                      onChange={(e) => setSelected(e.currentTarget.checked ? new Set(rows.map((r) => r.id)) : new Set())}
+                    />
+                  </Table.Th>
                   <Table.Th>Name</Table.Th>
                   <Table.Th>Organization</Table.Th>
                   <Table.Th>Attending</Table.Th>
@@ -157,11 +196,32 @@ export function SeminarScreen() {
               </Table.Thead>
               <Table.Tbody>
                 {rows.map((r) => (
-                  <Table.Tr key={r.id}>
+                  <Fragment key={r.id}>
+                  <Table.Tr>
                     <Table.Td>
-                      <Anchor component={Link} to={`/people/${r.personId}`} size="sm" fw={600}>
-                        {r.name}
-                      </Anchor>
+                      <Checkbox aria-label={`Select ${r.name}`} size="xs" checked={selected.has(r.id)} onChange={(e) => setSelected(toggle(selected, r.id, e.currentTarget.checked))} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap" align="flex-start">
+                        {r.ticket ? (
+                          <ActionIcon
+                            variant="subtle"
+                            color="gray"
+                            size="sm"
+                            aria-label={`Ticket details of ${r.name}`}
+                            aria-expanded={opened.has(r.id)}
+                            onClick={() => setOpened(toggle(opened, r.id, !opened.has(r.id)))}
+                          >
+                            {opened.has(r.id) ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
+                          </ActionIcon>
+                        ) : null}
+                        <div>
+                          <Anchor component={Link} to={`/people/${r.personId}`} size="sm" fw={600}>
+                            {r.name}
+                          </Anchor>
+                          {r.ticket ? <TicketSummary ticket={r.ticket} /> : null}
+                        </div>
+                      </Group>
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">{r.organization}</Text>
@@ -178,7 +238,7 @@ export function SeminarScreen() {
                       />
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={STATE_COLORS[r.state]} variant="light">
+                      <Badge color={STATE_COLORS[r.state]} variant="light" style={{ minWidth: 'max-content' }}>
                         {STATE_LABELS[r.state]}
                       </Badge>
                     </Table.Td>
@@ -203,13 +263,22 @@ export function SeminarScreen() {
                       ) : null}
                     </Table.Td>
                   </Table.Tr>
+                  {r.ticket && opened.has(r.id) ? (
+                    <Table.Tr>
+                      <Table.Td />
+                      <Table.Td colSpan={6}>
+                        <TicketDetails ticket={r.ticket} name={r.name} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ) : null}
+                  </Fragment>
                 ))}
               </Table.Tbody>
             </Table>
           )}
         </Card>
       </Stack>
-      <RegisterPeopleDialog seminarId={s.id} opened={registering} onClose={registerDialog.close} registered={registeredIds} />
+      <RegisterPeopleDialog seminar={s} opened={registering} onClose={registerDialog.close} registered={registeredIds} />
       <FollowUpDialog person={null} seminarId={s.id} source="seminar" opened={followingUp} onClose={followUpDialog.close} />
     </div>
   );

@@ -27,12 +27,14 @@ function useSeminarsChanged() {
   return () => client.invalidateQueries({ queryKey: ['seminars'] });
 }
 
-export function useSaveSeminar(id: number | null) {
+export function useCreateSeminar() {
   const changed = useSeminarsChanged();
-  return useMutation({
-    mutationFn: (input: SeminarInput) => (id === null ? call('seminars.create', input) : call('seminars.update', { ...input, id })),
-    onSuccess: changed,
-  });
+  return useMutation({ mutationFn: (input: SeminarInput) => call('seminars.create', input), onSuccess: changed });
+}
+
+export function useUpdateSeminar(id: number) {
+  const changed = useSeminarsChanged();
+  return useMutation({ mutationFn: (input: SeminarInput & { version: number }) => call('seminars.update', { ...input, id }), onSuccess: changed });
 }
 
 export function useSeminarFlags(id: number) {

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { BackupInfo, BackupRotation } from '../../../../shared/contract';
 import { call } from '../../api/client';
 import { formatDate, formatDateTime } from '../../ui/format';
+import { SettingNotice, useRefreshSettingNotices } from './SettingNotice';
 
 const REASONS: Record<string, string> = { daily: 'Daily', manual: 'By hand', 'before-restore': 'Before a restore', 'before-import': 'Before an import', 'before-merge': 'Before a merge' };
 const reasonText = (r: string) => REASONS[r] ?? (r.startsWith('before-migration') ? 'Before an update of the data format' : r);
@@ -14,6 +15,7 @@ const size = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round
 /** How many backups are kept; saving removes those beyond the new numbers at once. */
 function RotationForm() {
   const client = useQueryClient();
+  const refreshNotices = useRefreshSettingNotices();
   const current = useQuery({ queryKey: ['backups', 'rotation'], queryFn: () => call('backups.rotation') });
   const [draft, setDraft] = useState<BackupRotation | null>(null);
   const save = useMutation({
@@ -22,6 +24,7 @@ function RotationForm() {
       setDraft(null);
       notifications.show({ message: removed.length ? `Saved; ${removed.length} older backups removed.` : 'Saved.' });
       await client.invalidateQueries({ queryKey: ['backups'] });
+      await refreshNotices();
     },
     onError: (e) => notifications.show({ color: 'red', title: 'Not saved', message: e.message }),
   });
@@ -79,6 +82,7 @@ export function BackupsSettings() {
         Rapport copies your book at the first start of each day, before every update of its data format, every import and every restore, and checks each copy. It
         keeps as many as you say below (the newest daily ones, then one for each earlier week), in the backups folder inside the data folder.
       </Text>
+      <SettingNotice settingKey="backups.rotation" />
       <RotationForm />
       {list.data?.length ? (
         <ScrollArea.Autosize mah={320}>

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { ApiError } from '../../../../shared/errors';
 import { useHospitalitySettings } from '../hospitality/queries';
 import { useBookWrite } from '../relationships/queries';
+import { SettingNotice, useRefreshSettingNotices } from './SettingNotice';
 
 /** N in "X of your top N clients have been in your home". */
 export function HospitalitySettings() {
@@ -11,6 +12,7 @@ export function HospitalitySettings() {
   const [top, setTop] = useState<number | ''>('');
   const [error, setError] = useState<string | undefined>();
   const save = useBookWrite('hospitality.updateSettings');
+  const refreshNotices = useRefreshSettingNotices();
   useEffect(() => {
     if (current) setTop(current.topClients);
   }, [current]);
@@ -22,6 +24,7 @@ export function HospitalitySettings() {
       <Text size="sm" c="dimmed" mb="md">
         Your best clients are your clients with the highest rapport scores. The home page counts how many of them have been in your home.
       </Text>
+      <SettingNotice settingKey="hospitality" />
       <form
         noValidate
         onSubmit={(e) => {
@@ -31,6 +34,7 @@ export function HospitalitySettings() {
             {
               onSuccess: () => {
                 setError(undefined);
+                void refreshNotices();
                 notifications.show({ message: 'Saved.' });
               },
               onError: (e) => setError(e instanceof ApiError ? (e.fields.topClients ?? e.message) : e.message),

@@ -1,11 +1,13 @@
-import { Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Card, Group, NumberInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { KeepInTouch } from '../../../../shared/domain/followup';
 import { STAGES, STAGE_LABELS } from '../../../../shared/domain/standing';
 import { ApiError, type FieldErrors } from '../../../../shared/errors';
 import { useKeepInTouch } from '../followups/queries';
 import { useBookWrite } from '../relationships/queries';
+import { TimeZoneSelect } from '../../ui/TimeZoneSelect';
+import { SettingNotice, useRefreshSettingNotices } from './SettingNotice';
 
 /** The cadence per stage that decides who is due to reconnect, and when calendar entries start. */
 export function KeepInTouchSettings() {
@@ -13,10 +15,10 @@ export function KeepInTouchSettings() {
   const [value, setValue] = useState<KeepInTouch | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const save = useBookWrite('keepInTouch.update');
+  const refreshNotices = useRefreshSettingNotices();
   useEffect(() => {
     if (current.data) setValue(current.data);
   }, [current.data]);
-  const zones = useMemo(() => [...new Set([...Intl.supportedValuesOf('timeZone'), 'UTC', value?.timeZone ?? 'UTC'])].sort(), [value?.timeZone]);
   return (
     <Card withBorder radius="md" p="lg" component="section" aria-label="Keeping in touch">
       <Title order={2} size="h5" mb={4}>
@@ -26,6 +28,7 @@ export function KeepInTouchSettings() {
         Someone is due to reconnect when their last personal touch is older than their cadence. Newsletters and mailings never count. A person’s own cadence (on their
         page) wins over their stage’s.
       </Text>
+      <SettingNotice settingKey="keepInTouch" />
       {value ? (
         <form
           noValidate
@@ -34,6 +37,7 @@ export function KeepInTouchSettings() {
             save.mutate(value, {
               onSuccess: () => {
                 setErrors({});
+                void refreshNotices();
                 notifications.show({ message: 'Keeping-in-touch settings saved.' });
               },
               onError: (error) => {
@@ -66,13 +70,10 @@ export function KeepInTouchSettings() {
                 onChange={(e) => setValue({ ...value, reminderTime: e.currentTarget.value })}
                 error={errors.reminderTime}
               />
-              <Select
+              <TimeZoneSelect
                 label="Calendar time zone"
-                data={zones}
-                searchable
                 value={value.timeZone}
                 onChange={(timeZone) => timeZone && setValue({ ...value, timeZone })}
-                allowDeselect={false}
                 error={errors.timeZone}
               />
             </SimpleGrid>

@@ -9,6 +9,7 @@ import { BackupsSettings } from './BackupsSettings';
 import { ExportSettings } from './ExportSettings';
 import { HospitalitySettings } from './HospitalitySettings';
 import { KeepInTouchSettings } from './KeepInTouchSettings';
+import { CheckInSettings } from './CheckInSettings';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -77,6 +78,7 @@ export function SettingsScreen() {
         <BackupsSettings />
         <ExportSettings />
         <KeepInTouchSettings />
+        <CheckInSettings />
         <HospitalitySettings />
 
         <Card withBorder radius="md" p="lg" component="section" aria-label="Sample data">

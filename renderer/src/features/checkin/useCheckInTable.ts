@@ -1,0 +1,182 @@
+import { notifications } from '@mantine/notifications';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useStableHandler } from '../../ui/useStableHandler';
+import { move, onEnter, selectedId, type EnterAction, type TableState } from '../../../../shared/domain/check-in-keys';
+import type { CheckInRow } from '../../../../shared/domain/registrant-match';
+import type { Registration } from '../../../../shared/domain/seminar';
+import { ApiError } from '../../../../shared/errors';
+import { newClientId } from '../../api/client-id';
+import { playDoorTone } from './door-sound';
+import { HUB_LINK, type TableLink } from './queries';
+import { useTableMemory, type Panel } from './table-memory';
+
+const isUnreachable = (e: unknown) => e instanceof ApiError && e.code === 'unreachable';
+const alreadyIn = (e: unknown): e is ApiError => e instanceof ApiError && e.code === 'conflict' && e.fields.state === 'checked_in';
+
+/**
+ * The check-in table's state and what each key does. The rules of Enter are the pure functions
+ * of shared/domain/check-in-keys; this hook holds the text, the chosen row, an Enter waiting for
+ * its list, the panel (kept across a badge print), the undo stack and the connection's state.
+ */
+export function useCheckInTable(seminarId: number, link: TableLink = HUB_LINK) {
+  const [query, setQuery] = useState('');
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [pendingEnter, setPendingEnter] = useState<string | null>(null);
+  const [say, setSay] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
+  const [memory, remember] = useTableMemory(seminarId);
+  const search = link.useSearch(seminarId, query);
+  const actions = link.useActions(seminarId);
+  const results = search.data ?? null;
+  const state: TableState = { query, results, chosen };
+  const listed: CheckInRow[] = results ? [...results.rows, ...results.suggestions] : [];
+  const current = results !== null && results.query === query;
+  const selected = selectedId(state);
+
+  const show = useCallback(
+    (panel: Panel | null, sound = true) => {
+      remember((m) => ({ ...m, panel }));
+      if (panel && sound) playDoorTone(panel.tone);
+    },
+    [remember],
+  );
+
+  const clearSearch = () => {
+    setQuery('');
+    setChosen(null);
+    setPendingEnter(null);
+  };
+
+  const checkedIn = (registration: Registration) => {
+    show({ tone: 'in', registration });
+    remember((m) => ({ ...m, undo: [...m.undo, { registrationId: registration.id, name: registration.name }] }));
+  };
+
+  // Each check-in's own promise, not mutate's callbacks: those fire for the latest call only, and a
+  // scanner can send the next ticket before the last one is answered.
+  const checkIn = (row: Registration) => {
+    setSay(null);
+    actions.checkIn.mutateAsync({ registrationId: row.id, clientId: newClientId() }).then(checkedIn, (error: Error) => {
+      if (alreadyIn(error)) {
+        // Checked in meanwhile, at another device: by whom and when. (A retry of this very check-in
+        // carries the same client id, so the hub answers it as the first time, never as "already".)
+        const checkedInAt = error.fields.checkedInAt ?? row.checkedInAt;
+        show({ tone: 'already', registration: { ...row, state: 'checked_in', checkedInAt, checkedInBy: error.fields.checkedInBy ?? null } });
+      } else {
+        setSay({ tone: 'error', text: `${row.name} was not checked in. ${error.message}` });
+      }
+    });
+  };
+
+  const act = (action: EnterAction) => {
+    const row = 'registrationId' in action ? listed.find((r) => r.id === action.registrationId) : undefined;
+    switch (action.kind) {
+      case 'wait':
+        setPendingEnter(query);
+        return;
+      case 'checkIn':
+        clearSearch();
+        if (row) checkIn(row);
+        return;
+      case 'lookUp':
+        clearSearch();
+        setSay(null);
+        if (row) show({ tone: 'already', registration: row });
+        return;
+      case 'unknownCode':
+        clearSearch();
+        setSay(null);
+        show({ tone: 'unknown', code: action.code });
+        return;
+      case 'nothing':
+        setSay({ tone: 'info', text: action.say });
+        return;
+    }
+  };
+
+  const latest = useRef({ act, state });
+  latest.current = { act, state };
+  // An Enter pressed before the list answered its text acts once it does — if the text is still the same.
+  useEffect(() => {
+    if (pendingEnter === null) return;
+    if (pendingEnter !== query) setPendingEnter(null);
+    else if (current) {
+      setPendingEnter(null);
+      latest.current.act(onEnter(latest.current.state));
+    }
+  }, [pendingEnter, query, current]);
+
+  const undoLast = () => {
+    const entry = memory.undo.at(-1);
+    if (!entry) {
+      setSay({ tone: 'info', text: 'Nothing to undo at this table.' });
+      return;
+    }
+    undo(entry.registrationId, entry.name);
+  };
+
+  const undo = (registrationId: number, name: string) => {
+    // Off the stack at once, so a second Alt+U reaches the check-in before it, never the same one again.
+    remember((m) => ({ ...m, undo: m.undo.filter((u) => u.registrationId !== registrationId) }));
+    actions.undo.mutateAsync({ registrationId, clientId: newClientId() }).then(
+      (result) => {
+        remember((m) => ({ ...m, panel: m.panel && 'registration' in m.panel && m.panel.registration.id === registrationId ? null : m.panel }));
+        const what =
+          result.outcome === 'walk_in_and_person_removed'
+            ? `Walk-in of ${result.name} undone; they are no longer in your book.`
+            : result.outcome === 'walk_in_removed'
+              ? `Walk-in of ${result.name} undone.${result.personKept ? ` ${result.personKept}` : ''}`
+              : `Check-in of ${result.name} undone.`;
+        notifications.show({ color: 'blue', title: 'Undone', message: what });
+      },
+      (error: Error) => setSay({ tone: 'error', text: `The check-in of ${name} was not undone. ${error.message}` }),
+    );
+  };
+
+  const handlers = {
+    type: useStableHandler((text: string) => {
+      setQuery(text);
+      setChosen(null);
+      setSay(null);
+    }),
+    clear: useStableHandler(clearSearch),
+    /** A scanned code: as if typed and Enter pressed — the same rules decide, once the list answers it. */
+    enterText: useStableHandler((text: string) => {
+      setQuery(text);
+      setChosen(null);
+      setSay(null);
+      setPendingEnter(text);
+    }),
+    choose: useStableHandler((id: number) => setChosen(id)),
+    move: useStableHandler((by: 1 | -1) => setChosen(move(state, by))),
+    enter: useStableHandler(() => act(onEnter(state))),
+    /** A double click on a row: the volunteer chose exactly that person. */
+    enterRow: useStableHandler((id: number) => {
+      const row = listed.find((r) => r.id === id);
+      if (row?.state === 'checked_in') act({ kind: 'lookUp', registrationId: id });
+      else if (row?.state === 'registered') act({ kind: 'checkIn', registrationId: id });
+    }),
+    checkedIn: useStableHandler(checkedIn),
+    show: useStableHandler(show),
+    undoLast: useStableHandler(undoLast),
+    undo: useStableHandler(undo),
+    say: useStableHandler((text: string, tone: 'info' | 'error') => setSay({ text, tone })),
+  };
+
+  return {
+    ...handlers,
+    query,
+    results,
+    listed,
+    current,
+    selected,
+    panel: memory.panel,
+    canUndo: memory.undo.length > 0,
+    message: say,
+    dismissMessage: useStableHandler(() => setSay(null)),
+    /** Rapport cannot be reached: the search or a check-in is being tried again. */
+    disconnected: (search.failureCount > 0 && isUnreachable(search.error ?? search.failureReason)) || (actions.checkIn.failureCount > 0 && actions.checkIn.isPending),
+    checkingIn: actions.checkIn.isPending,
+    searchFailed: search.isError && !isUnreachable(search.error) ? search.error : null,
+    tooLong: current && results?.cut === true,
+  };
+}

@@ -1,0 +1,2 @@
+export function electronExecutable(): string | null;
+export function downloadElectron(timeoutMs?: number): boolean;
