@@ -349,6 +349,21 @@ describe('migration 8: record versions', () => {
   });
 });
 
+describe('migration 9: import state', () => {
+  it('keeps past imports as done; an import is running, done or being undone, nothing else', () => {
+    const file = path.join(tempDataDir(), DATABASE_FILE);
+    const db = databaseAt(8, file);
+    db.prepare("INSERT INTO imports (id, file_name, format, encoding, imported_at) VALUES (1, 'a.csv', 'google', 'utf-8', 'x')").run();
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 9));
+    expect(db.pragma('user_version', { simple: true })).toBe(9);
+    expect(db.prepare('SELECT file_name, state FROM imports WHERE id = 1').get()).toEqual({ file_name: 'a.csv', state: 'done' });
+    const insert = db.prepare("INSERT INTO imports (file_name, format, encoding, imported_at, state) VALUES ('b.csv', 'google', 'utf-8', 'y', ?)");
+    for (const state of ['running', 'undoing', 'done']) insert.run(state);
+    expect(() => insert.run('paused')).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
 describe('migration 11: walk-ins that created a person', () => {
   it('keeps existing registrations as not having created anyone; only a walk-in may have', () => {
     const file = path.join(tempDataDir(), DATABASE_FILE);
