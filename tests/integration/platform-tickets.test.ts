@@ -176,6 +176,21 @@ describe('an Eventbrite attendee report imported into a seminar', () => {
     for (const table of ['registration_tickets', 'registration_codes', 'registration_answers']) expect(count(ctx, table), table).toBe(0);
   });
 
+  it('undo keeps a registration checked in since, with the ticket it was checked in by; the others go with theirs', async () => {
+    const ctx = await openTestContext();
+    const seminarId = plan(ctx);
+    const { text, barcodes } = withBarcodes(eventbriteBytes().toString('utf8'));
+    const summary = await importInto(ctx, seminarId, 'attendees.csv', text);
+    const barcode = barcodes.get('jdoe2@test2mail.com') as string;
+    const jane = checkInByTicket(ctx, seminarId, barcode);
+    // Kept: her registration, and so her too (the registration refers to her).
+    expect(undoImport(ctx, summary.importId)).toMatchObject({ unregistered: summary.registered - 1, removed: summary.created - 1, kept: 2 });
+    const left = listRegistrations(ctx, seminarId);
+    expect(left.map((r) => [r.id, r.state])).toEqual([[jane.id, 'checked_in']]);
+    expect(codesOf(left[0] as Registration, 'barcode')).toEqual([barcode]);
+    expect(findByPlatformCode(ctx, seminarId, barcode)).toEqual([jane.id]);
+  });
+
   it('a full export carries the tickets into a new book', async () => {
     const ctx = await openTestContext();
     const seminarId = plan(ctx);
