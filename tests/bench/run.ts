@@ -26,6 +26,7 @@ import { NO_FILTER, insertPerson, listPlan, peopleCountSql, peoplePageSql } from
 import { PeopleListInput } from '../../shared/contract';
 import { PersonInputSchema } from '../../shared/domain/person';
 import { makePeople } from './synthetic-people';
+import { seededBook } from './seed-book';
 import { keystrokeToPaint } from './keystroke-to-paint';
 import { reportToPdf } from './report-pdf';
 import { importRows } from './import';
@@ -213,19 +214,11 @@ function log(message: string) {
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-bench-'));
 try {
+  await seededBook(dataDir, PEOPLE, log);
   const store = await openStore(dataDir);
   const ctx = createContext(store, 'station', 'bench');
   const db = store.db;
-
-  log(`Seeding ${PEOPLE.toLocaleString()} people in ${dataDir} …`);
-  const seedStart = performance.now();
-  const people = makePeople(PEOPLE).map((p) => PersonInputSchema.parse(p));
   const at = new Date().toISOString();
-  for (let i = 0; i < people.length; i += 10_000) {
-    db.transaction(() => people.slice(i, i + 10_000).forEach((p) => insertPerson(db, p, at)))();
-  }
-  db.pragma('optimize');
-  log(`Seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s\n`);
 
   const rows: Row[] = [];
 

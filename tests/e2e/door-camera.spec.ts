@@ -4,6 +4,7 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config';
 import { writeQrVideo } from '../helpers/qr-video';
+import { logIn } from './door-station';
 import { expect, planSeminar, screenshot, test } from './fixtures';
 
 test('Scan view: a fake camera showing a ticket’s QR code checks in its holder', async ({ station }) => {
@@ -28,6 +29,7 @@ test('Scan view: a fake camera showing a ticket’s QR code checks in its holder
   try {
     const context = await browser.newContext({ viewport: { width: 360, height: 640 }, hasTouch: true, isMobile: true });
     await context.grantPermissions(['camera'], { origin: station.url });
+    await logIn(context, station);
     const page = await context.newPage();
     await page.goto(`${station.url}/#/door/${seminarId}`);
     await page.getByLabel('Device name').fill('Door 3');
