@@ -178,7 +178,7 @@ describe('an import', () => {
     const summary = await run(ctx, 'x.csv', Buffer.from(csv).toString('base64'));
     expect(summary).toMatchObject({ created: 1, merged: 1 });
     const [only] = ctx.db.prepare('SELECT id FROM people').all() as { id: number }[];
-    expect(getPerson(ctx, only?.id ?? 0).phones).toEqual([{ label: '', number: '717 555 0100' }]);
+    expect(getPerson(ctx, only?.id ?? 0).phones).toEqual([{ label: '', number: '717 555 0100', kinds: [] }]);
     expectSearchInStep(ctx);
   });
 

@@ -12,6 +12,7 @@ import type { PlatformTicket } from '../../../shared/domain/ticket';
 import { indexPerson, planRanks, unindexPerson } from '../services/search-index';
 import { nameSortKey } from '../../../shared/domain/names';
 import { BookIndex } from './matching';
+import { phoneRegion } from '../services/phones';
 import type { ImportFile } from './read';
 
 export interface ImportJob {
@@ -73,6 +74,7 @@ export function applyImport(ctx: CoreContext, job: ImportJob, hooks: ImportHooks
       const rankOf = stmt<[number], { r: number }>(db, 'SELECT search_rank AS r FROM people WHERE id = ?');
       const recordChange = stmt(db, 'INSERT OR IGNORE INTO import_people (import_id, person_id, action, before) VALUES (?, ?, ?, ?)');
       const index = BookIndex.load(db);
+      const region = phoneRegion(db);
       const ranks = planRanks(db, records.map((r) => nameSortKey(r.person)));
       const touched = new Set<number>();
       // Search rows are written last, in rank order (see insertPerson): what each person will hold, and the rows to take out first.
@@ -111,12 +113,12 @@ export function applyImport(ctx: CoreContext, job: ImportJob, hooks: ImportHooks
           return;
         }
         const existing = getPersonData(ctx, match.id);
-        if (addsAnything(existing, person)) {
+        if (addsAnything(existing, person, region)) {
           // The first merge into someone keeps how they were; a person created by this very import needs no copy.
           if (!touched.has(match.id)) recordChange.run(importId, match.id, 'merged', JSON.stringify(existing));
           if (!toIndex.has(match.id)) toUnindex.push(rankOf.get(match.id)?.r as number);
           touched.add(match.id);
-          const merged = fillFrom(existing, person);
+          const merged = fillFrom(existing, person, region);
           toIndex.set(match.id, { rank: rewritePerson(db, match.id, merged, at, true), person: merged });
           index.add(match.id, person);
         }

@@ -7,6 +7,7 @@ import { checkFullExport, readFullExport } from '../import/full-export-check';
 import { getPersonData, searchDocument } from './people';
 import { indexPerson, respace } from './search-index';
 import { localDay, refreshAllStandings } from './standing';
+import { forgetPhoneRegion } from './phones';
 
 export interface FullImportResult {
   people: number;
@@ -47,5 +48,7 @@ export async function importFullExport(ctx: CoreContext, content: string): Promi
     for (const p of people) indexPerson(db, p.r, searchDocument(getPersonData(ctx, p.id)));
     refreshAllStandings(db, localDay(ctx.now()), ctx.now().toISOString());
   }).immediate();
+  // The book's phone region may have come with its settings.
+  forgetPhoneRegion(db);
   return { people: (doc.tables.people ?? []).length, rows, exportedAt: doc.exportedAt, backup };
 }
