@@ -15,6 +15,8 @@ export const IMPORT_FORMATS = {
   'zoom-participants': 'Zoom participants report',
   'zoom-attendees': 'Zoom webinar attendee report',
   meetup: 'Meetup attendee or member list',
+  mailchimp: 'Mailchimp audience',
+  rapport: 'Rapport people export',
   other: 'Other CSV',
 } as const;
 export type ImportFormat = keyof typeof IMPORT_FORMATS;
@@ -44,7 +46,11 @@ export const MAPPABLE_FIELDS = {
   email: 'Email',
   phone: 'Phone',
   website: 'Website',
+  linkedin: 'LinkedIn',
+  street: 'Street',
   city: 'City',
+  region: 'State or region',
+  postalCode: 'Postal code',
   country: 'Country',
   tags: 'Tags',
   notes: 'Notes',
@@ -64,6 +70,8 @@ export const ImportFileInputSchema = z.object({
   encoding: z.enum(ENCODING_NAMES).nullable().default(null),
   /** For a CSV of no known layout: column (as headed) → field. null: the remembered or suggested mapping. */
   mapping: ColumnMappingSchema.nullable().default(null),
+  /** For a CSV of no known layout: whether its first row names the columns. null: as Rapport judges. */
+  headerRow: z.boolean().nullable().default(null),
   /** Register everyone in the file for this seminar as well. */
   seminarId: z.number().int().positive().nullable().default(null),
   mode: z.enum(ATTENDANCE_MODES).default('in_person'),
@@ -101,6 +109,10 @@ export interface ImportPreview {
   /** For a CSV of no known layout: how each column is read (remembered for this set of columns, or suggested). */
   mapping: ColumnMapping | null;
   mappingRemembered: boolean;
+  /** For a CSV of no known layout: whether its first row was read as the columns' names (else they are "Column 1", "Column 2"…). */
+  headerRow: boolean;
+  /** For a CSV: the first few values of each column, as they stand in the file. */
+  samples: string[][];
   /** How many people the file holds. */
   people: number;
   /** The first rows as they will be imported. */

@@ -154,30 +154,29 @@ export function telUri(number: string, region: PhoneRegion = DEFAULT_PHONE_REGIO
 }
 
 /**
- * A `tel:` URI (RFC 3966) as a phone number to keep: `tel:+1-418-656-9254;ext=102` → "+1 418 656
- * 9254 ext. 102". A local number with a `phone-context` of digits is dialled behind them
- * (`tel:863-1234;phone-context=+1-914-555`); one with a domain context stays local as written.
- * Text that is not a tel: URI comes back as it is.
+ * A `tel:` URI (RFC 3966) as a phone number to keep, written as the sender wrote it:
+ * `tel:+1-418-656-9254;ext=102` → "+1-418-656-9254 ext. 102". A local number with a
+ * `phone-context` of digits is dialled behind them (`tel:863-1234;phone-context=+1-914-555` →
+ * "+1-914-555-863-1234"); one with a domain context stays local as written. Text that is not a
+ * tel: URI comes back as it is.
  */
 export function readTelUri(value: string): string {
   const text = value.trim();
   if (!/^tel:/i.test(text)) return text;
   const [rawNumber = '', ...params] = text.slice(4).split(';');
-  let number = decodeURIComponent(rawNumber.replace(/%(?![0-9a-f]{2})/gi, '%25'));
+  let number = rawNumber;
+  try {
+    number = decodeURIComponent(rawNumber);
+  } catch {
+    // A stray % is left as written.
+  }
   let ext = '';
   for (const p of params) {
     const eq = p.indexOf('=');
     const name = (eq < 0 ? p : p.slice(0, eq)).trim().toLowerCase();
     const v = eq < 0 ? '' : p.slice(eq + 1).trim();
-    if (name === 'ext') ext = v.replace(/[^\d]/g, '');
-    else if (name === 'phone-context' && v.startsWith('+') && !number.startsWith('+')) number = `${v}-${number}`;
-  }
-  if (number.startsWith('+')) {
-    const parsed = parsePhoneNumberFromString(number);
-    if (parsed?.isPossible()) {
-      if (ext) parsed.ext = ext;
-      return parsed.formatInternational();
-    }
+    if (name === 'ext') ext = v.replace(/\D/g, '');
+    else if (name === 'phone-context' && /^\+[\d\-.()]+$/.test(v) && !number.startsWith('+')) number = `${v}-${number}`;
   }
   return ext ? `${number} ext. ${ext}` : number;
 }

@@ -31,14 +31,20 @@ function rememberedMapping(ctx: CoreContext, header: string[]): ColumnMapping | 
 
 function read(ctx: CoreContext, input: FileInput): { file: ImportFile; remembered: boolean } {
   const bytes = new Uint8Array(Buffer.from(input.content, 'base64'));
-  if (bytes.length === 0) throw new AppError('invalid_input', 'This file is empty.', { file: 'This file is empty.' });
   let remembered = false;
-  const file = readImportFile(input.fileName, bytes, input.encoding, (header) => {
-    if (input.mapping) return input.mapping;
-    const saved = rememberedMapping(ctx, header);
-    remembered = saved !== null;
-    return saved;
-  });
+  const file = readImportFile(
+    input.fileName,
+    bytes,
+    input.encoding,
+    (header, named) => {
+      if (input.mapping) return input.mapping;
+      // Columns without names ("Column 1"…) say nothing about which file this is: no mapping is remembered for them.
+      const saved = named ? rememberedMapping(ctx, header) : null;
+      remembered = saved !== null;
+      return saved;
+    },
+    input.headerRow,
+  );
   return { file, remembered };
 }
 
@@ -76,6 +82,8 @@ export function previewImport(ctx: CoreContext, input: FileInput): ImportPreview
     header: file.header,
     mapping: file.mapping,
     mappingRemembered: remembered,
+    headerRow: file.headerRow,
+    samples: file.samples,
     people: file.records.length,
     rows: file.records.slice(0, PREVIEW_ROWS).map((r) => rowOf(r.line, r.person)),
     problems: file.problems,
@@ -149,7 +157,7 @@ export async function runImport(ctx: CoreContext, input: RunInput): Promise<Impo
   const state: Running = { progress: { running: true, done: 0, total: file.records.length }, cancel: new Int32Array(new SharedArrayBuffer(4)) };
   running = state;
   try {
-    if (file.format === 'other' && input.mapping) setSetting(ctx, mappingKey(file.header), JSON.stringify(input.mapping));
+    if (file.format === 'other' && file.headerRow && input.mapping) setSetting(ctx, mappingKey(file.header), JSON.stringify(input.mapping));
     const backup = path.basename(await backupDatabase(ctx.db, ctx.store.dataDir, 'before-import', ctx.now()));
     const job: ImportJob = { fileName: input.fileName, file, duplicates: input.duplicates, byLine: input.byLine, seminarId: input.seminarId, mode: input.mode, backup };
     const script = workerScript();
