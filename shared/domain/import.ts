@@ -31,6 +31,7 @@ export const IMPORT_ENCODINGS = {
   'utf-16le': 'UTF-16 (little-endian)',
   'utf-16be': 'UTF-16 (big-endian)',
   'windows-1252': 'Windows-1252 (Western European)',
+  'windows-1250': 'Windows-1250 (Central European)',
   shift_jis: 'Shift_JIS (Japanese)',
 } as const;
 export type ImportEncoding = keyof typeof IMPORT_ENCODINGS;

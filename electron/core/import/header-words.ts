@@ -37,13 +37,13 @@ const WORDS: Record<MappableField, string[]> = {
     'puesto', 'ruolo', 'qualifica', 'posizione', 'funcao', 'functie', 'stanowisko', 'befattning', 'stilling', 'tehtava', 'должность', '役職',
   ],
   email: [
-    'email', 'e mail', 'email address', 'e mail address', 'mail', 'primary email', 'work email', 'home email', 'other email', 'e mail adresse',
+    'email', 'emails', 'e mail', 'e mails', 'email address', 'email addresses', 'e mail address', 'mail', 'primary email', 'work email', 'home email', 'other email', 'e mail adresse',
     'adresse e mail', 'adresse mail', 'courriel', 'adresse electronique', 'correo', 'correo electronico', 'posta elettronica', 'indirizzo email',
     'endereco de email', 'e mailadres', 'adres e mail', 'e postadress', 'e post', 'sahkoposti', 'почта', 'электронная почта', 'メール',
     'メールアドレス', '電子メール', '電子メール アドレス',
   ],
   phone: [
-    'phone', 'phone number', 'mobile', 'mobile phone', 'cell', 'cell phone', 'telephone', 'tel', 'work phone', 'home phone', 'primary phone',
+    'phone', 'phones', 'phone number', 'phone numbers', 'mobile', 'mobile phone', 'cell', 'cell phone', 'telephone', 'tel', 'work phone', 'home phone', 'primary phone',
     'telefon', 'telefonnummer', 'handy', 'mobiltelefon', 'portable', 'telefono', 'movil', 'celular', 'cellulare', 'telefone', 'telefoon', 'mobiel',
     'komorka', 'puhelin', 'телефон', '電話', '電話番号', '携帯', '携帯電話',
   ],
@@ -65,8 +65,8 @@ for (const [field, words] of Object.entries(WORDS) as [MappableField, string[]][
 export const MULTI_VALUED = new Set<MappableField>(['email', 'phone', 'tags']);
 
 /** Words inside a longer header that say what it holds ("Email (work)", "Telefon geschäftlich", "電話番号（自宅）"). */
-const EMAIL_WORD = /(^| )(e ?mail|courriel|correo|メール)( |$)|メール/;
-const PHONE_WORD = /(^| )(phone|tel|telephone|telefon|telefono|telefone|telefoon|mobile|mobil|handy|cell|fax|pager|puhelin|телефон)( |$)|電話|携帯/;
+const EMAIL_WORD = /(^| )(e ?mails?|courriel|correo)( |$)|メール/;
+const PHONE_WORD = /(^| )(phones?|tel|telephone|telefon|telefono|telefone|telefoon|mobile|mobil|handy|cell|fax|pager|puhelin|телефон)( |$)|電話|携帯/;
 
 /** The field a header names, if it names one. */
 export function fieldOfHeader(header: string): MappableField | null {

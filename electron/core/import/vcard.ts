@@ -290,6 +290,23 @@ const charsetOf = (p: Property) => {
   return charset && iconv.encodingExists(charset) ? charset : '';
 };
 
+/** The first code page other than UTF-8 a CHARSET parameter of the file names (CHARSET=ISO-8859-2), if iconv knows it. */
+function declaredCharset(source: string): string | null {
+  const named = /CHARSET="?([A-Za-z0-9_.-]+)/gi;
+  for (let m = named.exec(source); m; m = named.exec(source)) {
+    const name = (m[1] as string).toLowerCase();
+    if (!/^utf-?8$|^us-ascii$|^ascii$/.test(name) && iconv.encodingExists(name)) return name;
+  }
+  return null;
+}
+
+/** The encoding the preview names for a code page (its list is short; the decoding uses the code page itself). */
+function encodingNamed(charset: string): ImportEncoding {
+  if (/jis|932/.test(charset)) return 'shift_jis';
+  if (/1250|8859-2|latin2/.test(charset)) return 'windows-1250';
+  return 'windows-1252';
+}
+
 /**
  * How a file's property values become text. A file read as text (UTF-8 throughout, UTF-16) gives
  * its values as they stand. A file that is not (`bytes`) was read byte for byte (latin1), and
@@ -304,7 +321,7 @@ interface ValueReader {
   usedLegacy: boolean;
 }
 
-function valueReader(bytes: boolean, override: ImportEncoding | null, legacy: ImportEncoding, declared: ImportEncoding | null): ValueReader {
+function valueReader(bytes: boolean, override: ImportEncoding | null, legacy: ImportEncoding, declared: string | null): ValueReader {
   const reader: ValueReader = {
     usedLegacy: false,
     text(p) {
@@ -446,10 +463,10 @@ export function readVcard(bytes: Uint8Array, encoding: ImportEncoding | null = n
   const byBytes = encoding === null ? found.mixed : encoding === 'windows-1252' || encoding === 'shift_jis';
   const source = byBytes ? view(bytes.subarray(encoding === null ? found.bom : 0)).toString('latin1') : decodeText(bytes, encoding).text;
   // A legacy file often names its code page on some property; that names it for the rest too.
-  const named = /CHARSET=(windows-1252|cp1252|iso-8859-1|shift_jis|sjis|cp932)\b/i.exec(source)?.[1]?.toLowerCase();
-  const declared: ImportEncoding | null = named ? (/jis|932/.test(named) ? 'shift_jis' : 'windows-1252') : null;
+  const charset = declaredCharset(source);
+  const declared: ImportEncoding | null = charset ? encodingNamed(charset) : null;
   const legacy: ImportEncoding = encoding ?? declared ?? found.legacy;
-  const values = valueReader(byBytes, encoding, legacy, declared);
+  const values = valueReader(byBytes, encoding, legacy, charset ?? null);
   // Each value that reached a person with a character that could not be read, once, on its line.
   const unreadable = new WeakSet<Property>();
   const text = (p: Property) => {
