@@ -48,6 +48,12 @@ export function kindsLabel(kinds: readonly PhoneKind[]): string {
  * case): English, the major European languages, and the words vCard and address books use
  * (CELL, iPhone, homeFax…).
  */
+/** The kinds' words as a phone's label where they fit one (40 characters); longer, the kinds say it alone. */
+export const labelForKinds = (kinds: readonly PhoneKind[]) => {
+  const label = kindsLabel(kinds);
+  return label.length <= 40 ? label : '';
+};
+
 const KIND_WORDS: Record<PhoneKind, string[]> = {
   mobile: ['mobile', 'cell', 'cellular', 'cellphone', 'iphone', 'handy', 'mobil', 'mobiltelefon', 'mobilnummer', 'portable', 'movil', 'celular', 'cellulare', 'telemovel', 'mobiel', 'komorka', 'komorkowy', 'gsm', 'mobilni'],
   home: ['home', 'private', 'personal', 'privat', 'privatnummer', 'maison', 'domicile', 'personnel', 'casa', 'hogar', 'particular', 'personale', 'thuis', 'prive', 'domowy', 'prywatny', 'hem'],

@@ -44,7 +44,12 @@ export function admit(raw: PersonInput, warn: (message: string) => void) {
       continue;
     }
     if (!issue || typeof field !== 'string' || NAME_FIELDS.has(field)) return parsed;
-    if ((field === 'emails' || field === 'phones') && typeof index === 'number') {
+    if ((field === 'emails' || field === 'phones') && typeof index === 'number' && issue.path[2] === 'label') {
+      // A label too long to keep costs the label, not the number.
+      const list = person[field] as { label?: string }[];
+      warn(`The label ${quoted(list[index]?.label)} is longer than a label may be; the ${field === 'emails' ? 'address' : 'number'} is kept without it.`);
+      if (list[index]) list[index] = { ...list[index], label: '' };
+    } else if ((field === 'emails' || field === 'phones') && typeof index === 'number') {
       const list = person[field] as { address?: string; number?: string }[];
       const value = list[index];
       warn(field === 'emails' ? `${quoted(value?.address)} is not an email address; left out.` : `${quoted(value?.number)} is not a phone number; left out.`);

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { PersonData, PersonInput } from '../../../shared/domain/person';
-import { kindsLabel, kindsOf, PHONE_KINDS, sortedKinds, type PhoneKind } from '../../../shared/domain/phone';
+import { kindsOf, labelForKinds, PHONE_KINDS, sortedKinds, type PhoneKind } from '../../../shared/domain/phone';
 import { admit } from './admit';
 import type { ColumnMapping, CsvFormat, ImportEncoding, MappableField } from '../../../shared/domain/import';
 import { googleValues, listIn } from './cell-values';
@@ -73,7 +73,7 @@ function columnsOfMapping(header: string[], mapping: ColumnMapping): MappedColum
       const field = Object.hasOwn(mapping, h) ? mapping[h] : undefined;
       if (!field) return [];
       const kinds = field === 'phone' || field === 'email' ? kindsOf(h) : [];
-      const label = field === 'email' ? kindsLabel(kinds.filter((k) => k === 'home' || k === 'work' || k === 'other')) : kindsLabel(kinds);
+      const label = field === 'email' ? labelForKinds(kinds.filter((k) => k === 'home' || k === 'work' || k === 'other')) : labelForKinds(kinds);
       return [{ index, field, label, kinds: field === 'phone' ? kinds : [] }];
     });
     byHeader.set(header, columns);
@@ -420,9 +420,10 @@ const KIND_SET = new Set<string>(PHONE_KINDS);
  */
 function personFromRapport(header: string[], cells: string[]): PersonInput {
   const columns = columnsOf(header);
+  // The writer's guard against formulas (export/csv.ts) is taken off again: a ' before = + - @ TAB or CR.
   const cell = (name: string) => {
     const i = columns.index.get(name);
-    return i === undefined ? '' : (cells[i] ?? '').trim();
+    return i === undefined ? '' : (cells[i] ?? '').replace(/^'(?=[=+\-@\t\r])/, '').trim();
   };
   const emailLabels = splitValues(cell('email labels'), true);
   const phoneLabels = splitValues(cell('phone labels'), true);

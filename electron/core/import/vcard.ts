@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import type { PersonInput } from '../../../shared/domain/person';
-import { kindsLabel, kindsOf, readTelUri, sortedKinds } from '../../../shared/domain/phone';
+import { kindsOf, labelForKinds, readTelUri, sortedKinds } from '../../../shared/domain/phone';
 import { admit } from './admit';
 import type { ImportProblem, ImportRecord } from './csv';
 import type { ImportEncoding } from '../../../shared/domain/import';
@@ -424,7 +424,7 @@ function cardToPerson(props: Property[], text: (p: Property) => string): PersonI
         const own = p.group ? groupLabels.get(p.group) : undefined;
         const label = own ? appleLabel(own) : '';
         const kinds = sortedKinds([...kindsOf([...p.types].join(' ')), ...kindsOf(label)]);
-        return { label: label || kindsLabel(kinds), number: readTelUri(unescape(text(p))), kinds };
+        return { label: label || labelForKinds(kinds), number: readTelUri(unescape(text(p))), kinds };
       })
       .filter(firstOf((t) => t.number)),
     address: { street: [adr[1], adr[2]].filter(Boolean).join('\n'), city: adr[3] ?? '', region: adr[4] ?? '', postalCode: adr[5] ?? '', country: adr[6] ?? '' },
