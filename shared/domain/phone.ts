@@ -43,17 +43,25 @@ export function kindsLabel(kinds: readonly PhoneKind[]): string {
   return text ? text.charAt(0).toUpperCase() + text.slice(1) : '';
 }
 
-/**
- * The words for each kind in labels, column names and vCard TYPE values, folded (no accents, lower
- * case): English, the major European languages, and the words vCard and address books use
- * (CELL, iPhone, homeFax…).
- */
 /** The kinds' words as a phone's label where they fit one (40 characters); longer, the kinds say it alone. */
 export const labelForKinds = (kinds: readonly PhoneKind[]) => {
   const label = kindsLabel(kinds);
   return label.length <= 40 ? label : '';
 };
 
+/** A phone's words as shown: its own label, with the kinds it does not name ("Assistant · work fax"), or the kinds alone. */
+export function phoneLabel(phone: { label: string; kinds: readonly PhoneKind[] }): string {
+  const named = new Set(kindsOf(phone.label));
+  const rest = phone.kinds.filter((k) => !named.has(k));
+  if (!phone.label) return kindsLabel(rest);
+  return rest.length ? `${phone.label} · ${kindsLabel(rest).toLowerCase()}` : phone.label;
+}
+
+/**
+ * The words for each kind in labels, column names and vCard TYPE values, folded (no accents, lower
+ * case): English, the major European languages, and the words vCard and address books use
+ * (CELL, iPhone, homeFax…).
+ */
 const KIND_WORDS: Record<PhoneKind, string[]> = {
   mobile: ['mobile', 'cell', 'cellular', 'cellphone', 'iphone', 'handy', 'mobil', 'mobiltelefon', 'mobilnummer', 'portable', 'movil', 'celular', 'cellulare', 'telemovel', 'mobiel', 'komorka', 'komorkowy', 'gsm', 'mobilni'],
   home: ['home', 'private', 'personal', 'privat', 'privatnummer', 'maison', 'domicile', 'personnel', 'casa', 'hogar', 'particular', 'personale', 'thuis', 'prive', 'domowy', 'prywatny', 'hem'],

@@ -16,7 +16,7 @@ export async function fileToBase64(file: File): Promise<string> {
 /** `fileVersion` tells one choice of a file from the next (the same name and size may hold other rows). */
 export function useImportPreview(input: ImportFileInput | null, fileVersion: number) {
   return useQuery({
-    queryKey: ['imports', 'preview', fileVersion, input?.encoding, input?.mapping, input?.seminarId],
+    queryKey: ['imports', 'preview', fileVersion, input?.encoding, input?.mapping, input?.headerRow, input?.seminarId],
     queryFn: () => call('imports.preview', input as ImportFileInput),
     enabled: input !== null,
     // The book may change between previews; the file does not, so no refetch on focus.

@@ -20,6 +20,11 @@ export function usePerson(id: number) {
   return useQuery({ queryKey: ['people', 'one', id], queryFn: () => call('people.get', { id }), enabled: Number.isInteger(id) && id > 0 });
 }
 
+/** The default region for phone numbers written without a country code (Settings → Phones). */
+export function usePhoneSettings() {
+  return useQuery({ queryKey: ['phones', 'settings'], queryFn: () => call('phones.settings'), staleTime: 60_000 });
+}
+
 export function useTags() {
   return useQuery({ queryKey: ['tags'], queryFn: () => call('tags.list') });
 }
