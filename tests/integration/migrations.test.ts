@@ -364,3 +364,50 @@ describe('migration 11: walk-ins that created a person', () => {
     db.close();
   });
 });
+
+describe('migration 12: door devices', () => {
+  it('keeps registrations as checked in at the owner’s table; remembers first answers by client id', () => {
+    const file = path.join(tempDataDir(), DATABASE_FILE);
+    const db = databaseAt(11, file);
+    db.prepare("INSERT INTO people (id, given_name, sort_key, search_rank, created_at, updated_at) VALUES (7, 'Ann', 'ann', 1, 'x', 'x')").run();
+    db.prepare("INSERT INTO seminars (id, title, starts_at, ends_at, time_zone, created_at, updated_at) VALUES (1, 'S', 'a', 'b', 'UTC', 'x', 'x')").run();
+    db.prepare("INSERT INTO registrations (id, seminar_id, person_id, mode, source, state, checked_in_at, ticket_code, created_at, updated_at) VALUES (1, 1, 7, 'in_person', 'ahead', 'checked_in', 'y', 'T1', 'x', 'x')").run();
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 12));
+    expect(db.pragma('user_version', { simple: true })).toBe(12);
+    expect(db.prepare('SELECT state, checked_in_by FROM registrations WHERE id = 1').get()).toEqual({ state: 'checked_in', checked_in_by: null });
+    db.prepare("UPDATE registrations SET checked_in_by = 'Door 2' WHERE id = 1").run();
+    // A device is named only on a check-in, and with a name.
+    expect(() => db.prepare("UPDATE registrations SET state = 'registered', checked_in_at = NULL WHERE id = 1").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE registrations SET checked_in_by = '' WHERE id = 1").run()).toThrow(/CHECK/);
+    const answer = db.prepare("INSERT INTO client_requests (client_id, method, subject, device, ok, answer, answered_at) VALUES (?, 'checkin.checkIn', 'registration 1', 'Door 2', 1, ?, 'x')");
+    answer.run('door2-0000-0001', '{"id":1}');
+    expect(() => answer.run('door2-0000-0001', '{"id":1}')).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => answer.run('short', '{}')).toThrow(/CHECK/);
+    expect(() => answer.run('door2-0000-0002', 'not json')).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('migration 14: phone kinds and keys', () => {
+  it('gives existing phones the kinds their labels name and a key in the saved region, and drops the digits index', () => {
+    const db = databaseAt(13, path.join(tempDataDir(), DATABASE_FILE));
+    db.prepare("INSERT INTO people (id, given_name, sort_key, search_rank, created_at, updated_at) VALUES (1, 'Ann', 'ann', 1, 'x', 'x')").run();
+    const phone = db.prepare('INSERT INTO person_phones (person_id, position, label, number, digits) VALUES (1, ?, ?, ?, ?)');
+    phone.run(0, 'Mobile', '(717) 555-0142', '7175550142');
+    phone.run(1, 'homeFax', '030 1234567', '0301234567');
+    phone.run(2, 'Assistant', '12', '12');
+    db.prepare("INSERT INTO settings (key, value) VALUES ('phones', '{\"region\":\"DE\"}')").run();
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 14));
+    expect(db.pragma('user_version', { simple: true })).toBe(14);
+    expect(db.prepare('SELECT label, kinds, phone_key FROM person_phones ORDER BY position').all()).toEqual([
+      { label: 'Mobile', kinds: 'mobile', phone_key: '+497175550142' },
+      { label: 'homeFax', kinds: 'home,fax', phone_key: '+49301234567' },
+      { label: 'Assistant', kinds: '', phone_key: '' },
+    ]);
+    const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'person_phones'").all() as { name: string }[]).map((r) => r.name);
+    expect(indexes).toContain('person_phones_by_key');
+    expect(indexes).not.toContain('person_phones_by_digits');
+    expect(() => db.prepare("UPDATE person_phones SET kinds = 'WORK' WHERE position = 0").run()).toThrow(/CHECK/);
+    db.close();
+  });
+});

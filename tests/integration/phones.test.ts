@@ -1,19 +1,14 @@
-import path from 'node:path';
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/api';
 import type { CoreContext } from '../../electron/core/context';
-import { migrate } from '../../electron/core/db/migrate';
-import { MIGRATIONS } from '../../electron/core/db/migrations/index';
-import { DATABASE_FILE } from '../../electron/core/db/store';
 import { previewImport } from '../../electron/core/services/imports';
 import { likelyDuplicates } from '../../electron/core/services/merge';
 import { matchPeople } from '../../electron/core/services/person-matches';
 import { ImportFileInputSchema } from '../../shared/domain/import';
 import { PersonInputSchema, type Person } from '../../shared/domain/person';
 import { kindsLabel, kindsOf, phoneKey, readTelUri, telUri } from '../../shared/domain/phone';
-import { openTestContext, tempDataDir } from '../helpers/store';
+import { openTestContext } from '../helpers/store';
 
 /** Phones (issue 16): kinds kept, numbers matched by libphonenumber in the owner's region, not by their last ten digits. */
 
@@ -118,36 +113,5 @@ describe('matching by phone, in the owner’s region', () => {
       { label: 'Assistant', number: '+1 717 555 0100', kinds: ['work', 'fax'] },
       { label: 'Mobile', number: '+1 717 555 0101', kinds: ['mobile'] },
     ]);
-  });
-});
-
-describe('migration 14: phone kinds and keys', () => {
-  it('gives existing phones the kinds their labels name and a key in the saved region, and drops the digits index', () => {
-    const db = new Database(path.join(tempDataDir(), DATABASE_FILE));
-    migrate(
-      db,
-      MIGRATIONS.filter((m) => m.version < 14),
-    );
-    db.prepare("INSERT INTO people (id, given_name, sort_key, search_rank, created_at, updated_at) VALUES (1, 'Ann', 'ann', 1, 'x', 'x')").run();
-    const phone = db.prepare('INSERT INTO person_phones (person_id, position, label, number, digits) VALUES (1, ?, ?, ?, ?)');
-    phone.run(0, 'Mobile', '(717) 555-0142', '7175550142');
-    phone.run(1, 'homeFax', '030 1234567', '0301234567');
-    phone.run(2, 'Assistant', '12', '12');
-    db.prepare("INSERT INTO settings (key, value) VALUES ('phones', '{\"region\":\"DE\"}')").run();
-    migrate(
-      db,
-      MIGRATIONS.filter((m) => m.version <= 14),
-    );
-    expect(db.pragma('user_version', { simple: true })).toBe(14);
-    expect(db.prepare('SELECT label, kinds, phone_key FROM person_phones ORDER BY position').all()).toEqual([
-      { label: 'Mobile', kinds: 'mobile', phone_key: '+497175550142' },
-      { label: 'homeFax', kinds: 'home,fax', phone_key: '+49301234567' },
-      { label: 'Assistant', kinds: '', phone_key: '' },
-    ]);
-    const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'person_phones'").all() as { name: string }[]).map((r) => r.name);
-    expect(indexes).toContain('person_phones_by_key');
-    expect(indexes).not.toContain('person_phones_by_digits');
-    expect(() => db.prepare("UPDATE person_phones SET kinds = 'WORK' WHERE position = 0").run()).toThrow(/CHECK/);
-    db.close();
   });
 });
