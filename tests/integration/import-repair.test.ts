@@ -156,6 +156,19 @@ describe('any CSV can be mapped', () => {
     expect(asHeader.records.map((r) => r.person.givenName)).toEqual(['Ben']);
   });
 
+  it('a column the owner maps as a fax, a mobile, a work or a home phone keeps that kind, with what its name says besides', () => {
+    const text = 'Ann Lee,+1 717 555 0100,+1 717 555 0101,+1 717 555 0102\r\n';
+    const mapping = { 'Column 1': 'fullName', 'Column 2': 'fax', 'Column 3': 'mobilePhone', 'Column 4': 'workPhone' } as const;
+    const file = readImportFile('a.csv', bytesOf(text), null, () => mapping, false);
+    expect(first(file)?.phones).toEqual([
+      { label: 'Fax', number: '+1 717 555 0100', kinds: ['fax'] },
+      { label: 'Mobile', number: '+1 717 555 0101', kinds: ['mobile'] },
+      { label: 'Work', number: '+1 717 555 0102', kinds: ['work'] },
+    ]);
+    const named = readImportFile('a.csv', bytesOf(`Name,Privat\r\n${text}`), null, () => ({ Name: 'fullName', Privat: 'fax' }), true);
+    expect(first(named)?.phones).toEqual([{ label: 'Home fax', number: '+1 717 555 0100', kinds: ['home', 'fax'] }]);
+  });
+
   it('an Outlook header with only its three E-mail Address columns is a header, each column an email', () => {
     const file = read('a.csv', '"E-mail Address","E-mail 2 Address","E-mail 3 Address"\r\nann@example.com,ann@work.example,ann@home.example\r\n');
     expect(file.headerRow).toBe(true);

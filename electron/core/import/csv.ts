@@ -6,7 +6,7 @@ import type { ColumnMapping, CsvFormat, ImportEncoding, MappableField } from '..
 import { googleValues, listIn } from './cell-values';
 import { csvShape } from './csv-shape';
 import { decodeText, decodeValue, detect, view } from './encoding';
-import { fieldOfHeader, suggestMapping } from './header-words';
+import { fieldOfHeader, PHONE_FIELD_KINDS, suggestMapping } from './header-words';
 import type { PlatformTicket } from '../../../shared/domain/ticket';
 import { ticketColumns, ticketOf } from './ticket-columns';
 import { IMPORT_LIMITS, checkFileSize, tooManyRecords } from './limits';
@@ -33,26 +33,6 @@ export interface ImportProblem {
   message: string;
 }
 
-/** Which part of a person a mapped field fills, and the words for it in a problem. */
-const FIELD_WORDS: Record<MappableField, string> = {
-  givenName: 'given name',
-  familyName: 'family name',
-  fullName: 'name',
-  organization: 'organization',
-  role: 'job title',
-  email: 'email',
-  phone: 'phone',
-  website: 'website',
-  linkedin: 'LinkedIn link',
-  street: 'street',
-  city: 'city',
-  region: 'region',
-  postalCode: 'postal code',
-  country: 'country',
-  tags: 'tags',
-  notes: 'notes',
-};
-
 interface MappedColumn {
   index: number;
   field: MappableField;
@@ -70,9 +50,12 @@ function columnsOfMapping(header: string[], mapping: ColumnMapping): MappedColum
   let columns = byHeader.get(header);
   if (!columns) {
     columns = header.flatMap((h, index) => {
-      const field = Object.hasOwn(mapping, h) ? mapping[h] : undefined;
-      if (!field) return [];
-      const kinds = field === 'phone' || field === 'email' ? kindsOf(h) : [];
+      const chosen = Object.hasOwn(mapping, h) ? mapping[h] : undefined;
+      if (!chosen) return [];
+      // "Fax", "Mobile phone"… are phones of that kind, with whatever else the column's name says.
+      const phoneKinds = PHONE_FIELD_KINDS[chosen];
+      const field: MappableField = phoneKinds ? 'phone' : chosen;
+      const kinds = phoneKinds ? sortedKinds([...kindsOf(h), ...phoneKinds]) : field === 'email' ? kindsOf(h) : [];
       const label = field === 'email' ? labelForKinds(kinds.filter((k) => k === 'home' || k === 'work' || k === 'other')) : labelForKinds(kinds);
       return [{ index, field, label, kinds: field === 'phone' ? kinds : [] }];
     });

@@ -1,5 +1,6 @@
 import type { ColumnMapping, MappableField } from '../../../shared/domain/import';
 import { foldText } from '../../../shared/domain/names';
+import type { PhoneKind } from '../../../shared/domain/phone';
 
 /**
  * The words column headers use for each field a CSV of no known layout can be mapped to, in
@@ -47,6 +48,11 @@ const WORDS: Record<MappableField, string[]> = {
     'telefon', 'telefonnummer', 'handy', 'mobiltelefon', 'portable', 'telefono', 'movil', 'celular', 'cellulare', 'telefone', 'telefoon', 'mobiel',
     'komorka', 'puhelin', 'телефон', '電話', '電話番号', '携帯', '携帯電話',
   ],
+  // Chosen by the owner for a column Rapport could only call "Phone" (a file without a header row); a header naming a kind is a phone of that kind.
+  mobilePhone: [],
+  workPhone: [],
+  homePhone: [],
+  fax: [],
   website: ['website', 'web page', 'url', 'homepage', 'web site', 'webseite', 'site web', 'sitio web', 'sito web', 'pagina web', 'ホームページ', 'ウェブサイト'],
   linkedin: ['linkedin', 'linkedin url', 'linkedin profile'],
   street: ['street', 'address', 'street address', 'home street', 'strasse', 'adresse', 'rue', 'calle', 'direccion', 'indirizzo', 'rua', 'endereco', 'straat', 'ulica', 'gatuadress', 'адрес', '住所', '番地'],
@@ -61,8 +67,11 @@ const WORDS: Record<MappableField, string[]> = {
 const FIELD_OF = new Map<string, MappableField>();
 for (const [field, words] of Object.entries(WORDS) as [MappableField, string[]][]) for (const w of words) if (!FIELD_OF.has(normHeader(w))) FIELD_OF.set(normHeader(w), field);
 
+/** The fields that are phones of a kind, and their kinds. */
+export const PHONE_FIELD_KINDS: Partial<Record<MappableField, PhoneKind[]>> = { phone: [], mobilePhone: ['mobile'], workPhone: ['work'], homePhone: ['home'], fax: ['fax'] };
+
 /** Fields a column of which may hold several values each, and which several columns may feed. */
-export const MULTI_VALUED = new Set<MappableField>(['email', 'phone', 'tags']);
+export const MULTI_VALUED = new Set<MappableField>(['email', 'tags', ...(Object.keys(PHONE_FIELD_KINDS) as MappableField[])]);
 
 /** Words inside a longer header that say what it holds ("Email (work)", "Telefon geschäftlich", "電話番号（自宅）"). */
 const EMAIL_WORD = /(^| )(e ?mails?|courriel|correo)( |$)|メール/;

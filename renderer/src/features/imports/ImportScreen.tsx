@@ -169,9 +169,9 @@ export function ImportScreen() {
                     <ColumnMappingTable
                       header={p.header}
                       samples={p.samples}
-                      mapping={p.mapping}
+                      mapping={mapping ?? p.mapping}
                       remembered={p.mappingRemembered}
-                      headerRow={p.headerRow}
+                      headerRow={headerRow ?? p.headerRow}
                       onChange={(m) => {
                         // Another mapping finds other problems: the owner looks at them again.
                         setAccepted(false);
@@ -209,7 +209,7 @@ export function ImportScreen() {
                     </Stack>
                   ) : (
                     <Group>
-                      <Button onClick={start} disabled={p.people === 0 || (hasProblems && !accepted)}>
+                      <Button onClick={start} disabled={preview.isPlaceholderData || p.people === 0 || (hasProblems && !accepted)}>
                         Import {plural(p.people, 'person', 'people')}
                       </Button>
                       {run.error ? (

@@ -1,4 +1,5 @@
 import { Badge, Checkbox, Group, List, ScrollArea, Select, Table, Text, Title } from '@mantine/core';
+import { Fragment } from 'react';
 import { DUPLICATE_CHOICES, MAPPABLE_FIELDS, type ColumnMapping, type DuplicateChoice, type ImportPreview, type MappableField } from '../../../../shared/domain/import';
 import { MATCH_REASONS } from '../../../../shared/domain/merge';
 import { plural } from '../../ui/format';
@@ -54,7 +55,15 @@ export function ColumnMappingTable({
                 <Table.Td w="25%">{h}</Table.Td>
                 <Table.Td w="40%">
                   <Text size="sm" c="dimmed" lineClamp={2}>
-                    {(samples[i] ?? []).join(' · ') || '—'}
+                    {(samples[i] ?? []).length
+                      ? (samples[i] ?? []).map((v, n) => (
+                          // A short value wraps as a whole (a phone number is not cut between lines); a long one wraps where it must.
+                          <Fragment key={n}>
+                            {n ? ' · ' : ''}
+                            <span style={{ whiteSpace: v.length <= 30 ? 'nowrap' : undefined }}>{v}</span>
+                          </Fragment>
+                        ))
+                      : '—'}
                   </Text>
                 </Table.Td>
                 <Table.Td>

@@ -25,6 +25,16 @@ export function usePhoneSettings() {
   return useQuery({ queryKey: ['phones', 'settings'], queryFn: () => call('phones.settings'), staleTime: 60_000 });
 }
 
+/** Saving the region re-keys numbers without a country code: likely duplicates and matches may change. */
+export function useUpdatePhoneSettings() {
+  const client = useQueryClient();
+  const changed = useBookChanged();
+  return useMutation({
+    mutationFn: (input: InputOf<'phones.updateSettings'>) => call('phones.updateSettings', input),
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ['phones'] }), changed()]),
+  });
+}
+
 export function useTags() {
   return useQuery({ queryKey: ['tags'], queryFn: () => call('tags.list') });
 }
