@@ -36,9 +36,10 @@ export const PhoneSchema = z
   .object({
     label: text(40),
     number: z.string().trim().min(1, 'Enter the phone number, or remove this line.').refine(isPhoneText, PHONE_MESSAGE),
-    kinds: PhoneKindsSchema.optional(),
+    kinds: PhoneKindsSchema.default([]),
   })
-  .transform((p) => ({ ...p, kinds: sortedKinds([...(p.kinds ?? []), ...kindsOf(p.label)]) }));
+  // An overwrite, not a transform: the same type out, and no pipe for every phone of a 100,000-row import.
+  .overwrite((p) => ({ ...p, kinds: sortedKinds([...p.kinds, ...kindsOf(p.label)]) }));
 
 const webLink = (what: string) =>
   z

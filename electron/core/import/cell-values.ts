@@ -7,12 +7,17 @@ import { splitValues } from '../export/multi-value';
  * commas or line breaks. Each reader is one pass over the cell.
  */
 
-/** Google's " ::: " list, the primary entry's "* " dropped. */
-export const googleValues = (cell: string | undefined) =>
-  (cell ?? '')
-    .split(' ::: ')
-    .map((v) => v.replace(/^\*\s*/, '').trim())
-    .filter(Boolean);
+const primaryMark = (v: string) => (v.startsWith('*') ? v.replace(/^\*\s*/, '') : v).trim();
+
+/** Google's " ::: " list, the primary entry's "* " dropped. Most cells are empty or hold one value: those make no arrays to throw away. */
+export function googleValues(cell: string | undefined): string[] {
+  if (!cell) return [];
+  if (!cell.includes(' ::: ')) {
+    const v = primaryMark(cell);
+    return v ? [v] : [];
+  }
+  return cell.split(' ::: ').map(primaryMark).filter(Boolean);
+}
 
 /** `"Evento Roma","Volontari"` → the names between the quotes; null when the cell is not such a list. */
 function quotedList(cell: string): string[] | null {

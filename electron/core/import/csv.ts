@@ -517,7 +517,8 @@ export function readCsv(bytes: Uint8Array, encoding: ImportEncoding | null = nul
   for (const row of data) {
     if (row.cells.every((c) => c.trim() === '')) continue;
     const raw = mapping ? personFromMapping(header, row.cells, mapping) : format === 'rapport' ? personFromRapport(header, row.cells) : personFrom(format, header, row.cells);
-    for (const [what, value] of unreadableValues(raw)) problems.push({ line: row.line, message: unreadableWords(what, value) });
+    // Only a row that holds a replacement character can hand one to a value.
+    if (row.cells.some((c) => c.includes('\ufffd'))) for (const [what, value] of unreadableValues(raw)) problems.push({ line: row.line, message: unreadableWords(what, value) });
     const parsed = admit(raw, (message) => problems.push({ line: row.line, message }));
     if (parsed.success) {
       const ticket = tickets ? ticketOf(tickets, row.cells) : null;
