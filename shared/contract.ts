@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PEOPLE_SORTS, PersonInputSchema, type Person, type PeoplePage, type TagCount } from './domain/person';
+import { PhoneSettingsSchema, type PhoneSettings } from './domain/phone';
 import {
   AdvocacyInputSchema,
   Day,
@@ -365,6 +366,11 @@ export const contract = {
   'hospitality.suggestions': method<HospitalitySuggestions>()(NoInput, 'Best clients never hosted; clients not hosted in the last 12 months.'),
   'hospitality.settings': method<HospitalitySettings>()(NoInput, 'How many top clients the intimacy measure looks at.'),
   'hospitality.updateSettings': method<HospitalitySettings>()(HospitalitySettingsSchema, 'Change how many top clients the intimacy measure looks at.'),
+  'phones.settings': method<PhoneSettings>()(NoInput, 'The default region for phone numbers written without a country code.'),
+  'phones.updateSettings': method<PhoneSettings & { rekeyed: number }>()(
+    PhoneSettingsSchema,
+    'Change the default region for phone numbers; the numbers without a country code are matched in it from then on.',
+  ),
   'reports.rapport': method<RapportReport>()(
     z.object({ filter: RapportFilterSchema, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).nullable().default(100) }),
     'The rapport report of a segment (tags, stages, seminar, days touched): stage mix, ratio, people with score parts, ready and at risk. limit null: every row.',

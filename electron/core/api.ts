@@ -73,6 +73,7 @@ import { matchPeople } from './services/person-matches';
 import { checkIn, checkInByTicket, noteAtTable, undoCheckIn, walkIn } from './services/checkin';
 import { bookChanged, doorRoster } from './services/door-roster';
 import { loadSampleData } from './services/sample';
+import { phoneSettings, updatePhoneSettings } from './services/phones';
 import {
   createSeminar,
   getSeminar,
@@ -196,6 +197,8 @@ const handlers: Handlers = {
   'hospitality.suggestions': (ctx) => hospitalitySuggestions(ctx),
   'hospitality.settings': (ctx) => hospitalitySettings(ctx),
   'hospitality.updateSettings': (ctx, input) => updateHospitalitySettings(ctx, input),
+  'phones.settings': (ctx) => phoneSettings(ctx),
+  'phones.updateSettings': (ctx, input) => updatePhoneSettings(ctx, input),
   'reports.rapport': (ctx, { filter, offset, limit }) => rapportReport(ctx, filter, offset, limit),
   'reports.rapportCsv': (ctx, { filter }) => rapportCsv(ctx, filter),
   'reports.intimacy': (ctx) => intimacyReport(ctx),

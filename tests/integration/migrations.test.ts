@@ -402,3 +402,27 @@ describe('migration 12: door devices', () => {
     db.close();
   });
 });
+
+describe('migration 14: phone kinds and keys', () => {
+  it('gives existing phones the kinds their labels name and a key in the saved region, and drops the digits index', () => {
+    const db = databaseAt(13, path.join(tempDataDir(), DATABASE_FILE));
+    db.prepare("INSERT INTO people (id, given_name, sort_key, search_rank, created_at, updated_at) VALUES (1, 'Ann', 'ann', 1, 'x', 'x')").run();
+    const phone = db.prepare('INSERT INTO person_phones (person_id, position, label, number, digits) VALUES (1, ?, ?, ?, ?)');
+    phone.run(0, 'Mobile', '(717) 555-0142', '7175550142');
+    phone.run(1, 'homeFax', '030 1234567', '0301234567');
+    phone.run(2, 'Assistant', '12', '12');
+    db.prepare("INSERT INTO settings (key, value) VALUES ('phones', '{\"region\":\"DE\"}')").run();
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 14));
+    expect(db.pragma('user_version', { simple: true })).toBe(14);
+    expect(db.prepare('SELECT label, kinds, phone_key FROM person_phones ORDER BY position').all()).toEqual([
+      { label: 'Mobile', kinds: 'mobile', phone_key: '+497175550142' },
+      { label: 'homeFax', kinds: 'home,fax', phone_key: '+49301234567' },
+      { label: 'Assistant', kinds: '', phone_key: '' },
+    ]);
+    const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'person_phones'").all() as { name: string }[]).map((r) => r.name);
+    expect(indexes).toContain('person_phones_by_key');
+    expect(indexes).not.toContain('person_phones_by_digits');
+    expect(() => db.prepare("UPDATE person_phones SET kinds = 'WORK' WHERE position = 0").run()).toThrow(/CHECK/);
+    db.close();
+  });
+});

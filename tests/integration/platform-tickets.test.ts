@@ -13,7 +13,7 @@ import { exportFull } from '../../electron/core/services/exports';
 import { importFullExport } from '../../electron/core/services/full-import';
 import { runImport } from '../../electron/core/services/imports';
 import { mergePeople } from '../../electron/core/services/merge';
-import { createPerson } from '../../electron/core/services/people';
+import { createPerson, getPerson } from '../../electron/core/services/people';
 import { attachTicket, findByPlatformCode } from '../../electron/core/services/platform-tickets';
 import { createSeminar, listRegistrations, normalizeTicketCode, registerPeople, TICKET_LENGTH } from '../../electron/core/services/seminars';
 import { ImportRunInputSchema } from '../../shared/domain/import';
@@ -204,7 +204,7 @@ describe('an Eventbrite attendee report imported into a seminar', () => {
 });
 
 describe('a Zoom registration report', () => {
-  it('keeps the registrant id and the custom questions', async () => {
+  it('keeps the registrant id and the custom questions; the organization is the person’s (issue 16), not an answer', async () => {
     const ctx = await openTestContext();
     const seminarId = plan(ctx);
     const csv = [
@@ -219,9 +219,9 @@ describe('a Zoom registration report', () => {
     expect(ann.ticket?.answers).toEqual([
       { question: 'Registration Time', answer: '01/10/2031 09:12:00 AM' },
       { question: 'Approval Status', answer: 'approved' },
-      { question: 'Organization', answer: 'Acme' },
       { question: 'What should we cover?', answer: 'Referrals' },
     ]);
+    expect(getPerson(ctx, ann.personId).organization).toBe('Acme');
     // Zoom ids are case-sensitive: the same letters in another case are another code.
     expect(() => checkInByTicket(ctx, seminarId, 'az3_kq-19xbq')).toThrow(AppError);
     expect(checkInByTicket(ctx, seminarId, 'aZ3_kq-19XbQ')).toMatchObject({ id: ann.id, state: 'checked_in' });

@@ -13,6 +13,7 @@ import type { PlatformTicket } from '../../../shared/domain/ticket';
 import { indexPerson, planRanks, rankFor, rankStillFits, unindexPerson } from '../services/search-index';
 import { nameSortKey } from '../../../shared/domain/names';
 import { BookIndex } from './matching';
+import { phoneRegion } from '../services/phones';
 import type { ImportFile } from './read';
 
 export interface ImportJob {
@@ -167,6 +168,7 @@ const rowOf = (id: number) => -id - 1;
 function decide(ctx: CoreContext, job: ImportJob, index: BookIndex): Decision[] {
   const records = job.file.records;
   const known = new Map<number, PersonData>();
+  const region = phoneRegion(ctx.db);
   return records.map((record, row): Decision => {
     const person = record.person;
     const match = index.match(person);
@@ -178,8 +180,8 @@ function decide(ctx: CoreContext, job: ImportJob, index: BookIndex): Decision[] 
     }
     if (choice === 'skip') return { row, action: 'skip', target: match.id };
     const current = known.get(match.id) ?? getPersonData(ctx, match.id);
-    if (addsAnything(current, person)) {
-      known.set(match.id, fillFrom(current, person));
+    if (addsAnything(current, person, region)) {
+      known.set(match.id, fillFrom(current, person, region));
       index.add(match.id, person);
     }
     return { row, action: 'merge', target: match.id };
@@ -197,6 +199,7 @@ function writeImport(ctx: CoreContext, job: ImportJob, importId: number, at: str
   const { db } = ctx;
   const records = job.file.records;
   let mark = writeMark(db);
+  const region = phoneRegion(db);
   const sortKeys = records.map((r) => nameSortKey(r.person));
   const ranks = planRanks(db, sortKeys);
   const decisions = decide(ctx, job, BookIndex.load(db));
@@ -281,10 +284,10 @@ function writeImport(ctx: CoreContext, job: ImportJob, importId: number, at: str
     }
     const person = (records[d.row] as (typeof records)[number]).person;
     const existing = getPersonData(ctx, target);
-    if (addsAnything(existing, person)) {
+    if (addsAnything(existing, person, region)) {
       // The first merge into someone keeps how they were; a person created by this very import needs no copy.
       recordChange.run(importId, target, 'merged', JSON.stringify(existing));
-      rewritePerson(db, target, fillFrom(existing, person), at);
+      rewritePerson(db, target, fillFrom(existing, person, region), at);
     }
     counts.merged++;
   });

@@ -2,7 +2,6 @@ import type { z } from 'zod';
 import type { ColumnMapping, ImportFileInputSchema, ImportMatch, ImportPreview, ImportRow } from '../../../shared/domain/import';
 import { personName } from '../../../shared/domain/names';
 import type { PersonData } from '../../../shared/domain/person';
-import { AppError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { getPerson } from '../services/people';
 import { readSetting } from '../services/settings';
@@ -25,14 +24,20 @@ function rememberedMapping(ctx: CoreContext, header: string[]): ColumnMapping | 
 /** Reads a file sent for import (base64), with the mapping given or the one remembered for its columns. */
 export function readForImport(ctx: CoreContext, input: FileInput): { file: ImportFile; remembered: boolean } {
   const bytes = new Uint8Array(Buffer.from(input.content, 'base64'));
-  if (bytes.length === 0) throw new AppError('invalid_input', 'This file is empty.', { file: 'This file is empty.' });
   let remembered = false;
-  const file = readImportFile(input.fileName, bytes, input.encoding, (header) => {
-    if (input.mapping) return input.mapping;
-    const saved = rememberedMapping(ctx, header);
-    remembered = saved !== null;
-    return saved;
-  });
+  const file = readImportFile(
+    input.fileName,
+    bytes,
+    input.encoding,
+    (header, named) => {
+      if (input.mapping) return input.mapping;
+      // Columns without names ("Column 1"…) say nothing about which file this is: no mapping is remembered for them.
+      const saved = named ? rememberedMapping(ctx, header) : null;
+      remembered = saved !== null;
+      return saved;
+    },
+    input.headerRow,
+  );
   return { file, remembered };
 }
 
@@ -74,6 +79,8 @@ export function previewImport(ctx: CoreContext, input: FileInput): ImportPreview
     header: file.header,
     mapping: file.mapping,
     mappingRemembered: remembered,
+    headerRow: file.headerRow,
+    samples: file.samples,
     people: file.records.length,
     rows: file.records.slice(0, PREVIEW_ROWS).map((r) => rowOf(r.line, r.person)),
     problems: file.problems,

@@ -22,6 +22,8 @@ export type JobRequest =
 export interface ImportReady {
   format: ImportFormat;
   header: string[];
+  /** The file named its columns (else "Column 1"…, and no mapping is remembered for it). */
+  headerRow: boolean;
   people: number;
 }
 
@@ -48,7 +50,7 @@ export async function performJob(ctx: CoreContext, request: JobRequest, hooks: J
           acceptProblems: 'Confirm to import without the rows that have problems.',
         });
       }
-      const { backup } = await hooks.ready({ format: file.format, header: file.header, people: file.records.length });
+      const { backup } = await hooks.ready({ format: file.format, header: file.header, headerRow: file.headerRow, people: file.records.length });
       const job = { fileName: input.fileName, file, duplicates: input.duplicates, byLine: input.byLine, seminarId: input.seminarId, mode: input.mode, backup };
       return applyImport(ctx, job, hooks);
     }

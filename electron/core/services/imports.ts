@@ -65,7 +65,7 @@ export async function runImport(ctx: CoreContext, input: RunInput): Promise<Impo
         progress: (done, total) => (state.progress = { running: true, done, total }),
         async ready(file) {
           state.progress = { running: true, done: 0, total: 2 * file.people };
-          if (file.format === 'other' && input.mapping) setSetting(ctx, mappingKey(file.header), JSON.stringify(input.mapping));
+          if (file.format === 'other' && file.headerRow && input.mapping) setSetting(ctx, mappingKey(file.header), JSON.stringify(input.mapping));
           return { backup: path.basename(await backUp(ctx, 'before-import')) };
         },
       }));
