@@ -5,6 +5,7 @@ import {
   Day,
   ClientTestInputSchema,
   InteractionInputSchema,
+  LogInteractionInputSchema,
   LinkInputSchema,
   NeedInputSchema,
   PurchaseInputSchema,
@@ -21,6 +22,7 @@ import {
   type TimelineEntry,
 } from './domain/relationship';
 import { MARKS, STAGES } from './domain/standing';
+import { BoundaryChoiceSchema, BoundaryFlagsSchema, type BoundaryFlag } from './domain/boundaries';
 import { RapportFilterSchema, type IntimacyReport, type RapportReport, type SeminarReport } from './domain/report';
 import {
   GuestStateSchema,
@@ -259,8 +261,8 @@ export const contract = {
   'purchases.add': method<Purchase>()(PurchaseInputSchema, 'Record a purchase or engagement: what, when, and optionally how much.'),
   'purchases.delete': Removed(z.object({ id: Id }), 'Remove a purchase.'),
   'interactions.log': method<LoggedInteraction>()(
-    InteractionInputSchema,
-    'Log a touch with a person: a meeting, call, message, newsletter… Open follow-ups of the same kind it fulfils are done with it.',
+    LogInteractionInputSchema,
+    'Log a touch with a person: a meeting, call, message, newsletter… Open follow-ups of its kind already due are done with it (or those ticked); crossing a boundary needs confirmBoundaries.',
   ),
   'interactions.update': method<Interaction>()(
     z.object({ id: Id, version: Version }).and(InteractionInputSchema.omit({ personId: true })),
@@ -280,10 +282,21 @@ export const contract = {
     'Record what a person did for you: a referral (of someone in the book or new), testimonial, recommendation or reference.',
   ),
   'advocacy.delete': Removed(z.object({ id: Id }), 'Remove an act of advocacy.'),
-  'followUps.create': method<FollowUp>()(FollowUpInputSchema, 'Capture a promised next step with one person, with an optional due day.'),
-  'followUps.createMany': method<{ created: number }>()(
-    z.object({ personIds: Selection }).and(FollowUpInputSchema.omit({ personId: true })),
-    'The same next step for each of a selection of people.',
+  'followUps.create': method<FollowUp>()(
+    FollowUpInputSchema.extend({ confirmBoundaries: z.boolean().default(false) }),
+    'Capture a promised next step with one person, with an optional due day (one that crosses their boundaries needs confirmBoundaries).',
+  ),
+  'followUps.createMany': method<{ created: number; leftOut: number }>()(
+    z.object({ personIds: Selection, boundaries: BoundaryChoiceSchema }).and(FollowUpInputSchema.omit({ personId: true })),
+    'The same next step for each of a selection of people; those whose boundaries it crosses: ask (refused, named), include, or skip.',
+  ),
+  'followUps.reopen': method<{ reopened: number }>()(
+    z.object({ items: z.array(z.object({ id: Id, snoozedUntil: Day.nullable() })).min(1).max(200) }),
+    'Put back follow-ups a touch just completed, as they were (open, or snoozed until the day given).',
+  ),
+  'people.setBoundaries': method<{ flags: BoundaryFlag[] }>()(
+    z.object({ personId: Id, flags: BoundaryFlagsSchema }),
+    'Set the boundaries the app acts on for a person: no mailings, no calls, no visits, email only, no gifts, no photo on badges.',
   ),
   'followUps.agenda': method<Agenda>()(
     z.object({ personId: Id.nullable().default(null) }),
@@ -309,13 +322,14 @@ export const contract = {
     z.object({ seminarId: Id }),
     'A closed seminar’s people grouped by how they took part (in person, stream, walk-in, no-show), with follow-up templates.',
   ),
-  'seminars.reviewCreate': method<{ created: number; skipped: number; excluded: number }>()(
+  'seminars.reviewCreate': method<{ created: number; skipped: number; excluded: number; leftOut: number }>()(
     z.object({
       seminarId: Id,
       group: z.enum(REVIEW_GROUPS),
       template: ReviewTemplateSchema,
       /** People of the group the owner left out of this bulk follow-up (person ids). */
       excludedPersonIds: z.array(Id).max(100_000).default([]),
+      boundaries: BoundaryChoiceSchema,
     }),
     'One follow-up per person of a review group (but those left out), linked to the seminar; the wording becomes the group’s template.',
   ),

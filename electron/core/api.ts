@@ -33,6 +33,7 @@ import {
   createFollowUp,
   createFollowUps,
   createReviewFollowUps,
+  reopenFollowUps,
   dropFollowUp,
   dueSummary,
   followUpsCalendar,
@@ -50,6 +51,7 @@ import { importHistory, undoImport } from './import/apply';
 import { likelyDuplicates, mergePeople } from './services/merge';
 import { importFullExport } from './services/full-import';
 import { markBadgesPrinted } from './services/badges';
+import { setBoundaryFlags } from './services/boundaries';
 import {
   createOccasion,
   deleteOccasion,
@@ -148,8 +150,10 @@ const handlers: Handlers = {
   'links.delete': (ctx, { id }) => deleteLink(ctx, id),
   'advocacy.add': (ctx, input) => addAdvocacy(ctx, input),
   'advocacy.delete': (ctx, { id }) => deleteAdvocacy(ctx, id),
-  'followUps.create': (ctx, input) => createFollowUp(ctx, input),
-  'followUps.createMany': (ctx, { personIds, ...followUp }) => createFollowUps(ctx, personIds, followUp),
+  'followUps.create': (ctx, { confirmBoundaries, ...input }) => createFollowUp(ctx, input, confirmBoundaries),
+  'followUps.createMany': (ctx, { personIds, boundaries, ...followUp }) => createFollowUps(ctx, personIds, followUp, boundaries),
+  'followUps.reopen': (ctx, { items }) => reopenFollowUps(ctx, items),
+  'people.setBoundaries': (ctx, { personId, flags }) => setBoundaryFlags(ctx, personId, flags),
   'followUps.agenda': (ctx, { personId }) => agenda(ctx, personId),
   'followUps.closed': (ctx, { personId }) => closedFollowUps(ctx, personId),
   'followUps.complete': (ctx, { id, log, note }) => completeFollowUp(ctx, id, log, note),
@@ -159,7 +163,8 @@ const handlers: Handlers = {
   'followUps.calendar': (ctx, { ids }) => followUpsCalendar(ctx, ids),
   'followUps.dueSummary': (ctx) => dueSummary(ctx),
   'seminars.review': (ctx, { seminarId }) => seminarReview(ctx, seminarId),
-  'seminars.reviewCreate': (ctx, { seminarId, group, template, excludedPersonIds }) => createReviewFollowUps(ctx, seminarId, group, template, excludedPersonIds),
+  'seminars.reviewCreate': (ctx, { seminarId, group, template, excludedPersonIds, boundaries }) =>
+    createReviewFollowUps(ctx, seminarId, group, template, excludedPersonIds, boundaries),
   'keepInTouch.get': (ctx) => keepInTouch(ctx),
   'keepInTouch.update': (ctx, input) => updateKeepInTouch(ctx, input),
   'people.setCadence': (ctx, { personIds, days }) => setCadence(ctx, personIds, days),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BoundaryFlag } from './boundaries';
 import type { Stage } from './standing';
 
 /**
@@ -122,6 +123,8 @@ export type PersonData = z.output<typeof PersonInputSchema>;
 
 export interface Person extends PersonData {
   id: number;
+  /** Boundaries the app acts on (shared/domain/boundaries.ts); changed with people.setBoundaries. */
+  boundaryFlags: BoundaryFlag[];
   /** The name to show: display name, else the parts in the script's order. */
   name: string;
   createdAt: string;

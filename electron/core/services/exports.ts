@@ -130,6 +130,7 @@ export const FULL_EXPORT_TABLES = [
   'client_tests',
   'stage_changes',
   'needs',
+  'need_changes',
   'person_links',
   'interactions',
   'advocacy',

@@ -4,6 +4,8 @@ import { forwardRef, memo, useImperativeHandle, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { guessKind } from '../../../../shared/domain/followup';
 import type { Registration } from '../../../../shared/domain/seminar';
+import { ApiError } from '../../../../shared/errors';
+import { PersonBoundaryBadges } from '../boundaries/BoundaryFlags';
 import { useBookWrite } from '../relationships/queries';
 import { checkInTime } from './AttendeeRow';
 import { useCheckInActions } from './queries';
@@ -85,6 +87,7 @@ const PanelView = forwardRef<ResultPanelHandle, Props>(function ResultPanel({ se
             Introduce as: <b>{r.introduceAs || r.name}</b>
           </Text>
           {r.note ? <Text size="sm">Note: {r.note}</Text> : null}
+          <PersonBoundaryBadges personId={r.personId} />
         </Stack>
       </Group>
       <Group gap="xs" mt="sm">
@@ -125,6 +128,8 @@ function PersonNotes({
   const [followUp, setFollowUp] = useState({ what: '', dueOn: '' });
   const { note: saveNote } = useCheckInActions();
   const createFollowUp = useBookWrite('followUps.create');
+  // A follow-up that crosses one of their boundaries is kept only on a second Enter.
+  const [crossing, setCrossing] = useState(false);
 
   const keepNote = () => {
     if (!note.trim()) return;
@@ -145,14 +150,18 @@ function PersonNotes({
   const keepFollowUp = () => {
     if (!followUp.what.trim()) return;
     createFollowUp.mutate(
-      { personId: r.personId, what: followUp.what, kind: guessKind(followUp.what), dueOn: followUp.dueOn || null, seminarId, source: 'check_in' },
+      { personId: r.personId, what: followUp.what, kind: guessKind(followUp.what), dueOn: followUp.dueOn || null, seminarId, source: 'check_in', confirmBoundaries: crossing },
       {
         onSuccess: (f) => {
           setFollowUp({ what: '', dueOn: '' });
           onSaid(`Follow-up with ${f.person.name} kept: ${f.what}`, 'info');
           onDone();
         },
-        onError: (e) => onSaid(`The follow-up with ${r.name} was not kept. ${e.message}`, 'error'),
+        onError: (e) => {
+          const boundary = e instanceof ApiError && e.code === 'boundary';
+          setCrossing(boundary);
+          onSaid(`The follow-up with ${r.name} was not kept. ${e.message}${boundary ? ' Press Enter again to keep it anyway.' : ''}`, 'error');
+        },
       },
     );
   };
@@ -182,7 +191,10 @@ function PersonNotes({
           description="A few words (Alt+F), Enter to keep it"
           placeholder="e.g. Call about referrals"
           value={followUp.what}
-          onChange={(e) => setFollowUp({ ...followUp, what: e.currentTarget.value })}
+          onChange={(e) => {
+            setCrossing(false);
+            setFollowUp({ ...followUp, what: e.currentTarget.value });
+          }}
           onKeyDown={keys(keepFollowUp)}
         />
         <TextInput

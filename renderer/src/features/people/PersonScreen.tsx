@@ -23,6 +23,7 @@ import { TimelinePanel } from '../relationships/TimelinePanel';
 import { useRelationship } from '../relationships/queries';
 import { PersonSeminars } from '../seminars/PersonSeminars';
 import { useDeletePerson, usePerson } from './queries';
+import { BoundaryFlagsEditor } from '../boundaries/BoundaryFlags';
 
 function ContactList({ lines, empty }: { lines: { label: string; text: string; href: string }[]; empty: string }) {
   if (lines.length === 0) return <Empty>{empty}</Empty>;
@@ -138,7 +139,12 @@ export function PersonScreen() {
               <Panel title="What they want">
                 <Field label="Desired results">{p.desiredResults ? <Text size="sm">{p.desiredResults}</Text> : <Empty>Not known yet</Empty>}</Field>
                 <Field label="Their work">{p.theirWork ? <Text size="sm">{p.theirWork}</Text> : <Empty>Not known yet</Empty>}</Field>
-                <Field label="Boundaries">{p.boundaries ? <Text size="sm">{p.boundaries}</Text> : <Empty>None noted</Empty>}</Field>
+                <Field label="Boundaries">
+                  <Stack gap={6}>
+                    <BoundaryFlagsEditor personId={p.id} flags={p.boundaryFlags} />
+                    {p.boundaries ? <Text size="sm">{p.boundaries}</Text> : <Empty>Nothing else noted</Empty>}
+                  </Stack>
+                </Field>
               </Panel>
             </Stack>
           </Grid.Col>

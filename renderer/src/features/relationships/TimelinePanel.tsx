@@ -10,6 +10,7 @@ import {
   IconShoppingBag,
   IconSpeakerphone,
   IconStairsUp,
+  IconTargetArrow,
   IconTrash,
 } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -26,6 +27,7 @@ const ICONS: Record<TimelineEntry['type'], typeof IconMessageCircle> = {
   clientTest: IconChecklist,
   purchase: IconShoppingBag,
   advocacy: IconHeartHandshake,
+  need: IconTargetArrow,
 };
 
 /** Everything that happened with this person, newest first; logged touches can be changed or removed. */

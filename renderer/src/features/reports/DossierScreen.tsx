@@ -1,3 +1,4 @@
+import { flagLabels } from '../../../../shared/domain/boundaries';
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { AGENDA_BUCKETS } from '../../../../shared/domain/followup';
@@ -63,7 +64,7 @@ export function DossierScreen() {
                 <b>Their work:</b> {person.theirWork || '—'}
               </p>
               <p>
-                <b>Boundaries:</b> {person.boundaries || '—'}
+                <b>Boundaries:</b> {[flagLabels(person.boundaryFlags), person.boundaries].filter(Boolean).join('. ') || '—'}
               </p>
             </section>
             <section aria-label="Needs" className="keep">
