@@ -22,6 +22,8 @@ import {
   type TimelineEntry,
 } from './domain/relationship';
 import { MARKS, STAGES } from './domain/standing';
+import type { TrashEntry, TrashKind } from './domain/trash';
+import type { FindResults } from './domain/find';
 import { BoundaryChoiceSchema, BoundaryFlagsSchema, type BoundaryFlag } from './domain/boundaries';
 import { RapportFilterSchema, type IntimacyReport, type RapportReport, type SeminarReport } from './domain/report';
 import {
@@ -166,7 +168,10 @@ export const contract = {
     z.object({ id: Id, version: Version }).and(PersonInputSchema),
     'Replace a person’s details (the whole record, as edited on `version`; a stale version answers conflict).',
   ),
-  'people.delete': method<{ id: number }>()(z.object({ id: Id }), 'Delete a person and what belongs only to them.'),
+  'people.delete': method<{ id: number; trashId: number }>()(
+    z.object({ id: Id }),
+    'Delete a person and what belongs only to them, into the trash (30 days, can be put back).',
+  ),
   'tags.list': method<TagCount[]>()(NoInput, 'Every tag in use, with how many people carry it.'),
   'sample.load': method<SampleLoadResult>()(NoInput, 'Load the sample book from resources/ (once).'),
   'seminars.list': method<SeminarSummary[]>()(SeminarListInput, 'Upcoming, past or archived seminars with their counts.'),
@@ -268,7 +273,18 @@ export const contract = {
     z.object({ id: Id, version: Version }).and(InteractionInputSchema.omit({ personId: true })),
     'Change a logged touch (as edited on `version`).',
   ),
-  'interactions.delete': Removed(z.object({ id: Id }), 'Delete a logged touch.'),
+  'interactions.delete': method<{ id: number; trashId: number }>()(z.object({ id: Id }), 'Delete a logged touch, into the trash.'),
+  'followUps.delete': method<{ id: number; trashId: number }>()(z.object({ id: Id }), 'Delete a follow-up, into the trash.'),
+  'trash.list': method<TrashEntry[]>()(NoInput, 'What was deleted in the last 30 days, newest first.'),
+  'trash.restore': method<{ kind: TrashKind; personId: number; restored: number }>()(
+    z.object({ id: Id }),
+    'Put a deleted person, touch or follow-up back with everything that went with it.',
+  ),
+  'trash.discard': Removed(z.object({ id: Id }), 'Remove one item from the trash for good.'),
+  'find.anything': method<FindResults>()(
+    z.object({ query: z.string().max(200, 'Keep the search under 200 characters.') }),
+    'Find anything: people by name, organization, email or phone, tags, notes, needs, touches, seminars and occasions.',
+  ),
   'needs.add': method<Need>()(z.object({ personId: Id }).and(NeedInputSchema), 'Note something a person needs and the problem it solves for them.'),
   'needs.update': method<Need>()(
     z.object({ id: Id, version: Version }).and(NeedInputSchema),

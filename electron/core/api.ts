@@ -5,7 +5,7 @@ import { AppError, type Envelope } from '../../shared/errors';
 import { fieldErrors } from '../../shared/validation';
 import type { CoreContext } from './context';
 import { appInfo } from './services/app-info';
-import { createPerson, deletePerson, getPerson, listPeople, listTags, tagPeople, updatePerson } from './services/people';
+import { createPerson, getPerson, listPeople, listTags, tagPeople, updatePerson } from './services/people';
 import {
   addAdvocacy,
   addLink,
@@ -14,7 +14,6 @@ import {
   answerClientTest,
   deleteAdvocacy,
   deleteClientTest,
-  deleteInteraction,
   deleteLink,
   deleteNeed,
   deletePurchase,
@@ -52,6 +51,8 @@ import { likelyDuplicates, mergePeople } from './services/merge';
 import { importFullExport } from './services/full-import';
 import { markBadgesPrinted } from './services/badges';
 import { setBoundaryFlags } from './services/boundaries';
+import { discardFromTrash, listTrash, restoreFromTrash, trashOwned, trashPerson } from './services/trash';
+import { findAnything } from './services/find';
 import {
   createOccasion,
   deleteOccasion,
@@ -110,7 +111,7 @@ const handlers: Handlers = {
   'people.get': (ctx, { id }) => getPerson(ctx, id),
   'people.create': (ctx, input) => createPerson(ctx, input),
   'people.update': (ctx, { id, version, ...person }) => updatePerson(ctx, id, version, person),
-  'people.delete': (ctx, { id }) => deletePerson(ctx, id),
+  'people.delete': (ctx, { id }) => trashPerson(ctx, id),
   'tags.list': (ctx) => listTags(ctx),
   'sample.load': (ctx) => loadSampleData(ctx),
   'seminars.list': (ctx, input) => listSeminars(ctx, input),
@@ -142,7 +143,12 @@ const handlers: Handlers = {
   'purchases.delete': (ctx, { id }) => deletePurchase(ctx, id),
   'interactions.log': (ctx, input) => logInteraction(ctx, input),
   'interactions.update': (ctx, { id, version, ...input }) => updateInteraction(ctx, id, version, input),
-  'interactions.delete': (ctx, { id }) => deleteInteraction(ctx, id),
+  'interactions.delete': (ctx, { id }) => trashOwned(ctx, 'interaction', id),
+  'followUps.delete': (ctx, { id }) => trashOwned(ctx, 'follow_up', id),
+  'trash.list': (ctx) => listTrash(ctx),
+  'trash.restore': (ctx, { id }) => restoreFromTrash(ctx, id),
+  'trash.discard': (ctx, { id }) => discardFromTrash(ctx, id),
+  'find.anything': (ctx, { query }) => findAnything(ctx, query),
   'needs.add': (ctx, { personId, ...need }) => addNeed(ctx, personId, need),
   'needs.update': (ctx, { id, version, ...need }) => updateNeed(ctx, id, version, need),
   'needs.delete': (ctx, { id }) => deleteNeed(ctx, id),

@@ -44,3 +44,60 @@ test('a newsletter for someone who asked for no mailings warns and needs a confi
   await expect(page.getByText('Reopened: Quick coffee')).toBeVisible();
   expect(Object.values((await agenda()).value).flat().map((f) => f.what).sort()).toEqual(['Lunch at the new office', 'Quick coffee']);
 });
+
+test('Ctrl+K finds by a word of a note and a phone typed otherwise, logs a touch for someone; delete → Trash → put back', async ({ page, station }) => {
+  const ann = await station.api<{ id: number }>('people.create', {
+    givenName: 'Ann',
+    familyName: 'Runner',
+    notes: 'Training for the Boston marathon',
+    phones: [{ number: '+1 (717) 546-1234' }],
+  });
+  await station.api('interactions.log', { personId: ann.value.id, kind: 'meal', on: '2026-01-05', note: 'Talked about her bookkeeper' });
+  await page.goto(`${station.url}/#/people`);
+  await expect(page.getByRole('heading', { name: 'People', level: 1 })).toBeVisible();
+
+  // A word of her note.
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Find anything' });
+  await palette.getByRole('combobox', { name: 'Find anything' }).fill('marathon');
+  await expect(palette.getByRole('option', { name: /Ann Runner/ }).first()).toBeVisible();
+  await screenshot(page, 'find-anything');
+  // Her phone, typed with other separators.
+  await palette.getByRole('combobox', { name: 'Find anything' }).fill('717.546');
+  await expect(palette.getByRole('option', { name: /Ann Runner/ }).first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Ann Runner', level: 1 })).toBeVisible();
+
+  // A command: log a touch for… someone.
+  await page.keyboard.press('Control+k');
+  await palette.getByRole('combobox', { name: 'Find anything' }).fill('log a touch');
+  await palette.getByRole('option', { name: 'Log a touch for…' }).click();
+  const pick = page.getByRole('dialog', { name: 'Log a touch for whom?' });
+  await pick.getByRole('combobox', { name: 'Find the person' }).fill('runner');
+  await expect(pick.getByRole('option', { name: /Ann Runner/ })).toBeVisible();
+  await page.keyboard.press('Enter');
+  const log = page.getByRole('dialog', { name: 'Log a touch with Ann Runner' });
+  await log.getByRole('textbox', { name: 'Note' }).fill('Ran the 10k together');
+  await log.getByRole('button', { name: 'Log touch' }).click();
+  await expect(log).toBeHidden();
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await expect(timeline.getByText('Ran the 10k together')).toBeVisible();
+
+  // `?` lists the shortcuts.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // Delete → the trash → put back: the person returns with her touches.
+  await page.getByRole('button', { name: 'Delete' }).first().click();
+  await page.getByRole('dialog', { name: 'Delete Ann Runner?' }).getByRole('button', { name: 'Delete person' }).click();
+  await expect(page.getByRole('heading', { name: 'People', level: 1 })).toBeVisible();
+  await page.getByRole('link', { name: 'Trash' }).click();
+  const deleted = page.getByRole('table', { name: 'Deleted' });
+  await expect(deleted.getByRole('row', { name: /Ann Runner/ })).toBeVisible();
+  await deleted.getByRole('button', { name: 'Put back Ann Runner' }).click();
+  await expect(page.getByRole('heading', { name: 'Ann Runner', level: 1 })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Timeline' }).getByText('Ran the 10k together')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Timeline' }).getByText('Talked about her bookkeeper')).toBeVisible();
+});

@@ -20,6 +20,7 @@ import {
 import { ATTENDANCE_MODES, REGISTRATION_SOURCES, REGISTRATION_STATES, SeminarInputSchema, isTimeZone, wallClock } from '../../../shared/domain/seminar';
 import { CLIENT_TEST_QUESTIONS, STAGES } from '../../../shared/domain/standing';
 import { BOUNDARY_FLAG_KEYS } from '../../../shared/domain/boundaries';
+import { TRASH_KINDS } from '../../../shared/domain/trash';
 import { LATEST_VERSION } from '../db/migrations/index';
 import { migrate } from '../db/migrate';
 import { FULL_EXPORT_TABLES } from '../services/exports';
@@ -208,6 +209,7 @@ const RULES: Record<string, TableRule> = {
   },
   occasion_guests: { columns: { id: Id, occasion_id: Id, person_id: Id, state: GuestStateSchema, changed_at: Instant, interaction_id: Id.nullable(), created_at: Instant } },
   occasion_guest_changes: { columns: { id: Id, guest_id: Id, state: GuestStateSchema, changed_at: Instant } },
+  trash: { columns: { id: Id, kind: z.enum(TRASH_KINDS), person_id: Id, label: text(1000), detail: text(5000), deleted_at: Instant, rows: z.string() } },
   need_changes: { columns: { id: Id, need_id: Id, from_status: z.enum(NEED_STATUSES).nullable(), to_status: z.enum(NEED_STATUSES), changed_on: Day, changed_at: Instant } },
   settings: { columns: { key: text(1000).min(1), value: z.string() } },
 };

@@ -143,6 +143,9 @@ export const FULL_EXPORT_TABLES = [
   'occasions',
   'occasion_guests',
   'occasion_guest_changes',
+  'important_dates',
+  'person_photos',
+  'trash',
   'settings',
 ] as const;
 

@@ -125,7 +125,7 @@ function deleteOwned(ctx: CoreContext, table: PersonTable, id: number, what: str
   return { id };
 }
 
-export const deleteInteraction = (ctx: CoreContext, id: number) => deleteOwned(ctx, 'interactions', id, 'This interaction');
+// Deleting a touch goes through the trash (services/trash.ts), so it can be put back.
 
 // Purchases -------------------------------------------------------------------------------------
 

@@ -1,11 +1,12 @@
 import { Alert, AppShell, Badge, Button, Group, NavLink, Stack, Text, ThemeIcon } from '@mantine/core';
 import { useLocalStorage } from '@mantine/hooks';
-import { IconAddressBook, IconBell, IconReportAnalytics, IconHome, IconLayoutDashboard, IconChecklist, IconHeartHandshake, IconPresentation, IconSettings, IconUsersGroup } from '@tabler/icons-react';
+import { IconAddressBook, IconBell, IconReportAnalytics, IconHome, IconLayoutDashboard, IconChecklist, IconHeartHandshake, IconPresentation, IconSettings, IconTrash, IconUsersGroup } from '@tabler/icons-react';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { useDueSummary } from '../features/followups/queries';
 import { useAppInfo } from '../features/people/queries';
 import { todayInput } from '../ui/days';
 import { LoadFailedBanner } from './LoadFailedBanner';
+import { FindPalette } from '../features/find/FindPalette';
 
 const NAV = [
   { to: '/', label: 'Home', icon: IconLayoutDashboard },
@@ -16,6 +17,7 @@ const NAV = [
   { to: '/seminars', label: 'Seminars', icon: IconPresentation },
   { to: '/reports', label: 'Reports', icon: IconReportAnalytics },
   { to: '/settings', label: 'Settings', icon: IconSettings },
+  { to: '/trash', label: 'Trash', icon: IconTrash },
 ];
 
 export function Layout() {
@@ -64,6 +66,7 @@ export function Layout() {
         <LoadFailedBanner />
         <DueBanner />
         <Outlet />
+        <FindPalette />
       </AppShell.Main>
     </AppShell>
   );

@@ -136,6 +136,7 @@ export function PeopleScreen() {
             <TextInput
               ref={searchRef}
               label="Search people"
+              data-page-search
               placeholder="Name, organization or email"
               value={typed}
               onChange={(e) => setTyped(e.currentTarget.value)}

@@ -22,7 +22,8 @@ import { StageBadge, StandingPanel } from '../relationships/StandingPanel';
 import { TimelinePanel } from '../relationships/TimelinePanel';
 import { useRelationship } from '../relationships/queries';
 import { PersonSeminars } from '../seminars/PersonSeminars';
-import { useDeletePerson, usePerson } from './queries';
+import { useBookChanged, useDeletePerson, usePerson } from './queries';
+import { announceTrashed } from '../trash/announceTrashed';
 import { BoundaryFlagsEditor } from '../boundaries/BoundaryFlags';
 
 function ContactList({ lines, empty }: { lines: { label: string; text: string; href: string }[]; empty: string }) {
@@ -53,6 +54,7 @@ export function PersonScreen() {
   const person = usePerson(id);
   const relationship = useRelationship(id);
   const remove = useDeletePerson();
+  const changed = useBookChanged();
   const [confirming, confirm] = useDisclosure(false);
   const [logging, logTouch] = useDisclosure(false);
   useHotkeys([
@@ -221,7 +223,7 @@ export function PersonScreen() {
       <Modal opened={confirming} onClose={confirm.close} title={`Delete ${p.name}?`} centered>
         <Stack>
           <Text size="sm">
-            {p.name} and everything noted about them will be removed from your book. This cannot be undone.
+            {p.name} and everything noted about them will be removed from your book. The trash keeps them 30 days, to put back.
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={confirm.close} data-autofocus>
@@ -232,9 +234,12 @@ export function PersonScreen() {
               loading={remove.isPending}
               onClick={() =>
                 remove.mutate(p.id, {
-                  onSuccess: () => {
+                  onSuccess: ({ trashId }) => {
                     confirm.close();
-                    notifications.show({ message: `${p.name} was deleted.` });
+                    announceTrashed(`${p.name} was deleted.`, trashId, async (personId) => {
+                      await changed();
+                      navigate(`/people/${personId}`);
+                    });
                     navigate('/people', { replace: true });
                   },
                   onError: (e) => notifications.show({ color: 'red', title: 'Could not delete', message: e.message }),
