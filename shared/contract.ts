@@ -24,6 +24,8 @@ import {
 import { MARKS, STAGES } from './domain/standing';
 import type { TrashEntry, TrashKind } from './domain/trash';
 import type { FindResults } from './domain/find';
+import { ImportantDateInputSchema, type DateReminder, type ImportantDate } from './domain/important-dates';
+import type { PersonPhoto } from './domain/photos';
 import { BoundaryChoiceSchema, BoundaryFlagsSchema, type BoundaryFlag } from './domain/boundaries';
 import { RapportFilterSchema, type IntimacyReport, type RapportReport, type SeminarReport } from './domain/report';
 import {
@@ -281,6 +283,24 @@ export const contract = {
     'Put a deleted person, touch or follow-up back with everything that went with it.',
   ),
   'trash.discard': Removed(z.object({ id: Id }), 'Remove one item from the trash for good.'),
+  'dates.ofPerson': method<ImportantDate[]>()(z.object({ personId: Id }), 'A person’s birthday, anniversary and dated life events.'),
+  'dates.add': method<ImportantDate>()(z.object({ personId: Id }).and(ImportantDateInputSchema), 'Note a birthday, an anniversary or a dated life event.'),
+  'dates.delete': Removed(z.object({ id: Id }), 'Remove an important date.'),
+  'dates.upcoming': method<DateReminder[]>()(
+    z.object({ days: z.number().int().min(0).max(366).default(0) }),
+    'Important dates coming up, each from its own number of days ahead (or within `days`), soonest first.',
+  ),
+  'dates.calendar': method<{ filename: string; content: string; count: number }>()(
+    z.object({ personId: Id.nullable().default(null) }),
+    'Every important date (or one person’s) as an iCalendar file of yearly all-day events with a reminder ahead.',
+  ),
+  'photos.get': method<{ photo: PersonPhoto | null }>()(z.object({ personId: Id }), 'A person’s photo (a data: URL), if they have one.'),
+  'photos.set': method<PersonPhoto>()(
+    z.object({ personId: Id, data: z.string().max(400_000, 'Choose a smaller photo.'), onBadges: z.boolean().default(false) }),
+    'Keep a photo of a person in the book (base64 or a data: URL of a JPEG, PNG, GIF or WebP image).',
+  ),
+  'photos.setOnBadges': method<{ photo: PersonPhoto | null }>()(z.object({ personId: Id, onBadges: z.boolean() }), 'Print (or not) the person’s photo on their badges.'),
+  'photos.remove': method<{ personId: number }>()(z.object({ personId: Id }), 'Remove a person’s photo.'),
   'find.anything': method<FindResults>()(
     z.object({ query: z.string().max(200, 'Keep the search under 200 characters.') }),
     'Find anything: people by name, organization, email or phone, tags, notes, needs, touches, seminars and occasions.',

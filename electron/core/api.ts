@@ -53,6 +53,8 @@ import { markBadgesPrinted } from './services/badges';
 import { setBoundaryFlags } from './services/boundaries';
 import { discardFromTrash, listTrash, restoreFromTrash, trashOwned, trashPerson } from './services/trash';
 import { findAnything } from './services/find';
+import { addDate, datesCalendar, datesOf, deleteDate, upcomingDates } from './services/important-dates';
+import { photoOf, removePhoto, setPhoto, setPhotoOnBadges } from './services/photos';
 import {
   createOccasion,
   deleteOccasion,
@@ -149,6 +151,15 @@ const handlers: Handlers = {
   'trash.restore': (ctx, { id }) => restoreFromTrash(ctx, id),
   'trash.discard': (ctx, { id }) => discardFromTrash(ctx, id),
   'find.anything': (ctx, { query }) => findAnything(ctx, query),
+  'dates.ofPerson': (ctx, { personId }) => datesOf(ctx, personId),
+  'dates.add': (ctx, { personId, ...date }) => addDate(ctx, personId, date),
+  'dates.delete': (ctx, { id }) => deleteDate(ctx, id),
+  'dates.upcoming': (ctx, { days }) => upcomingDates(ctx, days),
+  'dates.calendar': (ctx, { personId }) => datesCalendar(ctx, personId),
+  'photos.get': (ctx, { personId }) => ({ photo: photoOf(ctx, personId) }),
+  'photos.set': (ctx, { personId, data, onBadges }) => setPhoto(ctx, personId, data, onBadges),
+  'photos.setOnBadges': (ctx, { personId, onBadges }) => ({ photo: setPhotoOnBadges(ctx, personId, onBadges) }),
+  'photos.remove': (ctx, { personId }) => removePhoto(ctx, personId),
   'needs.add': (ctx, { personId, ...need }) => addNeed(ctx, personId, need),
   'needs.update': (ctx, { id, version, ...need }) => updateNeed(ctx, id, version, need),
   'needs.delete': (ctx, { id }) => deleteNeed(ctx, id),

@@ -1,3 +1,4 @@
+import { applyExtras } from '../services/important-dates';
 import type { AttendanceMode } from '../../../shared/domain/seminar';
 import type { DuplicateChoice, ImportHistoryEntry, ImportSummary } from '../../../shared/domain/import';
 import type { PersonData } from '../../../shared/domain/person';
@@ -95,6 +96,7 @@ export function applyImport(ctx: CoreContext, job: ImportJob, hooks: ImportHooks
         if (!match || choice === 'create') {
           const rank = ranks[i] as number;
           const id = insertPerson(db, person, at, { rank, deferIndex: true });
+          if (record.extras) applyExtras(ctx, id, record.extras);
           if (record.ticket) tickets.push({ personId: id, ticket: record.ticket });
           toIndex.set(id, { rank, person });
           recordChange.run(importId, id, 'created', null);
@@ -110,6 +112,7 @@ export function applyImport(ctx: CoreContext, job: ImportJob, hooks: ImportHooks
           counts.skipped++;
           return;
         }
+        if (record.extras) applyExtras(ctx, match.id, record.extras);
         const existing = getPersonData(ctx, match.id);
         if (addsAnything(existing, person)) {
           // The first merge into someone keeps how they were; a person created by this very import needs no copy.

@@ -1,3 +1,4 @@
+import type { ImportedExtras } from './extras';
 import Papa from 'papaparse';
 import type { PersonData, PersonInput } from '../../../shared/domain/person';
 import { admit } from './admit';
@@ -20,6 +21,8 @@ export interface ImportRecord {
   person: PersonData;
   /** An attendee report's ticket for this row: platform identifiers, ticket type, answers. */
   ticket?: PlatformTicket;
+  /** Important dates and a photo the file gave (vCard BDAY, ANNIVERSARY, PHOTO). */
+  extras?: ImportedExtras;
 }
 
 export interface ImportProblem {

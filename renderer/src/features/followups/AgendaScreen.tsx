@@ -1,3 +1,4 @@
+import { DateReminders } from '../dates/DateReminders';
 import { Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { IconCalendarDown, IconPlus } from '@tabler/icons-react';
@@ -43,6 +44,7 @@ export function AgendaScreen() {
             </Text>
           </Alert>
         ) : null}
+        <DateReminders />
         {agenda.data && open === 0 ? (
           <Text c="dimmed" ta="center" py={48}>
             Nothing is waiting. Capture a next step at the check-in table, on a person’s page, or here (N).

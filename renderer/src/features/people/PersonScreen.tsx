@@ -6,7 +6,6 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { Person } from '../../../../shared/domain/person';
 import { BackLink } from '../../ui/BackLink';
 import { LoadingScreen } from '../../ui/LoadingScreen';
-import { PersonAvatar } from '../../ui/PersonAvatar';
 import { formatDate } from '../../ui/format';
 import { NotFound } from '../../ui/NotFound';
 import { Empty, Field, Panel } from '../../ui/Panel';
@@ -25,6 +24,8 @@ import { PersonSeminars } from '../seminars/PersonSeminars';
 import { useBookChanged, useDeletePerson, usePerson } from './queries';
 import { announceTrashed } from '../trash/announceTrashed';
 import { BoundaryFlagsEditor } from '../boundaries/BoundaryFlags';
+import { DatesPanel } from '../dates/DatesPanel';
+import { PhotoControl } from '../dates/PhotoControl';
 
 function ContactList({ lines, empty }: { lines: { label: string; text: string; href: string }[]; empty: string }) {
   if (lines.length === 0) return <Empty>{empty}</Empty>;
@@ -76,7 +77,7 @@ export function PersonScreen() {
         <BackLink to="/people" label="People" />
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Group gap="md" wrap="nowrap">
-            <PersonAvatar name={p.name} size="xl" />
+            <PhotoControl personId={p.id} name={p.name} flags={p.boundaryFlags} />
             <Stack gap={4}>
               <Title order={1} size="h2">
                 {p.name}
@@ -156,6 +157,7 @@ export function PersonScreen() {
                 <>
                   <FollowUpsPanel person={who} relationship={r} />
                   <PersonHospitalityPanel personId={p.id} />
+                  <DatesPanel personId={p.id} />
                   <NeedsPanel personId={p.id} needs={r.needs} />
                   <PurchasesPanel personId={p.id} purchases={r.purchases} />
                   <AdvocacyPanel person={who} given={r.advocacyGiven} referredBy={r.referredBy} />
