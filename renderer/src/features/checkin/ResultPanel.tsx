@@ -47,7 +47,7 @@ const PanelView = forwardRef<ResultPanelHandle, Props>(function ResultPanel({ se
 
   if (panel.tone === 'unknown') {
     return (
-      <Paper withBorder radius="md" p="md" bg="red.0" style={{ borderColor: 'var(--mantine-color-red-5)', borderWidth: 2 }} role="alert" aria-label="Unknown ticket">
+      <Paper withBorder radius="md" p="md" bg="var(--mantine-color-red-light)" style={{ borderColor: 'var(--mantine-color-red-5)', borderWidth: 2 }} role="alert" aria-label="Unknown ticket">
         <Group align="flex-start" wrap="nowrap">
           <Icon size={40} color="var(--mantine-color-red-7)" aria-hidden />
           <Stack gap={4}>

@@ -39,7 +39,7 @@ export function AgendaScreen() {
         {summary.data && summary.data.dueToReconnect > 0 ? (
           <Alert color="grape" variant="light" title={`${plural(summary.data.dueToReconnect, 'person is', 'people are')} due to reconnect`}>
             Their last personal touch is older than their keep-in-touch cadence.{' '}
-            <Text component={Link} to="/relationships?list=dueToReconnect" c="grape.8" fw={600} size="sm">
+            <Text component={Link} to="/relationships?list=dueToReconnect" c="var(--mantine-color-grape-text)" fw={600} size="sm">
               Plan a follow-up for each
             </Text>
           </Alert>

@@ -207,15 +207,15 @@ export function PeopleScreen() {
             role="table"
             aria-label="People"
             aria-rowcount={total + 1}
-            style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', borderTop: '1px solid var(--mantine-color-gray-3)' }}
+            style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', borderTop: '1px solid var(--mantine-color-default-border)' }}
           >
             <Box
               role="row"
               aria-rowindex={1}
               px="xl"
               py={8}
-              bg="gray.0"
-              style={{ display: 'grid', gridTemplateColumns: GRID, gap: 16, alignItems: 'center', minHeight: 36, borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+              className="table-head"
+              style={{ display: 'grid', gridTemplateColumns: GRID, gap: 16, alignItems: 'center', minHeight: 36, borderBottom: '1px solid var(--mantine-color-default-border)' }}
             >
               {COLUMNS.map((col) => {
                 const active = col.sort !== undefined && params.sort === col.sort;
@@ -228,7 +228,7 @@ export function PeopleScreen() {
                     {col.sort ? (
                       <UnstyledButton onClick={() => col.sort && sortBy(col.sort)} aria-label={`Sort by ${col.label.toLowerCase()}`}>
                         <Group gap={4}>
-                          <Text size="xs" fw={700} tt="uppercase" c={active ? 'indigo' : 'dimmed'}>
+                          <Text size="xs" fw={700} tt="uppercase" c={active ? 'var(--mantine-color-indigo-text)' : 'dimmed'}>
                             {col.label}
                           </Text>
                           {active ? params.direction === 'asc' ? <IconArrowUp size={12} aria-hidden /> : <IconArrowDown size={12} aria-hidden /> : null}
