@@ -17,8 +17,6 @@ import { EmptyBook } from './EmptyBook';
 import { PAGE_SIZE, peoplePageQuery, useTags, type PeopleQuery } from './queries';
 
 const ROW_HEIGHT = 56;
-const GRID = 'minmax(220px, 2.2fr) minmax(150px, 1.5fr) 96px 72px minmax(190px, 1.5fr) minmax(120px, 1fr) minmax(140px, 1.2fr) 72px';
-
 const COLUMNS: { label: string; sort?: PeopleSort; hidden?: boolean }[] = [
   { label: 'Name', sort: 'name' },
   { label: 'Organization', sort: 'organization' },
@@ -214,8 +212,8 @@ export function PeopleScreen() {
               aria-rowindex={1}
               px="xl"
               py={8}
-              className="table-head"
-              style={{ display: 'grid', gridTemplateColumns: GRID, gap: 16, alignItems: 'center', minHeight: 36, borderBottom: '1px solid var(--mantine-color-default-border)' }}
+              className="table-head people-grid"
+              style={{ minHeight: 36, borderBottom: '1px solid var(--mantine-color-default-border)' }}
             >
               {COLUMNS.map((col) => {
                 const active = col.sort !== undefined && params.sort === col.sort;
@@ -245,7 +243,7 @@ export function PeopleScreen() {
                 );
               })}
             </Box>
-            <div ref={scrollRef} role="rowgroup" style={{ flex: 1, overflow: 'auto' }}>
+            <div ref={scrollRef} role="rowgroup" style={{ flex: 1, overflowY: 'auto', overflowX: 'hidden', scrollbarGutter: 'stable' }}>
               {first.isSuccess && total === 0 ? (
                 <Text c="dimmed" ta="center" py={48}>
                   {query.trim() ? `No one matches “${query.trim()}”.` : 'No one matches these filters.'}
@@ -259,7 +257,7 @@ export function PeopleScreen() {
                       key={row.key}
                       role="row"
                       aria-rowindex={row.index + 2}
-                      className="people-row"
+                      className="people-row people-grid"
                       px="xl"
                       onClick={() => person && navigate(`/people/${person.id}`)}
                       style={{
@@ -269,10 +267,6 @@ export function PeopleScreen() {
                         right: 0,
                         height: ROW_HEIGHT,
                         transform: `translateY(${row.start}px)`,
-                        display: 'grid',
-                        gridTemplateColumns: GRID,
-                        gap: 16,
-                        alignItems: 'center',
                       }}
                     >
                       {person ? <PersonRow
