@@ -74,6 +74,7 @@ import {
 import { searchRegistrants } from './services/registrant-search';
 import { matchPeople } from './services/person-matches';
 import { checkIn, checkInByTicket, noteAtTable, undoCheckIn, walkIn } from './services/checkin';
+import { bookChanged, doorRoster } from './services/door-roster';
 import { loadSampleData } from './services/sample';
 import {
   createSeminar,
@@ -104,6 +105,17 @@ const asyncHandlers: AsyncHandlers = {
   'people.merge': (ctx, { keepId, otherId, choices }) => mergePeople(ctx, keepId, otherId, choices),
 };
 
+/**
+ * Writes that may change any registrant list or name on screen (people renamed or removed, an
+ * import, a merge): after one succeeds every screen and door device reads again what it shows.
+ * The check-in services publish their own, finer events (door-roster.ts).
+ */
+const BOOK_WIDE = new Set<MethodName>(['people.update', 'people.delete', 'people.merge', 'imports.run', 'imports.undo', 'imports.full', 'sample.load']);
+const told = <E extends Envelope<unknown>>(ctx: CoreContext, method: MethodName, envelope: E): E => {
+  if (envelope.ok && BOOK_WIDE.has(method)) bookChanged(ctx);
+  return envelope;
+};
+
 const isAsyncMethod = (method: MethodName): method is AsyncMethod => (ASYNC_METHODS as readonly string[]).includes(method);
 
 /** Every method of the contract, bound to its service. A method left out here fails to compile. */
@@ -128,11 +140,13 @@ const handlers: Handlers = {
   'registrations.ofPerson': (ctx, { personId }) => seminarsOfPerson(ctx, personId),
   'badges.markPrinted': (ctx, { seminarId, registrationIds }) => markBadgesPrinted(ctx, seminarId, registrationIds),
   'checkin.find': (ctx, { seminarId, query }) => searchRegistrants(ctx, seminarId, query),
-  'checkin.checkIn': (ctx, { registrationId, note }) => checkIn(ctx, registrationId, note),
-  'checkin.byTicket': (ctx, { seminarId, ticket }) => checkInByTicket(ctx, seminarId, ticket),
-  'checkin.undo': (ctx, { registrationId }) => undoCheckIn(ctx, registrationId),
-  'checkin.note': (ctx, { registrationId, note }) => noteAtTable(ctx, registrationId, note),
-  'checkin.walkIn': (ctx, input) => walkIn(ctx, input.seminarId, 'personId' in input ? { personId: input.personId } : { person: input.person }, input.mode),
+  'checkin.checkIn': (ctx, { registrationId, note, ...origin }) => checkIn(ctx, registrationId, note, origin),
+  'checkin.byTicket': (ctx, { seminarId, ticket, ...origin }) => checkInByTicket(ctx, seminarId, ticket, origin),
+  'checkin.undo': (ctx, { registrationId, clientId }) => undoCheckIn(ctx, registrationId, { clientId }),
+  'checkin.note': (ctx, { registrationId, note, ...origin }) => noteAtTable(ctx, registrationId, note, origin),
+  'checkin.walkIn': (ctx, { clientId, device, ...input }) =>
+    walkIn(ctx, input.seminarId, 'personId' in input ? { personId: input.personId } : { person: input.person }, input.mode, { clientId, device }),
+  'checkin.roster': (ctx, { seminarId }) => doorRoster(ctx, seminarId),
   'people.matches': (ctx, input) => matchPeople(ctx, input),
   'relationship.get': (ctx, { personId }) => getRelationship(ctx, personId),
   'relationship.timeline': (ctx, { personId }) => personTimeline(ctx, personId),
@@ -259,7 +273,7 @@ export function dispatch(ctx: CoreContext, method: string, rawInput: unknown, re
   if (isAsyncMethod(method)) return { ok: false, error: { code: 'bad_request', message: `${method} answers asynchronously.` } };
   try {
     const handler = handlers[method] as (ctx: CoreContext, input: unknown) => unknown;
-    return { ok: true, value: handler(ctx, parse(method, rawInput)) };
+    return told(ctx, method, { ok: true, value: handler(ctx, parse(method, rawInput)) });
   } catch (error) {
     return failure(method, error, report);
   }
@@ -275,7 +289,7 @@ export async function dispatchAsync(ctx: CoreContext, method: string, rawInput: 
   if (!isAsyncMethod(method)) return dispatch(ctx, method, rawInput, report);
   try {
     const handler = asyncHandlers[method] as (ctx: CoreContext, input: unknown) => Promise<unknown>;
-    return { ok: true, value: await handler(ctx, parse(method, rawInput)) };
+    return told(ctx, method, { ok: true, value: await handler(ctx, parse(method, rawInput)) });
   } catch (error) {
     return failure(method, error, report);
   }

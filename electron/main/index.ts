@@ -7,7 +7,7 @@ import { openStore, restoreLatestGoodBackup, type Store } from '../core/db/store
 import { resolveDataDir } from '../core/paths';
 import { keepNewFilesPrivate } from '../core/private-files';
 import { CONTENT_SECURITY_POLICY } from '../core/security';
-import { registerIpc } from './ipc';
+import { forwardEvents, registerIpc } from './ipc';
 import { registerSavePdf } from './print';
 import { installMenu } from './menu';
 import { declareAppScheme, serveRenderer } from './protocol';
@@ -17,6 +17,7 @@ import { createMainWindow, isTrustedFrame, RENDERER_DIR } from './window';
 let store: Store | null = null;
 let mainWindow: BrowserWindow | null = null;
 let stopReminders: (() => void) | null = null;
+let stopEvents: (() => void) | null = null;
 
 /** The renderer needs no permission at all: camera, notifications, clipboard reads, USB… are refused, asked or merely checked. */
 function lockDownSession(): void {
@@ -81,6 +82,7 @@ async function start(): Promise<void> {
     mainWindow = null;
   });
   stopReminders = scheduleDueReminders(ctx, () => mainWindow);
+  stopEvents = forwardEvents(ctx, () => mainWindow);
 }
 
 // Everything Rapport and Chromium write from here on (book, WAL, backups, downloads, PDFs) is the owner's alone.
@@ -100,6 +102,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     stopReminders?.();
+    stopEvents?.();
     store?.close();
     store = null;
   });

@@ -6,6 +6,7 @@ import { asCaller, type CoreContext } from '../core/context';
 import { CONTENT_SECURITY_POLICY } from '../core/security';
 import { contentType, decodePath, findStaticFile } from '../core/static-files';
 import { authenticate, sessionCookie, type TokenRegistry } from './auth';
+import { EVENTS_PATH, serveEvents } from './events';
 
 export const DEFAULT_STATION_PORT = 4747;
 /** Far above any real request (a person is a few KB); stops a runaway or hostile client early. */
@@ -117,7 +118,7 @@ interface Incoming {
   origin: string;
 }
 
-async function handleApi({ req, res, port, origin }: Incoming, rawMethod: string, opts: StationOptions): Promise<void> {
+async function handleApi({ req, res, url, port, origin }: Incoming, rawMethod: string, opts: StationOptions): Promise<void> {
   if (!sameOrigin(req.headers.origin, origin)) {
     sendError(res, 'forbidden', 'Requests from other sites are not accepted.');
     return;
@@ -125,6 +126,10 @@ async function handleApi({ req, res, port, origin }: Incoming, rawMethod: string
   const who = authenticate(req, port, opts.tokens);
   if ('refused' in who) {
     sendError(res, 'unauthorized', who.refused, { 'WWW-Authenticate': 'Bearer realm="Rapport"' });
+    return;
+  }
+  if (url.pathname === EVENTS_PATH) {
+    serveEvents(req, res, url, asCaller(opts.ctx, who.caller));
     return;
   }
   if (rawMethod === '') {

@@ -12,6 +12,7 @@
  *   - find anything (Ctrl+K) over 1,000,000 touches with notes, beside the bare FTS query (palette.ts);
  *   - hostile import files at 1 and 10 MB, each pathological pattern of issue 14, beside decoding
  *     the same bytes and splitting them into lines (parsers.ts; time per MB must stay flat).
+ *   - door devices: 3 × 200 check-ins at once, at the hub and until the other devices show them (door.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,11 +25,13 @@ import { NO_FILTER, insertPerson, listPlan, peopleCountSql, peoplePageSql } from
 import { PeopleListInput } from '../../shared/contract';
 import { PersonInputSchema } from '../../shared/domain/person';
 import { makePeople } from './synthetic-people';
+import { seededBook } from './seed-book';
 import { keystrokeToPaint } from './keystroke-to-paint';
 import { reportToPdf } from './report-pdf';
 import { importRows } from './import';
 import { parserRows } from './parsers';
 import { paletteRows } from './palette';
+import { doorRows } from './door';
 import { rapportRowsSql } from '../../electron/core/services/reports';
 import type { CoreContext } from '../../electron/core/context';
 import { FIND_LIMIT, FIND_SQL, readCheckInQuery } from '../../electron/core/services/registrant-search';
@@ -50,6 +53,7 @@ const STANDING_ROUNDS = 5;
 const QUERIES = ['jose', 'alv', 'smi', 'mar', 'ann lee', 'garcia acme', '田中', 'maria.g', 'o’bri', 'zimmerman'];
 const json = process.argv.includes('--json');
 /** `--only checkin,keystroke`: run only these parts (search, writes, checkin, standing, report, palette, keystroke, pdf, import, parsers). */
+/** `--only checkin,keystroke`: run only these parts (search, writes, checkin, standing, report, keystroke, pdf, import, parsers, door). */
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg >= 0 ? new Set((process.argv[onlyArg + 1] ?? '').split(',')) : null;
 const want = (part: string) => only === null || only.has(part);
@@ -210,19 +214,11 @@ function log(message: string) {
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-bench-'));
 try {
+  await seededBook(dataDir, PEOPLE, log);
   const store = await openStore(dataDir);
   const ctx = createContext(store, 'station', 'bench');
   const db = store.db;
-
-  log(`Seeding ${PEOPLE.toLocaleString()} people in ${dataDir} …`);
-  const seedStart = performance.now();
-  const people = makePeople(PEOPLE).map((p) => PersonInputSchema.parse(p));
   const at = new Date().toISOString();
-  for (let i = 0; i < people.length; i += 10_000) {
-    db.transaction(() => people.slice(i, i + 10_000).forEach((p) => insertPerson(db, p, at)))();
-  }
-  db.pragma('optimize');
-  log(`Seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s\n`);
 
   const rows: Row[] = [];
 
@@ -423,6 +419,7 @@ try {
   if (want('pdf')) rows.push(...(await smallBookReport()));
   if (want('import')) rows.push(...(await importRows(log)));
   if (want('parsers')) rows.push(...(await parserRows(log)));
+  if (want('door')) rows.push(...(await doorRows(log)));
 
   if (json) {
     console.log(JSON.stringify(rows.map(({ name, p50_ms, p95_ms, baseline_p95_ms }) => ({ name, p50_ms, p95_ms, baseline_p95_ms }))));

@@ -1,9 +1,10 @@
-import { searchTokens } from '../../../shared/domain/names';
 import {
   CHECK_IN_QUERY_MAX,
   compareRows,
+  FIND_LIMIT,
   identify,
   matchRegistrant,
+  readCheckInQuery,
   type CheckInResults,
   type CheckInRow,
   type RegistrantMatch,
@@ -12,12 +13,13 @@ import { notFound } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { stmt } from '../db/statements';
 import { findByPlatformCode } from './platform-tickets';
+import { findByTicketText } from './registrant-answers';
 import { suggestRegistrants } from './registrant-suggestions';
 import { prefixMatchQuery } from './search-index';
-import { getRegistrations, mayBeTicket, normalizeTicketCode, rankableRegistrations, TICKET_LENGTH } from './seminars';
+import { getRegistrations, rankableRegistrations, TICKET_LENGTH } from './seminars';
 
-/** How many registrants the check-in list shows at once: the person at the table types more to narrow. */
-export const FIND_LIMIT = 30;
+// The reading of the typed text and the list's length are shared with door devices searching offline.
+export { FIND_LIMIT, readCheckInQuery };
 
 /**
  * The statements behind the check-in search, exported so the benchmark can time them bare.
@@ -40,15 +42,8 @@ export const FIND_SQL = {
   ticket: `SELECT id FROM registrations WHERE seminar_id = @seminarId AND ticket_code = @code AND state != 'cancelled'`,
 };
 
-/**
- * What was typed at the table, read the way the search uses it. A query starting with a digit may
- * be a ticket; four or more such characters are a ticket being typed or scanned, not a name.
- */
-export function readCheckInQuery(query: string): { words: string[]; ticketOnly: boolean; code: string } {
-  const code = mayBeTicket(query) ? normalizeTicketCode(query) : '';
-  const ticketOnly = code.length >= 4;
-  return { words: ticketOnly ? [] : searchTokens(query), ticketOnly, code: code.length >= 3 ? code : '' };
-}
+/** Enough registrants sharing an answer for the list's page to be the first in name order among those still expected. */
+const TICKET_TEXT_CANDIDATES = 500;
 
 const ids = (rows: unknown[]) => (rows as { id: number }[]).map((r) => r.id);
 const cancelled = (ctx: CoreContext, id: number) => stmt<[number], { state: string }>(ctx.db, 'SELECT state FROM registrations WHERE id = ?').get(id)?.state === 'cancelled';
@@ -92,6 +87,9 @@ export function searchRegistrants(ctx: CoreContext, seminarId: number, typed: st
     expectedFirst(ctx, FIND_SQL.byText, { seminarId, match: `names : (${exact})` }, 2).forEach((id) => candidates.add(id));
     if (candidates.size < FIND_LIMIT) expectedFirst(ctx, FIND_SQL.byText, { seminarId, match }, FIND_LIMIT).forEach((id) => candidates.add(id));
   }
+  // Ticket types and form answers rank below every name, organization and email match: read only when those leave room.
+  const byTicket = match && candidates.size < FIND_LIMIT ? findByTicketText(ctx, seminarId, words) : new Map<number, string>();
+  [...byTicket.keys()].slice(0, TICKET_TEXT_CANDIDATES).forEach((id) => candidates.add(id));
 
   const found = rankableRegistrations(ctx, [...candidates]);
   const ticketSet = new Set(tickets);
@@ -104,12 +102,14 @@ export function searchRegistrants(ctx: CoreContext, seminarId: number, typed: st
         ? byWords
         : prefixSet.has(r.id)
           ? { tier: 'codePrefix', exact: false, completeness: code.length / TICKET_LENGTH }
-          : byWords;
+          : byTicket.has(r.id)
+            ? { tier: 'answer', exact: false, completeness: 0 }
+            : byWords;
     return { id: r.id, match: m, expected: r.state === 'registered', sortKey, registration: r };
   });
   ranked.sort(compareRows);
   const shown = ranked.filter((r) => r.match.tier !== 'suggestion').slice(0, FIND_LIMIT);
-  const rows: CheckInRow[] = shown.map((r) => ({ ...r.registration, match: r.match, reason: '' }));
+  const rows: CheckInRow[] = shown.map((r) => ({ ...r.registration, match: r.match, reason: r.match.tier === 'answer' ? (byTicket.get(r.id) ?? '') : '' }));
 
   let suggestions: CheckInRow[] = [];
   if (rows.length === 0 && words.length > 0) {

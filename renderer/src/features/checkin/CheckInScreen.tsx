@@ -12,6 +12,7 @@ import { useSeminar } from '../seminars/queries';
 import { AttendeeList } from './AttendeeList';
 import { ResultPanel, type ResultPanelHandle } from './ResultPanel';
 import { useCheckInTable } from './useCheckInTable';
+import { useLiveSeminar } from './live';
 import { WalkInDialog } from './WalkInDialog';
 
 const dayIn = (at: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
@@ -67,6 +68,8 @@ export function CheckInScreen() {
   const seminarId = Number(useParams().id);
   const seminar = useSeminar(seminarId);
   const table = useCheckInTable(seminarId);
+  // What door devices and other tabs do shows here within a second.
+  useLiveSeminar(seminarId);
   const [walkIn, setWalkIn] = useState<string | null>(null);
   const [notTodaySeen, setNotTodaySeen] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
