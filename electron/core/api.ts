@@ -6,7 +6,7 @@ import { fieldErrors } from '../../shared/validation';
 import type { CoreContext } from './context';
 import { storeFailure } from './db/failures';
 import { appInfo } from './services/app-info';
-import { createPerson, deletePerson, getPerson, listPeople, listTags, tagPeople, updatePerson } from './services/people';
+import { createPerson, getPerson, listPeople, listTags, tagPeople, updatePerson } from './services/people';
 import {
   addAdvocacy,
   addLink,
@@ -15,7 +15,6 @@ import {
   answerClientTest,
   deleteAdvocacy,
   deleteClientTest,
-  deleteInteraction,
   deleteLink,
   deleteNeed,
   deletePurchase,
@@ -34,6 +33,7 @@ import {
   createFollowUp,
   createFollowUps,
   createReviewFollowUps,
+  reopenFollowUps,
   dropFollowUp,
   dueSummary,
   followUpsCalendar,
@@ -52,6 +52,11 @@ import { mainTurn } from './jobs/turns';
 import { likelyDuplicates, mergePeople } from './services/merge';
 import { importFullExport } from './services/full-import';
 import { markBadgesPrinted } from './services/badges';
+import { setBoundaryFlags } from './services/boundaries';
+import { discardFromTrash, listTrash, restoreFromTrash, trashOwned, trashPerson } from './services/trash';
+import { findAnything } from './services/find';
+import { addDate, datesCalendar, datesOf, deleteDate, upcomingDates } from './services/important-dates';
+import { photoOf, removePhoto, setPhoto, setPhotoOnBadges } from './services/photos';
 import {
   createOccasion,
   deleteOccasion,
@@ -126,7 +131,7 @@ const handlers: Handlers = {
   'people.get': (ctx, { id }) => getPerson(ctx, id),
   'people.create': (ctx, input) => createPerson(ctx, input),
   'people.update': (ctx, { id, version, ...person }) => updatePerson(ctx, id, version, person),
-  'people.delete': (ctx, { id }) => deletePerson(ctx, id),
+  'people.delete': (ctx, { id }) => trashPerson(ctx, id),
   'tags.list': (ctx) => listTags(ctx),
   'sample.load': (ctx) => loadSampleData(ctx),
   'seminars.list': (ctx, input) => listSeminars(ctx, input),
@@ -160,7 +165,21 @@ const handlers: Handlers = {
   'purchases.delete': (ctx, { id }) => deletePurchase(ctx, id),
   'interactions.log': (ctx, input) => logInteraction(ctx, input),
   'interactions.update': (ctx, { id, version, ...input }) => updateInteraction(ctx, id, version, input),
-  'interactions.delete': (ctx, { id }) => deleteInteraction(ctx, id),
+  'interactions.delete': (ctx, { id }) => trashOwned(ctx, 'interaction', id),
+  'followUps.delete': (ctx, { id }) => trashOwned(ctx, 'follow_up', id),
+  'trash.list': (ctx) => listTrash(ctx),
+  'trash.restore': (ctx, { id }) => restoreFromTrash(ctx, id),
+  'trash.discard': (ctx, { id }) => discardFromTrash(ctx, id),
+  'find.anything': (ctx, { query }) => findAnything(ctx, query),
+  'dates.ofPerson': (ctx, { personId }) => datesOf(ctx, personId),
+  'dates.add': (ctx, { personId, ...date }) => addDate(ctx, personId, date),
+  'dates.delete': (ctx, { id }) => deleteDate(ctx, id),
+  'dates.upcoming': (ctx, { days }) => upcomingDates(ctx, days),
+  'dates.calendar': (ctx, { personId }) => datesCalendar(ctx, personId),
+  'photos.get': (ctx, { personId }) => ({ photo: photoOf(ctx, personId) }),
+  'photos.set': (ctx, { personId, data, onBadges }) => setPhoto(ctx, personId, data, onBadges),
+  'photos.setOnBadges': (ctx, { personId, onBadges }) => ({ photo: setPhotoOnBadges(ctx, personId, onBadges) }),
+  'photos.remove': (ctx, { personId }) => removePhoto(ctx, personId),
   'needs.add': (ctx, { personId, ...need }) => addNeed(ctx, personId, need),
   'needs.update': (ctx, { id, version, ...need }) => updateNeed(ctx, id, version, need),
   'needs.delete': (ctx, { id }) => deleteNeed(ctx, id),
@@ -168,8 +187,10 @@ const handlers: Handlers = {
   'links.delete': (ctx, { id }) => deleteLink(ctx, id),
   'advocacy.add': (ctx, input) => addAdvocacy(ctx, input),
   'advocacy.delete': (ctx, { id }) => deleteAdvocacy(ctx, id),
-  'followUps.create': (ctx, input) => createFollowUp(ctx, input),
-  'followUps.createMany': (ctx, { personIds, ...followUp }) => createFollowUps(ctx, personIds, followUp),
+  'followUps.create': (ctx, { confirmBoundaries, ...input }) => createFollowUp(ctx, input, confirmBoundaries),
+  'followUps.createMany': (ctx, { personIds, boundaries, ...followUp }) => createFollowUps(ctx, personIds, followUp, boundaries),
+  'followUps.reopen': (ctx, { items }) => reopenFollowUps(ctx, items),
+  'people.setBoundaries': (ctx, { personId, flags }) => setBoundaryFlags(ctx, personId, flags),
   'followUps.agenda': (ctx, { personId }) => agenda(ctx, personId),
   'followUps.closed': (ctx, { personId }) => closedFollowUps(ctx, personId),
   'followUps.complete': (ctx, { id, log, note }) => completeFollowUp(ctx, id, log, note),
@@ -179,7 +200,8 @@ const handlers: Handlers = {
   'followUps.calendar': (ctx, { ids }) => followUpsCalendar(ctx, ids),
   'followUps.dueSummary': (ctx) => dueSummary(ctx),
   'seminars.review': (ctx, { seminarId }) => seminarReview(ctx, seminarId),
-  'seminars.reviewCreate': (ctx, { seminarId, group, template, excludedPersonIds }) => createReviewFollowUps(ctx, seminarId, group, template, excludedPersonIds),
+  'seminars.reviewCreate': (ctx, { seminarId, group, template, excludedPersonIds, boundaries }) =>
+    createReviewFollowUps(ctx, seminarId, group, template, excludedPersonIds, boundaries),
   'keepInTouch.get': (ctx) => keepInTouch(ctx),
   'keepInTouch.update': (ctx, input) => updateKeepInTouch(ctx, input),
   'people.setCadence': (ctx, { personIds, days }) => setCadence(ctx, personIds, days),

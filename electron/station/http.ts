@@ -28,6 +28,7 @@ const STATUS: Record<ErrorCode, number> = {
   database_too_new: 409,
   database_damaged: 409,
   cancelled: 409,
+  boundary: 409,
   unreachable: 503,
   internal: 500,
   busy: 503,

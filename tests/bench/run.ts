@@ -9,6 +9,7 @@
  *   - in Chromium against station mode: keystroke to painted results on the check-in screen,
  *     beside the bare HTTP round trip of the same search (needs `npm run build` and Chromium);
  *   - import of a 100,000-row CSV end to end, beside bare inserts of the same rows (import.ts);
+ *   - find anything (Ctrl+K) over 1,000,000 touches with notes, beside the bare FTS query (palette.ts);
  *   - hostile import files at 1 and 10 MB, each pathological pattern of issue 14, beside decoding
  *     the same bytes and splitting them into lines (parsers.ts; time per MB must stay flat).
  *   - against the built station: a single write every 20 ms during that import and during a
@@ -32,6 +33,7 @@ import { reportToPdf } from './report-pdf';
 import { importRows } from './import';
 import { concurrencyRows } from './concurrency';
 import { parserRows } from './parsers';
+import { paletteRows } from './palette';
 import { doorRows } from './door';
 import { rapportRowsSql } from '../../electron/core/services/reports';
 import type { CoreContext } from '../../electron/core/context';
@@ -53,7 +55,7 @@ const INTERACTIONS = Number(process.env.RAPPORT_BENCH_INTERACTIONS ?? 1_000_000)
 const STANDING_ROUNDS = 5;
 const QUERIES = ['jose', 'alv', 'smi', 'mar', 'ann lee', 'garcia acme', '田中', 'maria.g', 'o’bri', 'zimmerman'];
 const json = process.argv.includes('--json');
-/** `--only checkin,keystroke`: run only these parts (search, writes, checkin, standing, report, keystroke, pdf, import, parsers, door, concurrency). */
+/** `--only checkin,keystroke`: run only these parts (search, writes, checkin, standing, report, palette, keystroke, pdf, import, parsers, door, concurrency). */
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg >= 0 ? new Set((process.argv[onlyArg + 1] ?? '').split(',')) : null;
 const want = (part: string) => only === null || only.has(part);
@@ -412,6 +414,7 @@ try {
   });
   if (want('standing')) rows.push(...standingRows(db, at));
   if (want('report')) rows.push(reportOnScreen(ctx, db));
+  if (want('palette')) rows.push(...paletteRows(ctx, db, at, INTERACTIONS, log));
   store.close();
 
   if (want('keystroke')) rows.push(await keystrokeToPaint(dataDir, seminar.id, log));

@@ -15,6 +15,8 @@ import { logInteraction } from '../../electron/core/services/relationships';
 import { createFollowUp } from '../../electron/core/services/followups';
 import { createSeminar, listRegistrations, registerPeople } from '../../electron/core/services/seminars';
 import { loadSampleData } from '../../electron/core/services/sample';
+import { setPhoto } from '../../electron/core/services/photos';
+import { trashOwned } from '../../electron/core/services/trash';
 import { listBackups } from '../../electron/core/db/backup';
 import { ImportRunInputSchema } from '../../shared/domain/import';
 import { PersonInputSchema, type PersonData } from '../../shared/domain/person';
@@ -291,6 +293,9 @@ describe('round trip', () => {
   it('the sample book’s full export imports into an empty book with every row of every table', async () => {
     const source = await openTestContext();
     loadSampleData(source);
+    // The sample has no photo and an empty trash: one of each, so those tables travel too.
+    setPhoto(source, 1, 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', true);
+    trashOwned(source, 'interaction', (source.db.prepare('SELECT min(id) AS id FROM interactions').get() as { id: number }).id);
     const exported = exportFull(source, true);
     const target = await openTestContext();
     const result = await importFullExport(target, Buffer.from(exported.content).toString('base64'));

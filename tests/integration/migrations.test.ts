@@ -426,3 +426,33 @@ describe('migration 14: phone kinds and keys', () => {
     db.close();
   });
 });
+
+describe('migration 15: everyday relationships', () => {
+  it('dates the existing needs, indexes existing notes, and asks for a re-scoring that works out when each person was first known', () => {
+    const file = path.join(tempDataDir(), DATABASE_FILE);
+    const db = databaseAt(14, file);
+    db.prepare("INSERT INTO people (id, given_name, sort_key, search_rank, notes, created_at, updated_at) VALUES (7, 'Ann', 'ann', 1, 'Runs a marathon every spring', '2024-01-01T10:00:00Z', 'x')").run();
+    db.prepare("INSERT INTO needs (id, person_id, what, problem, status, created_at, updated_at) VALUES (1, 7, 'A bookkeeper', 'Taxes late', 'proposed', 'x', '2024-02-03T10:00:00Z')").run();
+    db.prepare("INSERT INTO interactions (id, person_id, kind, occurred_on, note, created_at, updated_at) VALUES (1, 7, 'call', '2024-02-01', 'Talked about the cellar', 'x', 'x')").run();
+    db.prepare("INSERT INTO settings (key, value) VALUES ('standing.asOf', '2024-02-03')").run();
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 15));
+    expect(db.pragma('user_version', { simple: true })).toBe(15);
+    expect(db.prepare('SELECT need_id, from_status, to_status FROM need_changes').all()).toEqual([{ need_id: 1, from_status: null, to_status: 'proposed' }]);
+    expect(db.prepare("SELECT rowid FROM people_notes_search WHERE people_notes_search MATCH 'marathon'").all()).toEqual([{ rowid: 7 }]);
+    expect(db.prepare("SELECT rowid FROM interactions_search WHERE interactions_search MATCH 'cellar'").all()).toEqual([{ rowid: 1 }]);
+    expect(db.prepare("SELECT rowid FROM needs_search WHERE needs_search MATCH 'bookkeeper'").all()).toEqual([{ rowid: 1 }]);
+    expect(db.prepare("SELECT known_since, boundary_flags FROM people WHERE id = 7").get()).toEqual({ known_since: '', boundary_flags: '' });
+    expect(db.prepare("SELECT 1 FROM settings WHERE key = 'standing.asOf'").get()).toBeUndefined();
+    // The triggers keep the notes index in step with every write.
+    db.prepare("UPDATE people SET notes = 'Bookkeeper wanted' WHERE id = 7").run();
+    expect(db.prepare("SELECT rowid FROM people_notes_search WHERE people_notes_search MATCH 'marathon'").all()).toEqual([]);
+    db.prepare('DELETE FROM people WHERE id = 7').run();
+    expect(db.prepare("SELECT count(*) AS n FROM interactions_search WHERE interactions_search MATCH 'cellar'").get()).toEqual({ n: 0 });
+    db.exec("INSERT INTO interactions_search (interactions_search) VALUES ('integrity-check'); INSERT INTO people_notes_search (people_notes_search) VALUES ('integrity-check')");
+    // A one-off event needs its year and a name; a photo is one of four image kinds.
+    db.prepare("INSERT INTO people (id, given_name, sort_key, search_rank, created_at, updated_at) VALUES (8, 'Bo', 'bo', 2, 'x', 'x')").run();
+    expect(() => db.prepare("INSERT INTO important_dates (person_id, kind, label, month, day, yearly, created_at) VALUES (8, 'event', 'New job', 3, 1, 0, 'x')").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO person_photos (person_id, mime, data, updated_at) VALUES (8, 'image/svg+xml', 'PHN2Zz4=', 'x')").run()).toThrow(/CHECK/);
+    db.close();
+  });
+});

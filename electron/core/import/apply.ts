@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { applyExtras } from '../services/important-dates';
 import type { AttendanceMode } from '../../../shared/domain/seminar';
 import type { DuplicateChoice, ImportHistoryEntry, ImportSummary, ImportUndone } from '../../../shared/domain/import';
 import type { PersonData } from '../../../shared/domain/person';
@@ -226,7 +227,9 @@ function writeImport(ctx: CoreContext, job: ImportJob, importId: number, at: str
   const create = (row: number, planned: number | null): number => {
     let rank = planned;
     if (rank === null || (checkRanks && !rankStillFits(db, sortKeys[row] as string, rank))) rank = rankFor(db, sortKeys[row] as string);
-    const id = insertPerson(db, (records[row] as (typeof records)[number]).person, at, { rank, deferIndex: true });
+    const record = records[row] as (typeof records)[number];
+    const id = insertPerson(db, record.person, at, { rank, deferIndex: true });
+    if (record.extras) applyExtras(ctx, id, record.extras);
     recordChange.run(importId, id, 'created', null);
     idOfRow.set(row, id);
     toRegister.add(id);
@@ -282,7 +285,8 @@ function writeImport(ctx: CoreContext, job: ImportJob, importId: number, at: str
       counts.skipped++;
       return;
     }
-    const person = (records[d.row] as (typeof records)[number]).person;
+    const { person, extras } = records[d.row] as (typeof records)[number];
+    if (extras) applyExtras(ctx, target, extras);
     const existing = getPersonData(ctx, target);
     if (addsAnything(existing, person, region)) {
       // The first merge into someone keeps how they were; a person created by this very import needs no copy.
@@ -341,7 +345,8 @@ function registerAll(
 /** What taking an import back did; `kept` counts the people and registrations left alone because someone changed them since. */
 type TakeBack = ImportUndone;
 
-const HANGS_OFF_PERSON = new Set(['person_emails', 'person_phones', 'person_tags', 'import_people']);
+// A person's own details, an import's birthdays and photo among them (migration 15): they go with the person it created.
+const HANGS_OFF_PERSON = new Set(['person_emails', 'person_phones', 'person_tags', 'import_people', 'important_dates', 'person_photos']);
 const usesCache = new WeakMap<Database.Database, { table: string; column: string }[]>();
 
 /** Every column elsewhere that points at a person (registrations, interactions, follow-ups…), read from the schema itself. */

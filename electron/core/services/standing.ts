@@ -55,6 +55,12 @@ const FACT_COLUMNS = {
   score: 'p.score',
   testYeses: 'p.test_yeses',
   lastPersonalOn: 'p.last_personal_on',
+  knownSince: 'p.known_since',
+  // The earliest day the book knows of them: added, or an older touch of any kind, purchase or client test.
+  firstKnown: `min(date(p.created_at, 'localtime'),
+    coalesce((SELECT min(occurred_on) FROM interactions WHERE person_id = p.id), '9999'),
+    coalesce((SELECT min(bought_on) FROM purchases WHERE person_id = p.id), '9999'),
+    coalesce((SELECT min(answered_on) FROM client_tests WHERE person_id = p.id), '9999'))`,
   // Keyed by column name: the part keys (homeVisits, advocacy) are also names of facts below.
   ...(Object.fromEntries(SCORE_PARTS.map((k) => [PART_COLUMNS[k], `p.${PART_COLUMNS[k]}`])) as Record<(typeof PART_COLUMNS)[ScorePartKey], string>),
   purchases: '(SELECT count(*) FROM purchases WHERE person_id = p.id)',
@@ -92,6 +98,8 @@ const text = (r: FactRow, k: FactKey) => r[AT[k]] as string | null;
 
 export interface PersonFacts extends ScoreFacts {
   purchases: number;
+  /** The earliest day the book knows of them: what "never touched" is counted from. */
+  knownSince: string;
   latestTest: ClientTestAnswers | null;
 }
 
@@ -118,6 +126,7 @@ function factsOf(r: FactRow): PersonFacts {
     homeVisits: num(r, 'homeVisits'),
     advocacyActs: num(r, 'advocacy'),
     overdueFollowUps: num(r, 'overdueFollowUps'),
+    knownSince: text(r, 'firstKnown') as string,
   };
 }
 
@@ -133,6 +142,7 @@ function unchanged(r: FactRow, s: Standing): boolean {
     num(r, 'score') === s.score &&
     num(r, 'testYeses') === s.facts.yeses &&
     text(r, 'lastPersonalOn') === (s.facts.lastPersonalOn ?? '') &&
+    text(r, 'knownSince') === s.facts.knownSince &&
     SCORE_PARTS.every((k) => num(r, PART_COLUMNS[k]) === s.parts[k])
   );
 }
@@ -147,7 +157,7 @@ function readFacts(db: Database.Database, day: string, person: number | null): F
 function refresh(db: Database.Database, day: string, at: string, person: number | null): number {
   const update = stmt(
     db,
-    `UPDATE people SET stage = ?, score = ?, test_yeses = ?, last_personal_on = ?, ${SCORE_PARTS.map((k) => `${PART_COLUMNS[k]} = ?`).join(', ')} WHERE id = ?`,
+    `UPDATE people SET stage = ?, score = ?, test_yeses = ?, last_personal_on = ?, known_since = ?, ${SCORE_PARTS.map((k) => `${PART_COLUMNS[k]} = ?`).join(', ')} WHERE id = ?`,
   );
   const history = stmt(db, 'INSERT INTO stage_changes (person_id, changed_at, from_stage, to_stage, reason) VALUES (?, ?, ?, ?, ?)');
   let changed = 0;
@@ -156,7 +166,7 @@ function refresh(db: Database.Database, day: string, at: string, person: number 
     const s = standingFrom(row, day);
     if (unchanged(row, s)) continue;
     const id = num(row, 'id');
-    update.run(s.verdict.stage, s.score, s.facts.yeses, s.facts.lastPersonalOn ?? '', ...SCORE_PARTS.map((k) => s.parts[k]), id);
+    update.run(s.verdict.stage, s.score, s.facts.yeses, s.facts.lastPersonalOn ?? '', s.facts.knownSince, ...SCORE_PARTS.map((k) => s.parts[k]), id);
     const before = text(row, 'stage');
     if (before !== s.verdict.stage) history.run(id, at, before, s.verdict.stage, s.verdict.reason);
     changed++;

@@ -12,7 +12,7 @@ export function AccessGate({ children }: { children: ReactNode }) {
 function AccessScreen({ reason }: { reason: string }) {
   const example = `http://${window.location.host}/?token=…`;
   return (
-    <Center mih="100vh" p="xl" bg="gray.0">
+    <Center mih="100vh" p="xl" bg="var(--mantine-color-default-hover)">
       <Paper withBorder radius="md" p="xl" maw={620} component="main" aria-labelledby="access-title">
         <Stack gap="md">
           <Title id="access-title" order={1} size="h2">

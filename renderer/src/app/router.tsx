@@ -27,6 +27,7 @@ import { BadgesScreen } from '../print/BadgesScreen';
 import { ConfirmationScreen } from '../print/ConfirmationScreen';
 import { Layout } from './Layout';
 import { RouteError } from './RouteError';
+import { TrashScreen } from '../features/trash/TrashScreen';
 
 // A hash router: the same URLs work from a file:// page in Electron and from the station's `/`.
 const router = createHashRouter([
@@ -66,6 +67,7 @@ const router = createHashRouter([
       { path: 'seminars/:id/edit', element: <SeminarEditScreen /> },
       { path: 'seminars/:id/review', element: <ReviewScreen /> },
       { path: 'settings', element: <SettingsScreen /> },
+      { path: 'trash', element: <TrashScreen /> },
       { path: '*', element: <RouteError /> },
     ],
   },

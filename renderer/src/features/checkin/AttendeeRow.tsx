@@ -29,7 +29,6 @@ export const AttendeeRow = memo(function AttendeeRow({ registration: r, reason, 
       id={`attendee-${r.id}`}
       role="option"
       aria-selected={selected}
-      aria-label={`${r.name}${r.organization ? `, ${r.organization}` : ''}${checkedIn ? ', checked in' : ''}${reason ? ` (${reason})` : ''}`}
       className={`attendee${selected ? ' attendee-selected' : ''}`}
       onMouseDown={(e) => e.preventDefault()}
       onClick={() => onChoose(r.id)}

@@ -17,8 +17,6 @@ import { EmptyBook } from './EmptyBook';
 import { PAGE_SIZE, peoplePageQuery, useTags, type PeopleQuery } from './queries';
 
 const ROW_HEIGHT = 56;
-const GRID = 'minmax(220px, 2.2fr) minmax(150px, 1.5fr) 96px 72px minmax(190px, 1.5fr) minmax(120px, 1fr) minmax(140px, 1.2fr) 72px';
-
 const COLUMNS: { label: string; sort?: PeopleSort; hidden?: boolean }[] = [
   { label: 'Name', sort: 'name' },
   { label: 'Organization', sort: 'organization' },
@@ -136,6 +134,7 @@ export function PeopleScreen() {
             <TextInput
               ref={searchRef}
               label="Search people"
+              data-page-search
               placeholder="Name, organization or email"
               value={typed}
               onChange={(e) => setTyped(e.currentTarget.value)}
@@ -206,15 +205,15 @@ export function PeopleScreen() {
             role="table"
             aria-label="People"
             aria-rowcount={total + 1}
-            style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', borderTop: '1px solid var(--mantine-color-gray-3)' }}
+            style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', borderTop: '1px solid var(--mantine-color-default-border)' }}
           >
             <Box
               role="row"
               aria-rowindex={1}
               px="xl"
               py={8}
-              bg="gray.0"
-              style={{ display: 'grid', gridTemplateColumns: GRID, gap: 16, alignItems: 'center', minHeight: 36, borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+              className="table-head people-grid"
+              style={{ minHeight: 36, borderBottom: '1px solid var(--mantine-color-default-border)' }}
             >
               {COLUMNS.map((col) => {
                 const active = col.sort !== undefined && params.sort === col.sort;
@@ -227,7 +226,7 @@ export function PeopleScreen() {
                     {col.sort ? (
                       <UnstyledButton onClick={() => col.sort && sortBy(col.sort)} aria-label={`Sort by ${col.label.toLowerCase()}`}>
                         <Group gap={4}>
-                          <Text size="xs" fw={700} tt="uppercase" c={active ? 'indigo' : 'dimmed'}>
+                          <Text size="xs" fw={700} tt="uppercase" c={active ? 'var(--mantine-color-indigo-text)' : 'dimmed'}>
                             {col.label}
                           </Text>
                           {active ? params.direction === 'asc' ? <IconArrowUp size={12} aria-hidden /> : <IconArrowDown size={12} aria-hidden /> : null}
@@ -244,7 +243,7 @@ export function PeopleScreen() {
                 );
               })}
             </Box>
-            <div ref={scrollRef} role="rowgroup" style={{ flex: 1, overflow: 'auto' }}>
+            <div ref={scrollRef} role="rowgroup" style={{ flex: 1, overflowY: 'auto', overflowX: 'hidden', scrollbarGutter: 'stable' }}>
               {first.isSuccess && total === 0 ? (
                 <Text c="dimmed" ta="center" py={48}>
                   {query.trim() ? `No one matches “${query.trim()}”.` : 'No one matches these filters.'}
@@ -258,7 +257,7 @@ export function PeopleScreen() {
                       key={row.key}
                       role="row"
                       aria-rowindex={row.index + 2}
-                      className="people-row"
+                      className="people-row people-grid"
                       px="xl"
                       onClick={() => person && navigate(`/people/${person.id}`)}
                       style={{
@@ -268,10 +267,6 @@ export function PeopleScreen() {
                         right: 0,
                         height: ROW_HEIGHT,
                         transform: `translateY(${row.start}px)`,
-                        display: 'grid',
-                        gridTemplateColumns: GRID,
-                        gap: 16,
-                        alignItems: 'center',
                       }}
                     >
                       {person ? <PersonRow
