@@ -70,6 +70,8 @@ import { searchRegistrants } from './services/registrant-search';
 import { matchPeople } from './services/person-matches';
 import { checkIn, checkInByTicket, noteAtTable, undoCheckIn, walkIn } from './services/checkin';
 import { loadSampleData } from './services/sample';
+import { closeDoor, doorSelf, doorStatus, newPairingCode, openDoor, unpairDevice } from './services/door';
+import { callAsDoor } from './door/door-views';
 import {
   createSeminar,
   getSeminar,
@@ -84,7 +86,7 @@ import {
 } from './services/seminars';
 
 /** Methods whose work cannot finish synchronously (SQLite's online backup API is asynchronous). */
-const ASYNC_METHODS = ['backups.create', 'backups.restore', 'imports.run', 'imports.full', 'people.merge'] as const;
+const ASYNC_METHODS = ['backups.create', 'backups.restore', 'imports.run', 'imports.full', 'people.merge', 'door.open', 'door.close'] as const;
 type AsyncMethod = (typeof ASYNC_METHODS)[number];
 type SyncMethod = Exclude<MethodName, AsyncMethod>;
 
@@ -97,6 +99,8 @@ const asyncHandlers: AsyncHandlers = {
   'imports.run': (ctx, input) => runImport(ctx, input),
   'imports.full': (ctx, { content }) => importFullExport(ctx, content),
   'people.merge': (ctx, { keepId, otherId, choices }) => mergePeople(ctx, keepId, otherId, choices),
+  'door.open': (ctx, { seminarId }) => openDoor(ctx, seminarId),
+  'door.close': (ctx) => closeDoor(ctx),
 };
 
 const isAsyncMethod = (method: MethodName): method is AsyncMethod => (ASYNC_METHODS as readonly string[]).includes(method);
@@ -194,6 +198,10 @@ const handlers: Handlers = {
   'imports.list': (ctx) => importHistory(ctx),
   'imports.undo': (ctx, { id }) => undoImport(ctx, id),
   'people.duplicates': (ctx) => likelyDuplicates(ctx),
+  'door.status': (ctx, { seminarId }) => doorStatus(ctx, seminarId),
+  'door.newCode': (ctx, { seminarId }) => newPairingCode(ctx, seminarId),
+  'door.revoke': (ctx, { deviceId }) => unpairDevice(ctx, deviceId),
+  'door.self': (ctx) => doorSelf(ctx),
 };
 
 function invalidInput(error: z.ZodError): AppError {
@@ -237,7 +245,10 @@ export function dispatch(ctx: CoreContext, method: string, rawInput: unknown, re
   if (isAsyncMethod(method)) return { ok: false, error: { code: 'bad_request', message: `${method} answers asynchronously.` } };
   try {
     const handler = handlers[method] as (ctx: CoreContext, input: unknown) => unknown;
-    return { ok: true, value: handler(ctx, parse(method, rawInput)) };
+    const input = parse(method, rawInput);
+    const run = (checked: unknown) => handler(ctx, checked);
+    // A door device is held to its seminar by its method's door view, and answered only what the door needs.
+    return { ok: true, value: ctx.caller.role === 'door' ? callAsDoor(ctx, ctx.caller, method, input, run) : run(input) };
   } catch (error) {
     return failure(method, error, report);
   }
@@ -251,6 +262,8 @@ export async function dispatchAsync(ctx: CoreContext, method: string, rawInput: 
   if (!isMethodName(method)) return unknownMethod(method);
   if (!mayCall(ctx.caller, method)) return notAllowed(method);
   if (!isAsyncMethod(method)) return dispatch(ctx, method, rawInput, report);
+  // No door method is asynchronous: only the owner gets this far (checked again, as a guard against a list edited alone).
+  if (ctx.caller.role !== 'owner') return notAllowed(method);
   try {
     const handler = asyncHandlers[method] as (ctx: CoreContext, input: unknown) => Promise<unknown>;
     return { ok: true, value: await handler(ctx, parse(method, rawInput)) };

@@ -7,6 +7,7 @@ import { openStore, restoreLatestGoodBackup, type Store } from '../core/db/store
 import { resolveDataDir } from '../core/paths';
 import { keepNewFilesPrivate } from '../core/private-files';
 import { CONTENT_SECURITY_POLICY } from '../core/security';
+import { appDoor, type NetworkDoor } from '../station/network-door';
 import { registerIpc } from './ipc';
 import { registerSavePdf } from './print';
 import { installMenu } from './menu';
@@ -17,6 +18,7 @@ import { createMainWindow, isTrustedFrame, RENDERER_DIR } from './window';
 let store: Store | null = null;
 let mainWindow: BrowserWindow | null = null;
 let stopReminders: (() => void) | null = null;
+let door: NetworkDoor | null = null;
 
 /** The renderer needs no permission at all: camera, notifications, clipboard reads, USB… are refused, asked or merely checked. */
 function lockDownSession(): void {
@@ -73,6 +75,8 @@ async function start(): Promise<void> {
   dailyBackup(store.db, dataDir, new Date(), backupRotation(ctx)).catch((error: unknown) => console.error('[rapport] the daily backup failed:', error));
   lockDownSession();
   serveRenderer(RENDERER_DIR);
+  // Door devices reach the same book over HTTPS on the local network while the owner keeps the door open.
+  door = appDoor(ctx, dataDir, RENDERER_DIR);
   registerIpc(ctx, isTrustedFrame);
   registerSavePdf(isTrustedFrame);
   installMenu(dataDir);
@@ -100,6 +104,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     stopReminders?.();
+    void door?.stop();
     store?.close();
     store = null;
   });

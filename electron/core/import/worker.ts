@@ -41,6 +41,7 @@ try {
     now: () => new Date(input.startedAt),
     // Only the owner may import (shared/access.ts).
     caller: OWNER,
+    door: null,
   };
   let last = 0;
   const summary = applyImport(ctx, input.job, {

@@ -1,5 +1,6 @@
 import { createHashRouter, RouterProvider } from 'react-router';
 import { CheckInScreen } from '../features/checkin/CheckInScreen';
+import { PairedScreen } from '../features/door-hub/PairedScreen';
 import { AgendaScreen } from '../features/followups/AgendaScreen';
 import { DossierScreen } from '../features/reports/DossierScreen';
 import { IntimacyReportScreen } from '../features/reports/IntimacyReportScreen';
@@ -31,6 +32,8 @@ import { RouteError } from './RouteError';
 const router = createHashRouter([
   // The check-in table takes the whole window: no navigation to stray into.
   { path: '/seminars/:id/check-in', element: <CheckInScreen />, errorElement: <RouteError /> },
+  // Where a paired door device lands.
+  { path: '/door/:seminarId', element: <PairedScreen />, errorElement: <RouteError /> },
   // Print layouts stand alone so nothing but the paper prints.
   { path: '/seminars/:id/badges', element: <BadgesScreen />, errorElement: <RouteError /> },
   { path: '/reports/rapport', element: <RapportReportScreen />, errorElement: <RouteError /> },
