@@ -70,7 +70,7 @@ function page(res: http.ServerResponse, status: number, form: Form, extra: http.
 ${paired}
 <form method="post" action="${PAIRING_PATH}" novalidate aria-label="Pair this device">
 ${errors.form ? `<p class="banner" role="alert">${escapeHtml(errors.form)}</p>` : ''}
-${field('code', 'Pairing code', `The ${PAIRING_CODE_DIGITS} digits the hub shows beside its QR code.`, form.code, errors.code, `inputmode="numeric" autocomplete="one-time-code" maxlength="12" required${errors.code || !form.code ? ' autofocus' : ''}`)}
+${field('code', 'Pairing code', `The ${PAIRING_CODE_DIGITS}-digit code the hub shows beside its QR code.`, form.code, errors.code, `inputmode="numeric" autocomplete="one-time-code" maxlength="12" required${errors.code || !form.code ? ' autofocus' : ''}`)}
 ${field('name', 'Name of this device', 'Shown on the hub and beside the check-ins it makes.', form.name, errors.name, `maxlength="${PAIRED_NAME_MAX}" autocomplete="off" placeholder="Door 2" required${!errors.code && form.code ? ' autofocus' : ''}`)}
 <button type="submit">Pair this device</button>
 </form>
@@ -79,6 +79,8 @@ ${field('name', 'Name of this device', 'Shown on the hub and beside the check-in
   res.writeHead(status, {
     ...SECURITY_HEADERS,
     'Content-Security-Policy': PAGE_POLICY,
+    // With no-referrer a browser posts the form with `Origin: null`; the check below needs the real origin.
+    'Referrer-Policy': 'same-origin',
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Length': Buffer.byteLength(html),
     'Cache-Control': 'no-store',

@@ -18,7 +18,7 @@ function lastSeen(iso: string): string {
 }
 
 /** Large enough to scan from a phone held at arm's length, small enough to fit a 700-pixel-high window with the rest. */
-const QR_BOX = { width: 'min(260px, 36vh)', aspectRatio: '1', display: 'flex' } as const;
+const QR_BOX = { width: 'min(300px, 36vh)', aspectRatio: '1', display: 'flex' } as const;
 
 /** "123 456": read out and typed in two halves. */
 const spaced = (code: string) => `${code.slice(0, 3)} ${code.slice(3)}`;
