@@ -104,11 +104,17 @@ export function revokeAllDevices(ctx: CoreContext): number {
 }
 
 /**
- * A check-in this device just made (inside the same transaction): remembered on the registration,
- * counted once — a repeat of the same check-in (a retry) counts nothing more.
+ * A check-in this device just made (inside the same transaction): remembered beside the
+ * registration, counted once — a repeat of the same check-in (a retry) counts nothing more.
  */
 export function recordDoorCheckIn(ctx: CoreContext, deviceId: number, registrationId: number): void {
-  const added = stmt(ctx.db, 'INSERT INTO door_checkins (registration_id, device_id) VALUES (?, ?) ON CONFLICT (registration_id) DO NOTHING').run(registrationId, deviceId);
+  // Only a check-in that stands: an answer repeated for a retry may be about one undone since.
+  const added = stmt(
+    ctx.db,
+    `INSERT INTO door_checkins (registration_id, device_id)
+     SELECT id, ? FROM registrations WHERE id = ? AND state = 'checked_in'
+     ON CONFLICT (registration_id) DO NOTHING`,
+  ).run(deviceId, registrationId);
   if (added.changes > 0) stmt(ctx.db, 'UPDATE door_devices SET checkins_made = checkins_made + 1 WHERE id = ?').run(deviceId);
 }
 
