@@ -34,7 +34,11 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(root, 'out/renderer'),
-      rollupOptions: { input: resolve(root, 'renderer/index.html') },
+      rollupOptions: {
+        // The door's service worker (renderer/src/sw.ts) must keep one address, /sw.js, across builds.
+        input: { index: resolve(root, 'renderer/index.html'), sw: resolve(root, 'renderer/src/sw.ts') },
+        output: { entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js') },
+      },
     },
   },
 });

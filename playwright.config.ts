@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test';
 
 /** Debian's Chromium, never a downloaded browser; flags keep it quiet on a machine with no network. */
 export const CHROMIUM_PATH = process.env.RAPPORT_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -18,7 +18,7 @@ export default defineConfig({
   outputDir: 'test-results/e2e',
   // Generous: tests wait for conditions, and a shared CI machine can be many times slower than a quiet one.
   timeout: 120_000,
-  expect: { timeout: 10_000 },
+  expect: { timeout: 20_000 },
   fullyParallel: false,
   workers: 2,
   retries: 0,

@@ -57,6 +57,7 @@ import {
 import { MERGE_FIELDS, type DuplicatePair, type MergeField } from './domain/merge';
 import type { CheckInResults } from './domain/registrant-match';
 import type { DoorSelf, DoorStatus, PairedDevice } from './domain/door-hub';
+import { ClientIdSchema, DEVICE_NAME_MAX, type DoorRoster } from './domain/door';
 import { ATTENDANCE_MODES, SeminarInputSchema, type CheckInUndo, type PersonSeminar, type Registration, type Seminar, type SeminarSummary } from './domain/seminar';
 
 export interface PersonMatch {
@@ -156,6 +157,11 @@ const ExportInput = z.object({
 
 const Mode = z.enum(ATTENDANCE_MODES, { message: 'Choose in person or live stream.' });
 
+/** An action a device may send again (a retry, an offline queue's replay): its id makes the repeat harmless. */
+const Once = { clientId: ClientIdSchema.optional() };
+/** …and the name the device gave itself, recorded on the check-ins it makes (none: the owner's table). */
+const FromDevice = { ...Once, device: z.string().trim().max(DEVICE_NAME_MAX, `Keep the device name under ${DEVICE_NAME_MAX} characters.`).optional() };
+
 export const contract = {
   'app.info': method<AppInfo>()(NoInput, 'Version, data folder and database facts for Settings.'),
   'people.list': method<PeoplePage>()(PeopleListInput, 'A page of people, searched, filtered by tag and sorted.'),
@@ -204,27 +210,31 @@ export const contract = {
     'Registrants for what was typed, best match first; the one it identifies, if any; close names when nothing matches as typed.',
   ),
   'checkin.checkIn': method<Registration>()(
-    z.object({ registrationId: Id, note: z.string().trim().max(500, 'Keep the note under 500 characters.').default('') }),
-    'Check a registrant in (one durable transaction), with an optional note.',
+    z.object({ registrationId: Id, note: z.string().trim().max(500, 'Keep the note under 500 characters.').default(''), ...FromDevice }),
+    'Check a registrant in (one durable transaction), with an optional note; with a client id, a repeat answers as the first call did.',
   ),
   'checkin.byTicket': method<Registration>()(
-    z.object({ seminarId: Id, ticket: z.string().max(100) }),
+    z.object({ seminarId: Id, ticket: z.string().max(100), ...FromDevice }),
     'Check in the holder of a full ticket code (typed or scanned): Rapport’s own, or a platform’s (Eventbrite barcode or attendee #, Zoom registrant id), exact match only.',
   ),
   'checkin.undo': method<CheckInUndo>()(
-    z.object({ registrationId: Id }),
+    z.object({ registrationId: Id, ...Once }),
     'Revert a check-in: an expected registrant is expected again; a walk-in is taken back whole (with the person it added, if nothing else refers to them).',
   ),
   'checkin.note': method<Registration>()(
-    z.object({ registrationId: Id, note: z.string().trim().min(1, 'Type the note first.').max(500, 'Keep the note under 500 characters.') }),
+    z.object({ registrationId: Id, note: z.string().trim().min(1, 'Type the note first.').max(500, 'Keep the note under 500 characters.'), ...FromDevice }),
     'Keep a one-line note about an attendee, on the registration and in the person’s notes.',
   ),
   'checkin.walkIn': method<Registration>()(
     z.union([
-      z.object({ seminarId: Id, personId: Id, mode: Mode }),
-      z.object({ seminarId: Id, person: PersonInputSchema, mode: Mode }),
+      z.object({ seminarId: Id, personId: Id, mode: Mode, ...FromDevice }),
+      z.object({ seminarId: Id, person: PersonInputSchema, mode: Mode, ...FromDevice }),
     ]),
     'Register and check in someone who arrived unannounced: an existing person or a new one.',
+  ),
+  'checkin.roster': method<DoorRoster>()(
+    z.object({ seminarId: Id }),
+    'What a door device keeps to check people in offline: the seminar with its counts, and every registrant (names, organization, emails, ticket and platform codes, introduce-as, state).',
   ),
   'people.matches': method<PersonMatch[]>()(
     z.object({

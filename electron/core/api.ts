@@ -69,6 +69,7 @@ import {
 import { searchRegistrants } from './services/registrant-search';
 import { matchPeople } from './services/person-matches';
 import { checkIn, checkInByTicket, noteAtTable, undoCheckIn, walkIn } from './services/checkin';
+import { bookChanged, doorRoster } from './services/door-roster';
 import { loadSampleData } from './services/sample';
 import { closeDoor, doorSelf, doorStatus, newPairingCode, openDoor, unpairDevice } from './services/door';
 import { callAsDoor } from './door/door-views';
@@ -103,6 +104,17 @@ const asyncHandlers: AsyncHandlers = {
   'door.close': (ctx) => closeDoor(ctx),
 };
 
+/**
+ * Writes that may change any registrant list or name on screen (people renamed or removed, an
+ * import, a merge): after one succeeds every screen and door device reads again what it shows.
+ * The check-in services publish their own, finer events (door-roster.ts).
+ */
+const BOOK_WIDE = new Set<MethodName>(['people.update', 'people.delete', 'people.merge', 'imports.run', 'imports.undo', 'imports.full', 'sample.load']);
+const told = <E extends Envelope<unknown>>(ctx: CoreContext, method: MethodName, envelope: E): E => {
+  if (envelope.ok && BOOK_WIDE.has(method)) bookChanged(ctx);
+  return envelope;
+};
+
 const isAsyncMethod = (method: MethodName): method is AsyncMethod => (ASYNC_METHODS as readonly string[]).includes(method);
 
 /** Every method of the contract, bound to its service. A method left out here fails to compile. */
@@ -127,11 +139,13 @@ const handlers: Handlers = {
   'registrations.ofPerson': (ctx, { personId }) => seminarsOfPerson(ctx, personId),
   'badges.markPrinted': (ctx, { seminarId, registrationIds }) => markBadgesPrinted(ctx, seminarId, registrationIds),
   'checkin.find': (ctx, { seminarId, query }) => searchRegistrants(ctx, seminarId, query),
-  'checkin.checkIn': (ctx, { registrationId, note }) => checkIn(ctx, registrationId, note),
-  'checkin.byTicket': (ctx, { seminarId, ticket }) => checkInByTicket(ctx, seminarId, ticket),
-  'checkin.undo': (ctx, { registrationId }) => undoCheckIn(ctx, registrationId),
-  'checkin.note': (ctx, { registrationId, note }) => noteAtTable(ctx, registrationId, note),
-  'checkin.walkIn': (ctx, input) => walkIn(ctx, input.seminarId, 'personId' in input ? { personId: input.personId } : { person: input.person }, input.mode),
+  'checkin.checkIn': (ctx, { registrationId, note, ...origin }) => checkIn(ctx, registrationId, note, origin),
+  'checkin.byTicket': (ctx, { seminarId, ticket, ...origin }) => checkInByTicket(ctx, seminarId, ticket, origin),
+  'checkin.undo': (ctx, { registrationId, clientId }) => undoCheckIn(ctx, registrationId, { clientId }),
+  'checkin.note': (ctx, { registrationId, note, ...origin }) => noteAtTable(ctx, registrationId, note, origin),
+  'checkin.walkIn': (ctx, { clientId, device, ...input }) =>
+    walkIn(ctx, input.seminarId, 'personId' in input ? { personId: input.personId } : { person: input.person }, input.mode, { clientId, device }),
+  'checkin.roster': (ctx, { seminarId }) => doorRoster(ctx, seminarId),
   'people.matches': (ctx, input) => matchPeople(ctx, input),
   'relationship.get': (ctx, { personId }) => getRelationship(ctx, personId),
   'relationship.timeline': (ctx, { personId }) => personTimeline(ctx, personId),
@@ -248,7 +262,7 @@ export function dispatch(ctx: CoreContext, method: string, rawInput: unknown, re
     const input = parse(method, rawInput);
     const run = (checked: unknown) => handler(ctx, checked);
     // A door device is held to its seminar by its method's door view, and answered only what the door needs.
-    return { ok: true, value: ctx.caller.role === 'door' ? callAsDoor(ctx, ctx.caller, method, input, run) : run(input) };
+    return told(ctx, method, { ok: true, value: ctx.caller.role === 'door' ? callAsDoor(ctx, ctx.caller, method, input, run) : run(input) });
   } catch (error) {
     return failure(method, error, report);
   }
@@ -266,7 +280,7 @@ export async function dispatchAsync(ctx: CoreContext, method: string, rawInput: 
   if (ctx.caller.role !== 'owner') return notAllowed(method);
   try {
     const handler = asyncHandlers[method] as (ctx: CoreContext, input: unknown) => Promise<unknown>;
-    return { ok: true, value: await handler(ctx, parse(method, rawInput)) };
+    return told(ctx, method, { ok: true, value: await handler(ctx, parse(method, rawInput)) });
   } catch (error) {
     return failure(method, error, report);
   }

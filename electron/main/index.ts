@@ -8,7 +8,7 @@ import { resolveDataDir } from '../core/paths';
 import { keepNewFilesPrivate } from '../core/private-files';
 import { CONTENT_SECURITY_POLICY } from '../core/security';
 import { appDoor, type NetworkDoor } from '../station/network-door';
-import { registerIpc } from './ipc';
+import { forwardEvents, registerIpc } from './ipc';
 import { registerSavePdf } from './print';
 import { installMenu } from './menu';
 import { declareAppScheme, serveRenderer } from './protocol';
@@ -19,6 +19,7 @@ let store: Store | null = null;
 let mainWindow: BrowserWindow | null = null;
 let stopReminders: (() => void) | null = null;
 let door: NetworkDoor | null = null;
+let stopEvents: (() => void) | null = null;
 
 /** The renderer needs no permission at all: camera, notifications, clipboard reads, USB… are refused, asked or merely checked. */
 function lockDownSession(): void {
@@ -85,6 +86,7 @@ async function start(): Promise<void> {
     mainWindow = null;
   });
   stopReminders = scheduleDueReminders(ctx, () => mainWindow);
+  stopEvents = forwardEvents(ctx, () => mainWindow);
 }
 
 // Everything Rapport and Chromium write from here on (book, WAL, backups, downloads, PDFs) is the owner's alone.
@@ -105,6 +107,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', () => {
     stopReminders?.();
     void door?.stop();
+    stopEvents?.();
     store?.close();
     store = null;
   });

@@ -1,5 +1,7 @@
-import { ipcMain, type WebFrameMain } from 'electron';
-import { IPC_INVOKE_CHANNEL } from '../../shared/bridge';
+import { ipcMain, type BrowserWindow, type WebFrameMain } from 'electron';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, type BridgeEvent } from '../../shared/bridge';
+import { BOOK_EVENT } from '../../shared/events';
+import { eventsOf } from '../core/events';
 import type { Envelope } from '../../shared/errors';
 import { OWNER } from '../../shared/access';
 import { dispatchAsync } from '../core/api';
@@ -18,5 +20,18 @@ export function registerIpc(ctx: CoreContext, isTrustedFrame: (frame: WebFrameMa
       return { ok: false, error: { code: 'bad_request', message: 'The method name must be a string.' } };
     }
     return dispatchAsync(asCaller(ctx, OWNER), method, input);
+  });
+}
+
+/**
+ * The hub's live events (electron/core/events.ts) to the app's window, as `window.rapport.on('book')`
+ * hears them: the owner's screens show what door devices do within a second. Returns the unsubscribe.
+ */
+export function forwardEvents(ctx: CoreContext, window: () => BrowserWindow | null): () => void {
+  return eventsOf(ctx).subscribe((payload) => {
+    const w = window();
+    if (!w || w.isDestroyed()) return;
+    const message: BridgeEvent = { event: BOOK_EVENT, payload };
+    w.webContents.send(IPC_EVENT_CHANNEL, message);
   });
 }

@@ -7,6 +7,7 @@ import { asCaller, type CoreContext } from '../core/context';
 import { CONTENT_SECURITY_POLICY } from '../core/security';
 import { contentType, decodePath, findStaticFile } from '../core/static-files';
 import { authenticate, OWNER_REFUSALS, sessionCookie, type Refusals, type TokenRegistry } from './auth';
+import { EVENTS_PATH, serveEvents } from './events';
 
 export const DEFAULT_STATION_PORT = 4747;
 /** Far above any real request (a person is a few KB); stops a runaway or hostile client early. */
@@ -135,7 +136,7 @@ export interface Incoming {
   origin: string;
 }
 
-async function handleApi({ req, res, port, origin }: Incoming, rawMethod: string, opts: StationOptions, listener: Listener): Promise<void> {
+async function handleApi({ req, res, url, port, origin }: Incoming, rawMethod: string, opts: StationOptions, listener: Listener): Promise<void> {
   if (!sameOrigin(req.headers.origin, origin)) {
     sendError(res, 'forbidden', 'Requests from other sites are not accepted.');
     return;
@@ -148,6 +149,10 @@ async function handleApi({ req, res, port, origin }: Incoming, rawMethod: string
   const refusal = listener.refuses(who.caller);
   if (refusal) {
     sendError(res, 'forbidden', refusal);
+    return;
+  }
+  if (url.pathname === EVENTS_PATH) {
+    serveEvents(req, res, url, asCaller(opts.ctx, who.caller));
     return;
   }
   if (rawMethod === '') {

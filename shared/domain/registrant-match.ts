@@ -1,5 +1,6 @@
 import type { Registration } from './seminar';
 import { nameSearchWords, searchTokens } from './names';
+import { mayBeTicket, normalizeTicketCode } from './ticket';
 
 /**
  * How a registrant matches what was typed at the check-in table, and when the typed text
@@ -133,3 +134,17 @@ export interface CheckInResults {
 
 /** The check-in search reads this much of what was typed or pasted. */
 export const CHECK_IN_QUERY_MAX = 200;
+
+/** How many registrants the check-in list shows at once: the person at the table types more to narrow. */
+export const FIND_LIMIT = 30;
+
+/**
+ * What was typed at the table, read the way the search uses it (at the hub and on a door device
+ * searching offline). A query starting with a digit may be a ticket; four or more such characters
+ * are a ticket being typed or scanned, not a name.
+ */
+export function readCheckInQuery(query: string): { words: string[]; ticketOnly: boolean; code: string } {
+  const code = mayBeTicket(query) ? normalizeTicketCode(query) : '';
+  const ticketOnly = code.length >= 4;
+  return { words: ticketOnly ? [] : searchTokens(query), ticketOnly, code: code.length >= 3 ? code : '' };
+}

@@ -121,6 +121,8 @@ export interface Registration {
   source: RegistrationSource;
   state: RegistrationState;
   checkedInAt: string | null;
+  /** The door device that checked them in ("Door 2"); null for the owner's own table (or not checked in). */
+  checkedInBy: string | null;
   ticketCode: string;
   note: string;
   /** When a badge was last printed (or saved) for this registration. */

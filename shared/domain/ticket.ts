@@ -44,6 +44,23 @@ export interface PlatformTicket {
  */
 export const platformCodeOf = (text: string): string => text.trim();
 
+/** Rapport's own ticket codes: eight of Crockford's base-32 letters, the first a digit (seminars.ts makes them). */
+export const TICKET_LENGTH = 8;
+
+/** A query starting with a digit may be a ticket; one starting with a letter is a name. */
+export function mayBeTicket(text: string): boolean {
+  return /^\d/.test(text.trim());
+}
+
+/** A ticket code as typed or read aloud, in its stored form: separators out, O read as 0, I and L as 1. */
+export function normalizeTicketCode(text: string): string {
+  return text
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
+}
+
 /**
  * Columns a platform writes for every registration (FORMATS.md §5.1, §6): the order's and the
  * attendance's record rather than the registrant's own answers. Kept like the answers; shown apart.

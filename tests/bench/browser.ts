@@ -1,4 +1,4 @@
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type BrowserContextOptions, type Page } from '@playwright/test';
 import { startStationProcess } from '../helpers/station-process';
 
 const CHROMIUM_PATH = process.env.RAPPORT_CHROMIUM ?? '/usr/bin/chromium';
@@ -10,20 +10,21 @@ export function percentile(samples: number[], p: number): number {
 }
 
 /** Opens a page in a fresh browser context that has opened the station's printed address (so it holds the session cookie). */
-export type OpenPage = () => Promise<Page>;
+export type OpenPage = (options?: BrowserContextOptions) => Promise<Page>;
 
 /** The built station on a free port over `dataDir`, and Debian's Chromium; both stopped after `use`. */
-export async function withStationAndBrowser<T>(dataDir: string, use: (url: string, openPage: OpenPage) => Promise<T>): Promise<T> {
+/** `use` also gets the owner's key, for calls made from the bench itself (`Authorization: Bearer`). */
+export async function withStationAndBrowser<T>(dataDir: string, use: (url: string, openPage: OpenPage, token: string) => Promise<T>): Promise<T> {
   const station = await startStationProcess(dataDir, { stderr: 'inherit' });
   try {
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     try {
-      const openPage: OpenPage = async () => {
-        const context = await browser.newContext();
+      const openPage: OpenPage = async (options) => {
+        const context = await browser.newContext(options);
         await context.request.get(station.loginUrl, { maxRedirects: 0 });
         return context.newPage();
       };
-      return await use(station.url, openPage);
+      return await use(station.url, openPage, station.token);
     } finally {
       await browser.close();
     }

@@ -11,6 +11,7 @@
  *   - import of a 100,000-row CSV end to end, beside bare inserts of the same rows (import.ts);
  *   - hostile import files at 1 and 10 MB, each pathological pattern of issue 14, beside decoding
  *     the same bytes and splitting them into lines (parsers.ts; time per MB must stay flat).
+ *   - door devices: 3 × 200 check-ins at once, at the hub and until the other devices show them (door.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -27,6 +28,7 @@ import { keystrokeToPaint } from './keystroke-to-paint';
 import { reportToPdf } from './report-pdf';
 import { importRows } from './import';
 import { parserRows } from './parsers';
+import { doorRows } from './door';
 import { rapportRowsSql } from '../../electron/core/services/reports';
 import type { CoreContext } from '../../electron/core/context';
 import { FIND_LIMIT, FIND_SQL, readCheckInQuery } from '../../electron/core/services/registrant-search';
@@ -47,7 +49,7 @@ const INTERACTIONS = Number(process.env.RAPPORT_BENCH_INTERACTIONS ?? 1_000_000)
 const STANDING_ROUNDS = 5;
 const QUERIES = ['jose', 'alv', 'smi', 'mar', 'ann lee', 'garcia acme', '田中', 'maria.g', 'o’bri', 'zimmerman'];
 const json = process.argv.includes('--json');
-/** `--only checkin,keystroke`: run only these parts (search, writes, checkin, standing, report, keystroke, pdf, import, parsers). */
+/** `--only checkin,keystroke`: run only these parts (search, writes, checkin, standing, report, keystroke, pdf, import, parsers, door). */
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg >= 0 ? new Set((process.argv[onlyArg + 1] ?? '').split(',')) : null;
 const want = (part: string) => only === null || only.has(part);
@@ -420,6 +422,7 @@ try {
   if (want('pdf')) rows.push(...(await smallBookReport()));
   if (want('import')) rows.push(...(await importRows(log)));
   if (want('parsers')) rows.push(...(await parserRows(log)));
+  if (want('door')) rows.push(...(await doorRows(log)));
 
   if (json) {
     console.log(JSON.stringify(rows.map(({ name, p50_ms, p95_ms, baseline_p95_ms }) => ({ name, p50_ms, p95_ms, baseline_p95_ms }))));

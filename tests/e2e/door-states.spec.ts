@@ -232,3 +232,26 @@ test('printing one badge from the table comes back to the same panel and undo', 
   await expect(page.getByText('Check-in of Bo Chen undone.')).toBeVisible();
   await expect.poll(async () => (await listOf(station, seminarId)).filter((r) => r.state === 'checked_in')).toEqual([]);
 });
+
+test('tickets scanned back to back, faster than each answer, are all checked in and all on the undo stack', async ({ page, station }) => {
+  const { seminarId, regs } = await door(station, [
+    ['Ann', 'Lee'],
+    ['Bo', 'Chen'],
+    ['Carmen', 'Núñez'],
+  ]);
+  await page.goto(`${station.url}/#/seminars/${seminarId}/check-in`);
+  const find = page.getByRole('combobox', { name: 'Find attendee' });
+  await expect(page.getByRole('option')).toHaveCount(3);
+  // A scanner: each code in one burst and Enter, the next one straight after.
+  for (const r of regs) {
+    await find.fill(r.ticketCode);
+    await find.press('Enter');
+  }
+  await expect.poll(async () => (await listOf(station, seminarId)).filter((r) => r.state === 'checked_in').length).toBe(3);
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('Alt+U');
+    await expect.poll(async () => (await listOf(station, seminarId)).filter((r) => r.state === 'checked_in').length).toBe(2 - i);
+  }
+  await page.keyboard.press('Alt+U');
+  await expect(page.getByRole('status', { name: 'Table message' })).toContainText('Nothing to undo');
+});

@@ -365,10 +365,33 @@ describe('migration 11: walk-ins that created a person', () => {
   });
 });
 
+describe('migration 12: door devices', () => {
+  it('keeps registrations as checked in at the owner’s table; remembers first answers by client id', () => {
+    const file = path.join(tempDataDir(), DATABASE_FILE);
+    const db = databaseAt(11, file);
+    db.prepare("INSERT INTO people (id, given_name, sort_key, search_rank, created_at, updated_at) VALUES (7, 'Ann', 'ann', 1, 'x', 'x')").run();
+    db.prepare("INSERT INTO seminars (id, title, starts_at, ends_at, time_zone, created_at, updated_at) VALUES (1, 'S', 'a', 'b', 'UTC', 'x', 'x')").run();
+    db.prepare("INSERT INTO registrations (id, seminar_id, person_id, mode, source, state, checked_in_at, ticket_code, created_at, updated_at) VALUES (1, 1, 7, 'in_person', 'ahead', 'checked_in', 'y', 'T1', 'x', 'x')").run();
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 12));
+    expect(db.pragma('user_version', { simple: true })).toBe(12);
+    expect(db.prepare('SELECT state, checked_in_by FROM registrations WHERE id = 1').get()).toEqual({ state: 'checked_in', checked_in_by: null });
+    db.prepare("UPDATE registrations SET checked_in_by = 'Door 2' WHERE id = 1").run();
+    // A device is named only on a check-in, and with a name.
+    expect(() => db.prepare("UPDATE registrations SET state = 'registered', checked_in_at = NULL WHERE id = 1").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE registrations SET checked_in_by = '' WHERE id = 1").run()).toThrow(/CHECK/);
+    const answer = db.prepare("INSERT INTO client_requests (client_id, method, subject, device, ok, answer, answered_at) VALUES (?, 'checkin.checkIn', 'registration 1', 'Door 2', 1, ?, 'x')");
+    answer.run('door2-0000-0001', '{"id":1}');
+    expect(() => answer.run('door2-0000-0001', '{"id":1}')).toThrow(/UNIQUE|PRIMARY/);
+    expect(() => answer.run('short', '{}')).toThrow(/CHECK/);
+    expect(() => answer.run('door2-0000-0002', 'not json')).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
 describe('migration 13: paired door devices', () => {
   it('adds devices kept by a digest of their token, and forgets which device made a check-in as soon as the registration changes state', () => {
     const file = path.join(tempDataDir(), DATABASE_FILE);
-    const db = databaseAt(11, file);
+    const db = databaseAt(12, file);
     db.prepare("INSERT INTO people (id, given_name, sort_key, search_rank, created_at, updated_at) VALUES (7, 'Ann', 'ann', 1, 'x', 'x')").run();
     db.prepare("INSERT INTO seminars (id, title, starts_at, ends_at, time_zone, created_at, updated_at) VALUES (1, 'S', 'a', 'b', 'UTC', 'x', 'x')").run();
     db.prepare("INSERT INTO registrations (id, seminar_id, person_id, mode, source, state, checked_in_at, ticket_code, created_at, updated_at) VALUES (1, 1, 7, 'in_person', 'ahead', 'checked_in', 'x', 'T1', 'x', 'x')").run();

@@ -20,6 +20,7 @@ const reg = (id: number, more: Partial<Registration>): Registration => ({
   ticketCode: `1000000${id}`,
   note: '',
   badgePrintedAt: null,
+  checkedInBy: null,
   ticket: null,
   ...more,
 });

@@ -1,9 +1,10 @@
-import { searchTokens } from '../../../shared/domain/names';
 import {
   CHECK_IN_QUERY_MAX,
   compareRows,
+  FIND_LIMIT,
   identify,
   matchRegistrant,
+  readCheckInQuery,
   type CheckInResults,
   type CheckInRow,
   type RegistrantMatch,
@@ -14,10 +15,10 @@ import { stmt } from '../db/statements';
 import { findByPlatformCode } from './platform-tickets';
 import { suggestRegistrants } from './registrant-suggestions';
 import { prefixMatchQuery } from './search-index';
-import { getRegistrations, mayBeTicket, normalizeTicketCode, rankableRegistrations, TICKET_LENGTH } from './seminars';
+import { getRegistrations, rankableRegistrations, TICKET_LENGTH } from './seminars';
 
-/** How many registrants the check-in list shows at once: the person at the table types more to narrow. */
-export const FIND_LIMIT = 30;
+// The reading of the typed text and the list's length are shared with door devices searching offline.
+export { FIND_LIMIT, readCheckInQuery };
 
 /**
  * The statements behind the check-in search, exported so the benchmark can time them bare.
@@ -39,16 +40,6 @@ export const FIND_SQL = {
     AND ticket_code >= @code AND ticket_code < @code || 'Z~' LIMIT 5`,
   ticket: `SELECT id FROM registrations WHERE seminar_id = @seminarId AND ticket_code = @code AND state != 'cancelled'`,
 };
-
-/**
- * What was typed at the table, read the way the search uses it. A query starting with a digit may
- * be a ticket; four or more such characters are a ticket being typed or scanned, not a name.
- */
-export function readCheckInQuery(query: string): { words: string[]; ticketOnly: boolean; code: string } {
-  const code = mayBeTicket(query) ? normalizeTicketCode(query) : '';
-  const ticketOnly = code.length >= 4;
-  return { words: ticketOnly ? [] : searchTokens(query), ticketOnly, code: code.length >= 3 ? code : '' };
-}
 
 const ids = (rows: unknown[]) => (rows as { id: number }[]).map((r) => r.id);
 const cancelled = (ctx: CoreContext, id: number) => stmt<[number], { state: string }>(ctx.db, 'SELECT state FROM registrations WHERE id = ?').get(id)?.state === 'cancelled';

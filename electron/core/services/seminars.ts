@@ -19,6 +19,8 @@ import type { CoreContext } from '../context';
 import { expectVersion } from './versions';
 import { stmt } from '../db/statements';
 import { ticketsOf } from './platform-tickets';
+import { seminarChanged } from './door-roster';
+import { mayBeTicket, normalizeTicketCode, TICKET_LENGTH } from '../../../shared/domain/ticket';
 
 /** The instants of a seminar's wall-clock date and times in its own zone. */
 export function seminarInstants(s: Pick<SeminarData, 'date' | 'startTime' | 'endTime' | 'timeZone'>): { startsAt: string; endsAt: string } {
@@ -135,6 +137,7 @@ export function updateSeminar(ctx: CoreContext, id: number, version: number, s: 
       if (result.changes === 0) throw notFound('This seminar');
     })
     .immediate();
+  seminarChanged(ctx, id, 'seminar');
   return getSeminar(ctx, id);
 }
 
@@ -155,6 +158,7 @@ export function setSeminarClosed(ctx: CoreContext, id: number, closed: boolean):
       stmt(ctx.db, 'UPDATE registrations SET state = ?, updated_at = ? WHERE seminar_id = ? AND state = ?').run(to, at, id, from);
     })
     .immediate();
+  seminarChanged(ctx, id, 'seminar');
   return getSeminar(ctx, id);
 }
 
@@ -192,7 +196,8 @@ export function listSeminars(ctx: CoreContext, input: ListInput): SeminarSummary
 
 /** Crockford's base-32 letters: no I, L, O or U, so a code read aloud or typed is unambiguous. */
 const TICKET_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-export const TICKET_LENGTH = 8;
+// The pure rules of ticket codes are shared with the door devices, which search offline.
+export { mayBeTicket, normalizeTicketCode, TICKET_LENGTH };
 
 /**
  * About 38 random bits: short enough to type, far too many to guess. The first character is a
@@ -204,18 +209,6 @@ export function newTicketCode(): string {
   return Array.from(bytes, (b, i) => (i === 0 ? String(b % 10) : TICKET_ALPHABET[b % 32])).join('');
 }
 
-export function mayBeTicket(text: string): boolean {
-  return /^\d/.test(text.trim());
-}
-
-export function normalizeTicketCode(text: string): string {
-  return text
-    .toUpperCase()
-    .replace(/[^0-9A-Z]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
-}
-
 interface RegistrationRow {
   id: number;
   seminar_id: number;
@@ -224,6 +217,7 @@ interface RegistrationRow {
   source: RegistrationSource;
   state: Registration['state'];
   checked_in_at: string | null;
+  checked_in_by: string | null;
   ticket_code: string;
   note: string;
   badge_printed_at: string | null;
@@ -236,7 +230,7 @@ interface RegistrationRow {
   primary_email: string | null;
 }
 
-const REGISTRATION_COLUMNS = `r.id, r.seminar_id, r.person_id, r.mode, r.source, r.state, r.checked_in_at, r.ticket_code, r.note,
+const REGISTRATION_COLUMNS = `r.id, r.seminar_id, r.person_id, r.mode, r.source, r.state, r.checked_in_at, r.checked_in_by, r.ticket_code, r.note,
     r.badge_printed_at,
     p.given_name, p.family_name, p.display_name, p.organization, p.role, p.introduce_as,
     (SELECT address FROM person_emails WHERE person_id = p.id ORDER BY position LIMIT 1) AS primary_email`;
@@ -267,6 +261,7 @@ function toRegistration(r: RegistrationRow): Registration {
     source: r.source,
     state: r.state,
     checkedInAt: r.checked_in_at,
+    checkedInBy: r.checked_in_by,
     ticketCode: r.ticket_code,
     note: r.note,
     badgePrintedAt: r.badge_printed_at,
@@ -329,7 +324,8 @@ export function registerPeople(
   mode: AttendanceMode,
   source: RegistrationSource = 'ahead',
 ): { added: number; alreadyRegistered: number } {
-  return ctx.db
+  const changed: number[] = [];
+  const result = ctx.db
     .transaction(() => {
       const seminar = stmt<[number], { closed_at: string | null }>(ctx.db, 'SELECT closed_at FROM seminars WHERE id = ?').get(seminarId);
       if (!seminar) throw notFound('This seminar');
@@ -349,18 +345,22 @@ export function registerPeople(
         }
         if (existing) {
           stmt(ctx.db, "UPDATE registrations SET state = 'registered', mode = ?, updated_at = ? WHERE id = ?").run(mode, at, existing.id);
+          changed.push(existing.id);
         } else {
-          stmt(
+          const inserted = stmt(
             ctx.db,
             `INSERT INTO registrations (seminar_id, person_id, mode, source, state, ticket_code, created_at, updated_at)
              VALUES (?, ?, ?, ?, 'registered', ?, ?, ?)`,
           ).run(seminarId, personId, mode, source, newTicketCode(), at, at);
+          changed.push(Number(inserted.lastInsertRowid));
         }
         added += 1;
       }
       return { added, alreadyRegistered };
     })
     .immediate();
+  if (changed.length) seminarChanged(ctx, seminarId, 'registrations', { changed });
+  return result;
 }
 
 export function updateRegistration(
@@ -382,7 +382,9 @@ export function updateRegistration(
       }
     })
     .immediate();
-  return getRegistration(ctx, id);
+  const registration = getRegistration(ctx, id);
+  seminarChanged(ctx, registration.seminarId, 'registrations', { changed: [id] });
+  return registration;
 }
 
 /** The seminars a person registered for, newest first, and how they took part. */

@@ -1,6 +1,6 @@
 import { createHashRouter, RouterProvider } from 'react-router';
 import { CheckInScreen } from '../features/checkin/CheckInScreen';
-import { PairedScreen } from '../features/door-hub/PairedScreen';
+import { DoorScreen } from '../features/door/DoorScreen';
 import { AgendaScreen } from '../features/followups/AgendaScreen';
 import { DossierScreen } from '../features/reports/DossierScreen';
 import { IntimacyReportScreen } from '../features/reports/IntimacyReportScreen';
@@ -32,8 +32,8 @@ import { RouteError } from './RouteError';
 const router = createHashRouter([
   // The check-in table takes the whole window: no navigation to stray into.
   { path: '/seminars/:id/check-in', element: <CheckInScreen />, errorElement: <RouteError /> },
-  // Where a paired door device lands.
-  { path: '/door/:seminarId', element: <PairedScreen />, errorElement: <RouteError /> },
+  // A door device (phone, tablet): one column, made for touch; keeps working when the hub is away.
+  { path: '/door/:seminarId', element: <DoorScreen />, errorElement: <RouteError /> },
   // Print layouts stand alone so nothing but the paper prints.
   { path: '/seminars/:id/badges', element: <BadgesScreen />, errorElement: <RouteError /> },
   { path: '/reports/rapport', element: <RapportReportScreen />, errorElement: <RouteError /> },

@@ -8,6 +8,7 @@ import { m006Imports } from './006_imports';
 import { m007PlatformTickets } from './007_platform_tickets';
 import { m008Versions } from './008_versions';
 import { m011WalkInPeople } from './011_walk_in_people';
+import { m012DoorDevices } from './012_door_devices';
 import { m013PairedDevices } from './013_paired_devices';
 
 export interface Migration {
@@ -18,6 +19,6 @@ export interface Migration {
 }
 
 /** Ordered by version; a migration is never edited once released — add a new one. */
-export const MIGRATIONS: readonly Migration[] = [m001People, m002Seminars, m003Relationships, m004FollowUps, m005Hospitality, m006Imports, m007PlatformTickets, m008Versions, m011WalkInPeople, m013PairedDevices];
+export const MIGRATIONS: readonly Migration[] = [m001People, m002Seminars, m003Relationships, m004FollowUps, m005Hospitality, m006Imports, m007PlatformTickets, m008Versions, m011WalkInPeople, m012DoorDevices, m013PairedDevices];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

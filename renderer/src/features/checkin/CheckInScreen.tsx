@@ -12,6 +12,7 @@ import { useSeminar } from '../seminars/queries';
 import { AttendeeList } from './AttendeeList';
 import { ResultPanel, type ResultPanelHandle } from './ResultPanel';
 import { useCheckInTable } from './useCheckInTable';
+import { useLiveSeminar } from './live';
 import { WalkInDialog } from './WalkInDialog';
 import { DoorDevicesButton } from '../door-hub/DoorDevicesButton';
 
@@ -69,6 +70,8 @@ export function CheckInScreen() {
   const seminarId = Number(useParams().id);
   const seminar = useSeminar(seminarId);
   const table = useCheckInTable(seminarId);
+  // What door devices and other tabs do shows here within a second.
+  useLiveSeminar(seminarId);
   const [walkIn, setWalkIn] = useState<string | null>(null);
   const [notTodaySeen, setNotTodaySeen] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);

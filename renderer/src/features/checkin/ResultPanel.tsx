@@ -2,8 +2,10 @@ import { Button, Group, Kbd, Paper, Stack, Text, TextInput } from '@mantine/core
 import { IconAlertOctagon, IconCircleCheck, IconInfoCircle } from '@tabler/icons-react';
 import { forwardRef, memo, useImperativeHandle, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { checkedInWhere } from '../../../../shared/domain/door';
 import { guessKind } from '../../../../shared/domain/followup';
 import type { Registration } from '../../../../shared/domain/seminar';
+import { newClientId } from '../../api/client-id';
 import { useBookWrite } from '../relationships/queries';
 import { checkInTime } from './AttendeeRow';
 import { useCheckInActions } from './queries';
@@ -29,6 +31,14 @@ interface Props {
   onChanged: (registration: Registration) => void;
   onSaid: (text: string, tone: 'info' | 'error') => void;
   onDone: () => void;
+  /** On a door device: its name (its notes carry it), and no badge printing (the hub's printer is not here). */
+  device?: string | undefined;
+}
+
+/** "Ann Lee is already checked in at 9:02 on Door 2". */
+export function alreadyInText(r: Registration, viewer: 'hub' | 'device'): string {
+  const when = r.checkedInAt ? ` at ${checkInTime(r.checkedInAt)}` : '';
+  return `${r.name} is already checked in${when} on ${checkedInWhere(r.checkedInBy, viewer)}`;
 }
 
 /**
@@ -37,7 +47,7 @@ interface Props {
  * no one's here. A note or a follow-up typed here goes to the person shown — never to whoever was
  * checked in before.
  */
-const PanelView = forwardRef<ResultPanelHandle, Props>(function ResultPanel({ seminarId, panel, canUndo, onUndo, onChanged, onSaid, onDone }, ref) {
+const PanelView = forwardRef<ResultPanelHandle, Props>(function ResultPanel({ seminarId, panel, canUndo, onUndo, onChanged, onSaid, onDone, device }, ref) {
   const noteRef = useRef<HTMLInputElement>(null);
   const followUpRef = useRef<HTMLInputElement>(null);
   useImperativeHandle(ref, () => ({ focusNote: () => noteRef.current?.focus(), focusFollowUp: () => followUpRef.current?.focus() }), []);
@@ -55,7 +65,7 @@ const PanelView = forwardRef<ResultPanelHandle, Props>(function ResultPanel({ se
             <Text fz="lg">
               Read: <b style={{ fontFamily: 'var(--mantine-font-family-monospace)', overflowWrap: 'anywhere' }}>{panel.code}</b>
             </Text>
-            <Text c="red.9">Nobody was checked in. Ask for their name, or take them as a walk-in (Alt+W).</Text>
+            <Text c="red.9">Nobody was checked in. Ask for their name, or take them as a walk-in{device === undefined ? ' (Alt+W)' : ''}.</Text>
           </Stack>
         </Group>
       </Paper>
@@ -78,7 +88,7 @@ const PanelView = forwardRef<ResultPanelHandle, Props>(function ResultPanel({ se
         <Icon size={40} color={`var(--mantine-color-${color}-7)`} aria-hidden style={{ flexShrink: 0 }} />
         <Stack gap={2} style={{ minWidth: 0 }}>
           <Text fz={24} fw={750} lh={1.2} style={{ overflowWrap: 'anywhere' }}>
-            {panel.tone === 'in' ? `${r.name} is checked in` : `${r.name} is already checked in${r.checkedInAt ? ` at ${checkInTime(r.checkedInAt)}` : ''}`}
+            {panel.tone === 'in' ? `${r.name} is checked in` : alreadyInText(r, device === undefined ? 'hub' : 'device')}
           </Text>
           {r.organization ? <Text c="dimmed">{r.organization}</Text> : null}
           <Text fz="lg">
@@ -88,15 +98,17 @@ const PanelView = forwardRef<ResultPanelHandle, Props>(function ResultPanel({ se
         </Stack>
       </Group>
       <Group gap="xs" mt="sm">
-        <Button component={Link} to={`/seminars/${seminarId}/badges?layout=badge&from=check-in&registration=${r.id}`} variant="default" size="xs">
-          Print badge
-        </Button>
-        <Button variant="default" size="xs" onClick={() => onUndo(r)} rightSection={canUndo && panel.tone === 'in' ? <Kbd size="xs">Alt+U</Kbd> : null}>
+        {device === undefined ? (
+          <Button component={Link} to={`/seminars/${seminarId}/badges?layout=badge&from=check-in&registration=${r.id}`} variant="default" size="xs">
+            Print badge
+          </Button>
+        ) : null}
+        <Button variant="default" size={device === undefined ? 'xs' : 'md'} onClick={() => onUndo(r)} rightSection={canUndo && panel.tone === 'in' && device === undefined ? <Kbd size="xs">Alt+U</Kbd> : null}>
           Undo check-in
         </Button>
       </Group>
       {/* Keyed by the person: fields typed for one person are never carried to the next. */}
-      <PersonNotes key={r.id} seminarId={seminarId} registration={r} noteRef={noteRef} followUpRef={followUpRef} onChanged={onChanged} onSaid={onSaid} onDone={onDone} />
+      <PersonNotes key={r.id} seminarId={seminarId} registration={r} noteRef={noteRef} followUpRef={followUpRef} onChanged={onChanged} onSaid={onSaid} onDone={onDone} device={device} />
     </Paper>
   );
 });
@@ -112,8 +124,10 @@ function PersonNotes({
   onChanged,
   onSaid,
   onDone,
+  device,
 }: {
   seminarId: number;
+  device: string | undefined;
   registration: Registration;
   noteRef: React.RefObject<HTMLInputElement | null>;
   followUpRef: React.RefObject<HTMLInputElement | null>;
@@ -129,7 +143,7 @@ function PersonNotes({
   const keepNote = () => {
     if (!note.trim()) return;
     saveNote.mutate(
-      { registrationId: r.id, note },
+      { registrationId: r.id, note, clientId: newClientId(), device },
       {
         onSuccess: (updated) => {
           setNote('');
@@ -168,7 +182,7 @@ function PersonNotes({
         ref={noteRef}
         size="sm"
         label={`Note about ${r.name}`}
-        description="A word to remember (Alt+N), Enter to keep it"
+        description={device === undefined ? 'A word to remember (Alt+N), Enter to keep it' : 'A word to remember, Enter to keep it'}
         value={note}
         onChange={(e) => setNote(e.currentTarget.value)}
         onKeyDown={keys(keepNote)}
@@ -179,7 +193,7 @@ function PersonNotes({
           size="sm"
           style={{ flex: 1, minWidth: 0 }}
           label={`Follow-up with ${r.name}`}
-          description="A few words (Alt+F), Enter to keep it"
+          description={device === undefined ? 'A few words (Alt+F), Enter to keep it' : 'A few words, Enter to keep it'}
           placeholder="e.g. Call about referrals"
           value={followUp.what}
           onChange={(e) => setFollowUp({ ...followUp, what: e.currentTarget.value })}

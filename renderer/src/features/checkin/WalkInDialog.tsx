@@ -6,6 +6,7 @@ import { looksLikeCode } from '../../../../shared/domain/registrant-match';
 import type { AttendanceMode, Registration } from '../../../../shared/domain/seminar';
 import { ApiError, type FieldErrors } from '../../../../shared/errors';
 import { call } from '../../api/client';
+import { newClientId } from '../../api/client-id';
 import { AttendanceModeRadio } from '../seminars/AttendanceModeRadio';
 import { useCheckInActions, usePersonMatches } from './queries';
 
@@ -46,8 +47,11 @@ export const WalkInDialog = memo(function WalkInDialog({
   prefill,
   onClose,
   onDone,
+  device,
 }: {
   seminarId: number;
+  /** On a door device: its name, recorded on the walk-in. */
+  device?: string | undefined;
   opened: boolean;
   prefill: string;
   onClose: () => void;
@@ -58,13 +62,18 @@ export const WalkInDialog = memo(function WalkInDialog({
   const [errors, setErrors] = useState<FieldErrors>({});
   const [checked, setChecked] = useState<PersonMatch[] | null>(null);
   const [busy, setBusy] = useState(false);
+  // One id per walk-in dialog: a second press of Save while the first is on its way adds no one twice.
+  const [clientId, setClientId] = useState(newClientId);
   const { walkIn } = useCheckInActions();
   const [typed] = useDebouncedValue(values, 120);
   const suggested = usePersonMatches(matchInput(typed), opened && worthMatching(typed));
   const matches = checked ?? (worthMatching(typed) ? (suggested.data ?? []) : []);
 
   useEffect(() => {
-    if (opened) setValues(prefillFrom(prefill));
+    if (opened) {
+      setValues(prefillFrom(prefill));
+      setClientId(newClientId());
+    }
   }, [opened, prefill]);
 
   const field = (key: keyof Values) => ({
@@ -90,6 +99,8 @@ export const WalkInDialog = memo(function WalkInDialog({
   };
 
   const fail = (error: Error) => {
+    // A refusal is the answer to this id: whatever the volunteer does next is a new request.
+    setClientId(newClientId());
     if (error instanceof ApiError) setErrors({ ...error.fields, _: error.fields._ ?? (error.code === 'invalid_input' ? '' : error.message) });
     else setErrors({ _: error.message });
   };
@@ -99,6 +110,8 @@ export const WalkInDialog = memo(function WalkInDialog({
       {
         seminarId,
         mode,
+        clientId,
+        device,
         person: {
           givenName: values.givenName,
           familyName: values.familyName,
@@ -163,7 +176,7 @@ export const WalkInDialog = memo(function WalkInDialog({
                         {m.primaryEmail && m.reason !== 'email' ? `, ${m.primaryEmail}` : ''})
                       </Text>
                     </Text>
-                    <Button size="compact-sm" onClick={() => walkIn.mutate({ seminarId, personId: m.id, mode }, { onSuccess: finish, onError: fail })}>
+                    <Button size="compact-sm" onClick={() => walkIn.mutate({ seminarId, personId: m.id, mode, clientId, device }, { onSuccess: finish, onError: fail })}>
                       {`Is this ${m.name}${m.organization ? `, ${m.organization}` : ''}?`}
                     </Button>
                   </Group>

@@ -1,5 +1,7 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type UseMutationResult, type UseQueryResult } from '@tanstack/react-query';
 import type { InputOf } from '../../../../shared/contract';
+import type { CheckInResults } from '../../../../shared/domain/registrant-match';
+import type { CheckInUndo, Registration } from '../../../../shared/domain/seminar';
 import { ApiError } from '../../../../shared/errors';
 import { call } from '../../api/client';
 
@@ -29,22 +31,38 @@ function useCheckInChanged() {
   return () => Promise.all([client.invalidateQueries({ queryKey: ['seminars'] }), client.invalidateQueries({ queryKey: ['people'] })]);
 }
 
-export function useCheckInActions() {
+/** One check-in or undo, with the id that makes sending it again harmless (client-id.ts). */
+export interface ActionVars {
+  registrationId: number;
+  clientId: string;
+}
+
+/** What the check-in table does to the book: at the hub's own table, or through a door device's queue. */
+export interface CheckInActions {
+  checkIn: UseMutationResult<Registration, Error, ActionVars>;
+  undo: UseMutationResult<CheckInUndo, Error, ActionVars>;
+  note: UseMutationResult<Registration, Error, InputOf<'checkin.note'>>;
+  walkIn: UseMutationResult<Registration, Error, InputOf<'checkin.walkIn'>>;
+}
+
+/** How a check-in table reaches the book: its search and its actions (the door's link keeps working offline). */
+export interface TableLink {
+  useSearch(seminarId: number, query: string): UseQueryResult<CheckInResults, Error>;
+  useActions(seminarId: number): CheckInActions;
+}
+
+export function useCheckInActions(): CheckInActions {
   const changed = useCheckInChanged();
   const retrying = { retry: whileUnreachable, retryDelay: RETRY_DELAY_MS, networkMode: 'always' } as const;
   return {
-    // `tries` counts the attempts of one check-in (the same object through every retry), so an
-    // "already checked in" answer to a retry is known to be this check-in's own earlier try.
-    checkIn: useMutation({
-      mutationFn: ({ registrationId, tries }: { registrationId: number; tries: { n: number } }) => {
-        tries.n += 1;
-        return call('checkin.checkIn', { registrationId });
-      },
-      onSuccess: changed,
-      ...retrying,
-    }),
-    undo: useMutation({ mutationFn: (registrationId: number) => call('checkin.undo', { registrationId }), onSuccess: changed, ...retrying }),
+    // Every retry sends the same client id: a try that went through but whose answer was lost is
+    // answered again as it was, never taken for someone else's check-in.
+    checkIn: useMutation({ mutationFn: ({ registrationId, clientId }: ActionVars) => call('checkin.checkIn', { registrationId, clientId }), onSuccess: changed, ...retrying }),
+    undo: useMutation({ mutationFn: ({ registrationId, clientId }: ActionVars) => call('checkin.undo', { registrationId, clientId }), onSuccess: changed, ...retrying }),
     note: useMutation({ mutationFn: (input: InputOf<'checkin.note'>) => call('checkin.note', input), onSuccess: changed, ...retrying }),
     walkIn: useMutation({ mutationFn: (input: InputOf<'checkin.walkIn'>) => call('checkin.walkIn', input), onSuccess: changed }),
   };
 }
+
+/** The owner's own table: straight to the hub (or the app's own core). */
+export const HUB_LINK: TableLink = { useSearch: useRegistrantSearch, useActions: () => useCheckInActions() };

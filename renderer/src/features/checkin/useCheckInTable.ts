@@ -5,26 +5,27 @@ import { move, onEnter, selectedId, type EnterAction, type TableState } from '..
 import type { CheckInRow } from '../../../../shared/domain/registrant-match';
 import type { Registration } from '../../../../shared/domain/seminar';
 import { ApiError } from '../../../../shared/errors';
+import { newClientId } from '../../api/client-id';
 import { playDoorTone } from './door-sound';
-import { useCheckInActions, useRegistrantSearch } from './queries';
+import { HUB_LINK, type TableLink } from './queries';
 import { useTableMemory, type Panel } from './table-memory';
 
 const isUnreachable = (e: unknown) => e instanceof ApiError && e.code === 'unreachable';
-const alreadyIn = (e: unknown) => e instanceof ApiError && e.code === 'conflict' && e.fields.state === 'checked_in';
+const alreadyIn = (e: unknown): e is ApiError => e instanceof ApiError && e.code === 'conflict' && e.fields.state === 'checked_in';
 
 /**
  * The check-in table's state and what each key does. The rules of Enter are the pure functions
  * of shared/domain/check-in-keys; this hook holds the text, the chosen row, an Enter waiting for
  * its list, the panel (kept across a badge print), the undo stack and the connection's state.
  */
-export function useCheckInTable(seminarId: number) {
+export function useCheckInTable(seminarId: number, link: TableLink = HUB_LINK) {
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState<number | null>(null);
   const [pendingEnter, setPendingEnter] = useState<string | null>(null);
   const [say, setSay] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
   const [memory, remember] = useTableMemory(seminarId);
-  const search = useRegistrantSearch(seminarId, query);
-  const actions = useCheckInActions();
+  const search = link.useSearch(seminarId, query);
+  const actions = link.useActions(seminarId);
   const results = search.data ?? null;
   const state: TableState = { query, results, chosen };
   const listed: CheckInRow[] = results ? [...results.rows, ...results.suggestions] : [];
@@ -50,25 +51,20 @@ export function useCheckInTable(seminarId: number) {
     remember((m) => ({ ...m, undo: [...m.undo, { registrationId: registration.id, name: registration.name }] }));
   };
 
+  // Each check-in's own promise, not mutate's callbacks: those fire for the latest call only, and a
+  // scanner can send the next ticket before the last one is answered.
   const checkIn = (row: Registration) => {
     setSay(null);
-    actions.checkIn.mutate(
-      { registrationId: row.id, tries: { n: 0 } },
-      {
-        onSuccess: checkedIn,
-        onError: (error, { tries }) => {
-          if (alreadyIn(error) && tries.n > 1) {
-            // An earlier try went through but its answer was lost on the way back.
-            checkedIn({ ...row, state: 'checked_in', checkedInAt: new Date().toISOString() });
-          } else if (alreadyIn(error)) {
-            // Checked in meanwhile, at another device.
-            show({ tone: 'already', registration: { ...row, state: 'checked_in' } });
-          } else {
-            setSay({ tone: 'error', text: `${row.name} was not checked in. ${error.message}` });
-          }
-        },
-      },
-    );
+    actions.checkIn.mutateAsync({ registrationId: row.id, clientId: newClientId() }).then(checkedIn, (error: Error) => {
+      if (alreadyIn(error)) {
+        // Checked in meanwhile, at another device: by whom and when. (A retry of this very check-in
+        // carries the same client id, so the hub answers it as the first time, never as "already".)
+        const checkedInAt = error.fields.checkedInAt ?? row.checkedInAt;
+        show({ tone: 'already', registration: { ...row, state: 'checked_in', checkedInAt, checkedInBy: error.fields.checkedInBy ?? null } });
+      } else {
+        setSay({ tone: 'error', text: `${row.name} was not checked in. ${error.message}` });
+      }
+    });
   };
 
   const act = (action: EnterAction) => {
@@ -121,8 +117,8 @@ export function useCheckInTable(seminarId: number) {
   const undo = (registrationId: number, name: string) => {
     // Off the stack at once, so a second Alt+U reaches the check-in before it, never the same one again.
     remember((m) => ({ ...m, undo: m.undo.filter((u) => u.registrationId !== registrationId) }));
-    actions.undo.mutate(registrationId, {
-      onSuccess: (result) => {
+    actions.undo.mutateAsync({ registrationId, clientId: newClientId() }).then(
+      (result) => {
         remember((m) => ({ ...m, panel: m.panel && 'registration' in m.panel && m.panel.registration.id === registrationId ? null : m.panel }));
         const what =
           result.outcome === 'walk_in_and_person_removed'
@@ -132,8 +128,8 @@ export function useCheckInTable(seminarId: number) {
               : `Check-in of ${result.name} undone.`;
         notifications.show({ color: 'blue', title: 'Undone', message: what });
       },
-      onError: (error) => setSay({ tone: 'error', text: `The check-in of ${name} was not undone. ${error.message}` }),
-    });
+      (error: Error) => setSay({ tone: 'error', text: `The check-in of ${name} was not undone. ${error.message}` }),
+    );
   };
 
   const handlers = {
@@ -143,6 +139,13 @@ export function useCheckInTable(seminarId: number) {
       setSay(null);
     }),
     clear: useStableHandler(clearSearch),
+    /** A scanned code: as if typed and Enter pressed — the same rules decide, once the list answers it. */
+    enterText: useStableHandler((text: string) => {
+      setQuery(text);
+      setChosen(null);
+      setSay(null);
+      setPendingEnter(text);
+    }),
     choose: useStableHandler((id: number) => setChosen(id)),
     move: useStableHandler((by: 1 | -1) => setChosen(move(state, by))),
     enter: useStableHandler(() => act(onEnter(state))),

@@ -6,6 +6,9 @@ import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
  * BarcodeDetector, so the ZXing build (zxing-wasm, through barcode-detector's ponyfill) does the
  * reading — its .wasm served by Rapport itself, never fetched from a CDN.
  */
+/** Where the decoder's .wasm is served (the door's service worker keeps it for offline scanning). */
+export const ZXING_WASM_URL: string = wasmUrl;
+
 prepareZXingModule({ overrides: { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? wasmUrl : prefix + path) } });
 
 /** QR codes on badges and confirmations, and the 1D / 2D codes of platform tickets. */
