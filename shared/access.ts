@@ -25,14 +25,16 @@ export interface DoorCaller {
 export const OWNER: Caller = Object.freeze({ role: 'owner' });
 
 /**
- * What a door device may do: find registrants of its seminar, check in (by choice or by ticket),
- * undo its own check-ins, take a walk-in with the duplicate guard, keep a table note and a
- * follow-up, read its seminar (the counters) and who it is. Each is held to the device's seminar
+ * What a door device may do: find registrants of its seminar, keep its roster to work offline,
+ * check in (by choice or by ticket), undo its own check-ins, take a walk-in with the duplicate
+ * guard, keep a table note and a follow-up, read its seminar (the counters) and who it is; and hear
+ * its seminar's live events (electron/station/events.ts, through the same door view). Each is held to the device's seminar
  * and answers only what the door needs by its door view (electron/core/door/door-views.ts, which
  * must have one for every method listed here).
  */
 export const DOOR_METHODS = [
   'checkin.find',
+  'checkin.roster',
   'checkin.checkIn',
   'checkin.byTicket',
   'checkin.undo',

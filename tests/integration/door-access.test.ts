@@ -129,6 +129,11 @@ const DOOR_CALLS: { [M in DoorMethod]: (b: Book) => DoorCall[] } = {
     { input: { seminarId: b.seminarA, query: '' }, expect: 'ok' },
     { input: { seminarId: b.seminarB, query: '' }, expect: 'forbidden' },
   ],
+  // The roster a device keeps offline: its seminar's registrants, each with the one email the list shows.
+  'checkin.roster': (b) => [
+    { input: { seminarId: b.seminarA }, expect: 'ok' },
+    { input: { seminarId: b.seminarB }, expect: 'forbidden' },
+  ],
   'checkin.checkIn': (b) => [
     ...expected(b)
       .slice(0, 2)
@@ -308,6 +313,44 @@ describe('the door role, method by method from the contract', () => {
       ['Door 2', 1],
       ['Door 3', 1],
     ]);
+  });
+
+  it('records the name the device was paired under on its check-ins, whatever its requests call it', async () => {
+    const b = await makeBook([
+      { given: 'Ann', family: 'Lee', inA: true, inB: false },
+      { given: 'Bob', family: 'Baker', inA: true, inB: false },
+    ]);
+    const [ann] = b.regA;
+    if (!ann) throw new Error('a registrant expected');
+    expect(dispatch(b.door, 'checkin.checkIn', { registrationId: ann.id, device: 'The owner', clientId: 'door2-sneaky-0001' })).toMatchObject({ ok: true, value: { checkedInBy: 'Door 2' } });
+    expect(dispatch(b.door, 'checkin.walkIn', { seminarId: b.seminarA, mode: 'in_person', person: { givenName: 'Walk', familyName: 'In' }, device: 'Door 9' })).toMatchObject({
+      ok: true,
+      value: { checkedInBy: 'Door 2' },
+    });
+    // The second device at the same person is told the paired name.
+    const door3 = asCaller(b.owner, deviceCaller(b.owner, pairDevice(b.owner, b.seminarA, 'Door 3').token) as DoorCaller);
+    expect(dispatch(door3, 'checkin.checkIn', { registrationId: ann.id, device: 'Door 2' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(new RegExp(`^${ann.name} is already checked in at \\d+:\\d\\d [AP]M on Door 2\\.$`)), fields: { checkedInBy: 'Door 2' } },
+    });
+    const stored = b.owner.db.prepare('SELECT checked_in_by AS by FROM registrations WHERE seminar_id = ? AND state = ? ORDER BY id').all(b.seminarA, 'checked_in');
+    expect(stored).toEqual([{ by: 'Door 2' }, { by: 'Door 2' }]);
+    expect(b.owner.db.prepare('SELECT DISTINCT device FROM client_requests').all()).toEqual([{ device: 'Door 2' }]);
+  });
+
+  it('claims a check-in for a device only when it made it: a replayed answer claims none made since by the owner', async () => {
+    const b = await makeBook([{ given: 'Ann', family: 'Lee', inA: true, inB: false }]);
+    const [ann] = b.regA;
+    if (!ann) throw new Error('a registrant expected');
+    const replay = { registrationId: ann.id, clientId: 'door2-queue-0001' };
+    expect(dispatch(b.door, 'checkin.checkIn', replay)).toMatchObject({ ok: true });
+    expect(owner(b.owner, 'checkin.undo', { registrationId: ann.id })).toMatchObject({ outcome: 'expected_again' });
+    owner(b.owner, 'checkin.checkIn', { registrationId: ann.id });
+    // The device's queue sends the same check-in again: the first answer, and the owner's check-in stays the owner's.
+    expect(dispatch(b.door, 'checkin.checkIn', replay)).toMatchObject({ ok: true, value: { checkedInBy: 'Door 2' } });
+    expect(b.owner.db.prepare('SELECT checked_in_by AS by FROM registrations WHERE id = ?').get(ann.id)).toEqual({ by: null });
+    expect(dispatch(b.door, 'checkin.undo', { registrationId: ann.id })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(owner<{ devices: { checkInsMade: number }[] }>(b.owner, 'door.status', { seminarId: b.seminarA }).devices.map((d) => d.checkInsMade)).toEqual([1]);
   });
 
   it('lets a device add someone from the book as a walk-in once the walk-in guard offered them, and only with name and organization shown', async () => {

@@ -15,6 +15,8 @@ import { CERTIFICATE_FILE, KEY_FILE } from '../../electron/station/door-certific
 import { createStationServer } from '../../electron/station/http';
 import { NetworkDoor } from '../../electron/station/network-door';
 import type { DoorStatus } from '../../shared/domain/door-hub';
+import type { DoorRoster } from '../../shared/domain/door';
+import { EVENTS_PATH, type BookEvent } from '../../shared/events';
 import { tempDataDir } from '../helpers/store';
 
 /**
@@ -134,6 +136,55 @@ async function pairJson(base: string, code: string, name: string): Promise<strin
   const answer = await overHttps(base, '/pair', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code, name }) });
   expect(answer.status, answer.body).toBe(200);
   return (JSON.parse(answer.body) as { value: { token: string } }).value.token;
+}
+
+interface Stream {
+  events: BookEvent[];
+  ended: boolean;
+  close(): void;
+}
+
+/** A device's event stream over HTTPS (GET /api/events), as an EventSource would hold it. */
+function listen(base: string, token: string): Promise<Stream> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = https.request(
+      { host: url.hostname, port: url.port, path: EVENTS_PATH, headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' }, rejectUnauthorized: false, agent: false },
+      (res) => {
+        if (res.statusCode !== 200) return reject(new Error(`events answered ${res.statusCode}`));
+        const stream: Stream = { events: [], ended: false, close: () => req.destroy() };
+        let buffer = '';
+        res.on('data', (c: Buffer) => {
+          buffer += c.toString();
+          let cut: number;
+          while ((cut = buffer.indexOf('\n\n')) >= 0) {
+            const data = buffer
+              .slice(0, cut)
+              .split('\n')
+              .filter((l) => l.startsWith('data: '))
+              .map((l) => l.slice(6))
+              .join('\n');
+            buffer = buffer.slice(cut + 2);
+            if (data) stream.events.push(JSON.parse(data) as BookEvent);
+          }
+        });
+        res.on('end', () => (stream.ended = true));
+        res.on('close', () => (stream.ended = true));
+        resolve(stream);
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Waits for a condition (the hub answers on its own schedule), failing after a generous while. */
+async function until(what: string, done: () => boolean, ms = 10_000): Promise<void> {
+  const give = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > give) throw new Error(`waited in vain for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 const refused = (port: number) =>
@@ -322,6 +373,53 @@ describe('the door to the network', () => {
     const reopened = await openDoor(again, seminarId);
     expect(reopened.code).not.toBeUndefined();
     expect((await api(reopened.base, 'door.self', {}, token)).status).toBe(401);
+  });
+
+  it('tells a device its own seminar’s live events only, with nothing private in them, until it is revoked', async () => {
+    const hub = await startHub();
+    const seminarId = await seminar(hub);
+    const other = await seminar(hub, 'The Other Room');
+    const ann = await asOwner<{ id: number }>(hub, 'people.create', { givenName: 'Ann', familyName: 'Lee', emails: [{ address: 'ann@acme.test' }, { address: 'ann.private@home.test' }], notes: 'owes me a call' });
+    const bo = await asOwner<{ id: number }>(hub, 'people.create', { givenName: 'Bo', familyName: 'Chen' });
+    const cy = await asOwner<{ id: number }>(hub, 'people.create', { givenName: 'Cy', familyName: 'Moss' });
+    await asOwner(hub, 'registrations.add', { seminarId, personIds: [ann.id, bo.id] });
+    await asOwner(hub, 'registrations.add', { seminarId: other, personIds: [ann.id, cy.id] });
+    const regs = await asOwner<{ id: number; name: string }[]>(hub, 'registrations.list', { seminarId });
+    const otherRegs = await asOwner<{ id: number; name: string }[]>(hub, 'registrations.list', { seminarId: other });
+    const { base, code } = await openDoor(hub, seminarId);
+    const token = await pairJson(base, code, 'Door 2');
+
+    // Its roster: the seminar's registrants in name order, with the one email the list shows; another seminar's is forbidden.
+    const roster = JSON.parse((await api(base, 'checkin.roster', { seminarId }, token)).body) as { ok: boolean; value: DoorRoster };
+    expect(roster.value.registrants.map((r) => [r.name, r.emails])).toEqual([
+      ['Bo Chen', []],
+      ['Ann Lee', ['ann@acme.test']],
+    ]);
+    expect(JSON.stringify(roster)).not.toMatch(/ann\.private|owes me/);
+    expect((await api(base, 'checkin.roster', { seminarId: other }, token)).status).toBe(403);
+    const elsewhere = await overHttps(base, `${EVENTS_PATH}?seminarId=${other}`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(elsewhere.status).toBe(403);
+
+    const stream = await listen(base, token);
+    // The owner checks in at the other seminar (not this device's business), then the device at its own.
+    await asOwner(hub, 'checkin.checkIn', { registrationId: otherRegs.find((r) => r.name === 'Ann Lee')?.id });
+    const annHere = regs.find((r) => r.name === 'Ann Lee')?.id;
+    const answer = JSON.parse((await api(base, 'checkin.checkIn', { registrationId: annHere, clientId: 'door2-http-0001', device: 'Somebody else' }, token)).body);
+    expect(answer).toMatchObject({ ok: true, value: { checkedInBy: 'Door 2' } });
+    await until('the device’s check-in on its stream', () => stream.events.some((e) => e.type === 'seminar' && e.change === 'checked_in'));
+    expect(stream.events.every((e) => e.type === 'book' || e.seminarId === seminarId)).toBe(true);
+    const told = stream.events.find((e) => e.type === 'seminar' && e.change === 'checked_in');
+    expect(told).toMatchObject({ seminarId, by: 'Door 2', counts: { checkedIn: 1 }, entries: [{ id: annHere, emails: ['ann@acme.test'], checkedInBy: 'Door 2' }] });
+    expect(JSON.stringify(stream.events)).not.toMatch(/ann\.private|owes me|Cy Moss|The Other Room/);
+
+    // Revoked: the stream ends at the next event, and says nothing of it.
+    const [device] = (await asOwner<DoorStatus>(hub, 'door.status', { seminarId })).devices;
+    await asOwner(hub, 'door.revoke', { deviceId: device?.id });
+    const heard = stream.events.length;
+    await asOwner(hub, 'checkin.checkIn', { registrationId: regs.find((r) => r.name === 'Bo Chen')?.id });
+    await until('the revoked device’s stream to end', () => stream.ended);
+    expect(stream.events).toHaveLength(heard);
+    stream.close();
   });
 
   it('refuses to open the door for a closed seminar', async () => {

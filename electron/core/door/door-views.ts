@@ -4,11 +4,13 @@ import type { MethodName, OutputOf, ParsedInputOf, PersonMatch } from '../../../
 import type { FollowUp } from '../../../shared/domain/followup';
 import { PersonInputSchema, type PersonData } from '../../../shared/domain/person';
 import type { CheckInRow } from '../../../shared/domain/registrant-match';
+import type { RosterEntry } from '../../../shared/domain/door';
 import type { Registration } from '../../../shared/domain/seminar';
+import type { BookEvent } from '../../../shared/events';
 import { AppError, notFound } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { stmt } from '../db/statements';
-import { checkInMadeBy, recordDoorCheckIn } from '../services/door-devices';
+import { checkInMadeBy } from '../services/door-devices';
 
 /**
  * The door role's view of each method it may call (DESIGN.md, "Who may call what"): the one place
@@ -47,15 +49,23 @@ function doorRegistration<R extends Registration>(r: R): R {
 
 const doorRow = (r: CheckInRow): CheckInRow => doorRegistration(r);
 
-/** Runs a check-in and records, in the same transaction, that this device made it. */
-function madeHere(ctx: CoreContext, door: DoorCaller, act: () => Registration): Registration {
-  return ctx.db
-    .transaction(() => {
-      const r = act();
-      recordDoorCheckIn(ctx, door.deviceId, r.id);
-      return doorRegistration(r);
-    })
-    .immediate();
+/**
+ * A registrant as a door device keeps them (its roster, the live events): the one email the
+ * check-in list shows, never the person's others, and no form answers. A search on the device by
+ * a second email finds no one offline; online the hub's search still does.
+ */
+export function doorEntry(entry: RosterEntry): RosterEntry {
+  return { ...doorRegistration(entry), emails: entry.primaryEmail ? [entry.primaryEmail] : [] };
+}
+
+/**
+ * What a door device hears of the hub's live events: its own seminar's, with its registrants as it
+ * keeps them; "the book changed" (which says nothing but that); nothing of any other seminar.
+ */
+export function doorEvent(door: DoorCaller, event: BookEvent): BookEvent | null {
+  if (event.type === 'book') return event;
+  if (event.seminarId !== door.seminarId) return null;
+  return { ...event, entries: event.entries.map(doorEntry) };
 }
 
 // The people the walk-in guard showed a device: the only people already in the book it may add as a walk-in.
@@ -111,14 +121,14 @@ const VIEWS: { [M in DoorMethod]: View<M> } = {
     const found = run(input);
     return { ...found, rows: found.rows.map(doorRow), suggestions: found.suggestions.map(doorRow) };
   },
-  'checkin.checkIn': (ctx, door, input, run) =>
-    madeHere(ctx, door, () => {
-      ownRegistration(ctx, door, input.registrationId);
-      return run(input);
-    }),
-  'checkin.byTicket': (ctx, door, input, run) => {
+  // Who checked in is the device the hub paired (checkin.ts records it from the caller), whatever the request calls itself.
+  'checkin.checkIn': (ctx, door, input, run) => {
+    ownRegistration(ctx, door, input.registrationId);
+    return doorRegistration(run(input));
+  },
+  'checkin.byTicket': (_ctx, door, input, run) => {
     ownSeminar(door, input.seminarId);
-    return madeHere(ctx, door, () => run(input));
+    return doorRegistration(run(input));
   },
   'checkin.undo': (ctx, door, input, run) => {
     const r = ownRegistration(ctx, door, input.registrationId);
@@ -137,7 +147,7 @@ const VIEWS: { [M in DoorMethod]: View<M> } = {
     } else {
       onlyWalkInFields(input.person);
     }
-    return madeHere(ctx, door, () => run(input));
+    return doorRegistration(run(input));
   },
   'people.matches': (ctx, door, input, run) => {
     const found = run(input);
@@ -157,6 +167,11 @@ const VIEWS: { [M in DoorMethod]: View<M> } = {
     ownSeminar(door, input.seminarId);
     if (!registeredHere(ctx, door, input.personId)) throw notFound('This person');
     return doorFollowUp(run(input));
+  },
+  'checkin.roster': (_ctx, door, input, run) => {
+    ownSeminar(door, input.seminarId);
+    const roster = run(input);
+    return { ...roster, registrants: roster.registrants.map(doorEntry) };
   },
   'seminars.get': (_ctx, door, input, run) => {
     ownSeminar(door, input.id);

@@ -92,6 +92,11 @@ export function deviceCaller(ctx: CoreContext, token: string): DoorCaller | null
   return { role: 'door', seminarId: row.seminar_id, deviceId: row.id, deviceName: row.name };
 }
 
+/** Whether this device may still call (not revoked). */
+export function isLiveDevice(ctx: CoreContext, id: number): boolean {
+  return stmt(ctx.db, 'SELECT 1 FROM door_devices WHERE id = ? AND revoked_at IS NULL').get(id) !== undefined;
+}
+
 /** Revokes one device at once: its token lets nothing in from its next call on. */
 export function revokeDevice(ctx: CoreContext, id: number): PairedDevice {
   stmt(ctx.db, 'UPDATE door_devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(ctx.now().toISOString(), id);
