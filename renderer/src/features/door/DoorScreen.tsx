@@ -84,7 +84,8 @@ function LateAnswers({ state, session }: { state: DoorState; session: DoorSessio
 export function DoorScreen() {
   const seminarId = Number(useParams().seminarId);
   const paired = usePairedDevice();
-  useEffect(() => registerShellWorker(), []);
+  const [offlineReload, setOfflineReload] = useState<boolean | null>(null);
+  useEffect(() => registerShellWorker(setOfflineReload), []);
   if (!Number.isInteger(seminarId) || seminarId <= 0) return <Text p="md">This door address names no seminar.</Text>;
   if (paired.kind === 'asking') {
     return (
@@ -128,10 +129,10 @@ export function DoorScreen() {
       </Box>
     );
   }
-  return <Door seminarId={seminarId} device={paired.self.name} />;
+  return <Door seminarId={seminarId} device={paired.self.name} offlineReload={offlineReload} />;
 }
 
-function Door({ seminarId, device }: { seminarId: number; device: string }) {
+function Door({ seminarId, device, offlineReload }: { seminarId: number; device: string; offlineReload: boolean | null }) {
   const session = doorSession(seminarId);
   const state = useDoorState(session);
   const link = useMemo(() => doorLink(device), [device]);
@@ -186,7 +187,7 @@ function Door({ seminarId, device }: { seminarId: number; device: string }) {
     <Box component="main" className="door-screen" aria-label={`Door · ${s?.title ?? ''}`}>
       <Group justify="space-between" wrap="nowrap" gap="xs">
         <div style={{ minWidth: 0 }}>
-          <Title order={1} size="h4" lineClamp={1}>
+          <Title order={1} size="h4" lineClamp={2}>
             {s?.title}
           </Title>
           <Text size="sm" c="dimmed" aria-label={`This device: ${device}`}>
@@ -198,6 +199,11 @@ function Door({ seminarId, device }: { seminarId: number; device: string }) {
 
       <DoorCounts counts={counts} />
       <LateAnswers state={state} session={session} />
+      {offlineReload === false ? (
+        <Text size="xs" c="dimmed" role="note">
+          While the hub is away, keep this page open: this browser cannot reload it without the hub (it does not trust the hub’s certificate). Check-ins made here are kept either way.
+        </Text>
+      ) : null}
       {s?.closed ? (
         <Alert color="orange" py="xs" role="note">
           This seminar is closed. Reopen it at the hub to check people in.
