@@ -13,7 +13,7 @@ export default defineConfig({
         input: {
           index: resolve(root, 'electron/main/index.ts'),
           station: resolve(root, 'electron/station/cli.ts'),
-          // Imports run their one long transaction here, off the main thread (services/imports.ts).
+          // Long jobs run here, off the main thread: import previews and runs in short steps, undo, checks of copies, restores staged (core/jobs/host.ts).
           'import-worker': resolve(root, 'electron/core/import/worker.ts'),
         },
       },

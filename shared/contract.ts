@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PEOPLE_SORTS, PersonInputSchema, type Person, type PeoplePage, type TagCount } from './domain/person';
+import { PhoneSettingsSchema, type PhoneSettings } from './domain/phone';
 import {
   AdvocacyInputSchema,
   Day,
@@ -53,6 +54,7 @@ import {
   type ImportPreview,
   type ImportProgress,
   type ImportSummary,
+  type ImportUndone,
 } from './domain/import';
 import { MERGE_FIELDS, type DuplicatePair, type MergeField } from './domain/merge';
 import type { CheckInResults } from './domain/registrant-match';
@@ -365,6 +367,11 @@ export const contract = {
   'hospitality.suggestions': method<HospitalitySuggestions>()(NoInput, 'Best clients never hosted; clients not hosted in the last 12 months.'),
   'hospitality.settings': method<HospitalitySettings>()(NoInput, 'How many top clients the intimacy measure looks at.'),
   'hospitality.updateSettings': method<HospitalitySettings>()(HospitalitySettingsSchema, 'Change how many top clients the intimacy measure looks at.'),
+  'phones.settings': method<PhoneSettings>()(NoInput, 'The default region for phone numbers written without a country code.'),
+  'phones.updateSettings': method<PhoneSettings & { rekeyed: number }>()(
+    PhoneSettingsSchema,
+    'Change the default region for phone numbers; the numbers without a country code are matched in it from then on.',
+  ),
   'reports.rapport': method<RapportReport>()(
     z.object({ filter: RapportFilterSchema, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).nullable().default(100) }),
     'The rapport report of a segment (tags, stages, seminar, days touched): stage mix, ratio, people with score parts, ready and at risk. limit null: every row.',
@@ -399,7 +406,7 @@ export const contract = {
   'imports.preview': method<ImportPreview>()(ImportFileInputSchema, 'Read a contact or attendee file: its layout and encoding, the first rows, every problem by line, who is already in the book.'),
   'imports.run': method<ImportSummary>()(
     ImportRunInputSchema,
-    'Import a file in one transaction after a backup: create, merge or skip each match as chosen; with a seminar, register everyone.',
+    'Import a file after a backup, in short steps (all of it or none of it stays): create, merge or skip each match as chosen; with a seminar, register everyone.',
   ),
   'imports.full': method<{ people: number; rows: number; exportedAt: string; backup: string }>()(
     z.object({ content: z.string().max(64 * 1024 * 1024) }),
@@ -408,9 +415,9 @@ export const contract = {
   'imports.progress': method<ImportProgress>()(NoInput, 'How far the running import is.'),
   'imports.cancel': method<{ cancelling: boolean }>()(NoInput, 'Cancel the running import; nothing of it is kept.'),
   'imports.list': method<ImportHistoryEntry[]>()(NoInput, 'Past imports, newest first.'),
-  'imports.undo': method<{ removed: number; restored: number; unregistered: number }>()(
+  'imports.undo': method<ImportUndone>()(
     z.object({ id: Id }),
-    'Undo a whole import: remove the people and registrations it added, give merged people their earlier details back.',
+    'Undo a whole import: remove the people and registrations it added, give merged people their earlier details back (what was changed since is kept).',
   ),
   'people.duplicates': method<DuplicatePair[]>()(NoInput, 'Pairs of people who are likely the same person.'),
   'people.merge': method<Person>()(

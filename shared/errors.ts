@@ -19,6 +19,10 @@ export const ERROR_CODES = [
   /** The app could not reach Rapport at all (station stopped, network gone): nothing was done. Set by the client. */
   'unreachable',
   'internal',
+  // A write that could not be done for a reason the owner can act on (issue 14): never `internal`.
+  'busy',
+  'disk_full',
+  'read_only',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -4,6 +4,7 @@ import { contract, isMethodName, type MethodName, type OutputOf, type ParsedInpu
 import { AppError, type Envelope } from '../../shared/errors';
 import { fieldErrors } from '../../shared/validation';
 import type { CoreContext } from './context';
+import { storeFailure } from './db/failures';
 import { appInfo } from './services/app-info';
 import { createPerson, deletePerson, getPerson, listPeople, listTags, tagPeople, updatePerson } from './services/people';
 import {
@@ -45,8 +46,9 @@ import { intimacyReport, rapportCsv, rapportReport, seminarReport } from './serv
 import { backUpNow, backupRotation, backups, restoreBackup, setBackupRotation } from './services/backups';
 import { settingNotices } from './services/settings';
 import { exportFull, exportPeopleCsv, exportVCards } from './services/exports';
-import { cancelImport, importProgress, previewImport, runImport } from './services/imports';
-import { importHistory, undoImport } from './import/apply';
+import { cancelImport, importProgress, previewInWorker, runImport, undoInWorker } from './services/imports';
+import { importHistory } from './import/apply';
+import { mainTurn } from './jobs/turns';
 import { likelyDuplicates, mergePeople } from './services/merge';
 import { importFullExport } from './services/full-import';
 import { markBadgesPrinted } from './services/badges';
@@ -73,6 +75,7 @@ import { bookChanged, doorRoster } from './services/door-roster';
 import { loadSampleData } from './services/sample';
 import { closeDoor, doorSelf, doorStatus, newPairingCode, openDoor, unpairDevice } from './services/door';
 import { callAsDoor } from './door/door-views';
+import { phoneSettings, updatePhoneSettings } from './services/phones';
 import {
   createSeminar,
   getSeminar,
@@ -87,7 +90,7 @@ import {
 } from './services/seminars';
 
 /** Methods whose work cannot finish synchronously (SQLite's online backup API is asynchronous). */
-const ASYNC_METHODS = ['backups.create', 'backups.restore', 'imports.run', 'imports.full', 'people.merge', 'door.open', 'door.close'] as const;
+const ASYNC_METHODS = ['backups.create', 'backups.restore', 'imports.run', 'imports.full', 'people.merge', 'imports.preview', 'imports.undo', 'door.open', 'door.close'] as const;
 type AsyncMethod = (typeof ASYNC_METHODS)[number];
 type SyncMethod = Exclude<MethodName, AsyncMethod>;
 
@@ -100,16 +103,19 @@ const asyncHandlers: AsyncHandlers = {
   'imports.run': (ctx, input) => runImport(ctx, input),
   'imports.full': (ctx, { content }) => importFullExport(ctx, content),
   'people.merge': (ctx, { keepId, otherId, choices }) => mergePeople(ctx, keepId, otherId, choices),
+  // Long jobs of the job worker (jobs/host.ts): a file is read, a large import taken back, off the main thread.
+  'imports.preview': (ctx, input) => previewInWorker(ctx, input),
+  'imports.undo': (ctx, { id }) => undoInWorker(ctx, id),
   'door.open': (ctx, { seminarId }) => openDoor(ctx, seminarId),
   'door.close': (ctx) => closeDoor(ctx),
 };
 
 /**
  * Writes that may change any registrant list or name on screen (people renamed or removed, an
- * import, a merge): after one succeeds every screen and door device reads again what it shows.
+ * import, a merge, a restore): after one succeeds every screen and door device reads again what it shows.
  * The check-in services publish their own, finer events (door-roster.ts).
  */
-const BOOK_WIDE = new Set<MethodName>(['people.update', 'people.delete', 'people.merge', 'imports.run', 'imports.undo', 'imports.full', 'sample.load']);
+const BOOK_WIDE = new Set<MethodName>(['people.update', 'people.delete', 'people.merge', 'imports.run', 'imports.undo', 'imports.full', 'sample.load', 'backups.restore']);
 const told = <E extends Envelope<unknown>>(ctx: CoreContext, method: MethodName, envelope: E): E => {
   if (envelope.ok && BOOK_WIDE.has(method)) bookChanged(ctx);
   return envelope;
@@ -195,6 +201,8 @@ const handlers: Handlers = {
   'hospitality.suggestions': (ctx) => hospitalitySuggestions(ctx),
   'hospitality.settings': (ctx) => hospitalitySettings(ctx),
   'hospitality.updateSettings': (ctx, input) => updateHospitalitySettings(ctx, input),
+  'phones.settings': (ctx) => phoneSettings(ctx),
+  'phones.updateSettings': (ctx, input) => updatePhoneSettings(ctx, input),
   'reports.rapport': (ctx, { filter, offset, limit }) => rapportReport(ctx, filter, offset, limit),
   'reports.rapportCsv': (ctx, { filter }) => rapportCsv(ctx, filter),
   'reports.intimacy': (ctx) => intimacyReport(ctx),
@@ -206,11 +214,9 @@ const handlers: Handlers = {
   'exports.vcard': (ctx, input) => exportVCards(ctx, input),
   'exports.peopleCsv': (ctx, input) => exportPeopleCsv(ctx, input),
   'exports.full': (ctx, { includePersonal }) => exportFull(ctx, includePersonal),
-  'imports.preview': (ctx, input) => previewImport(ctx, input),
   'imports.progress': () => importProgress(),
   'imports.cancel': () => cancelImport(),
   'imports.list': (ctx) => importHistory(ctx),
-  'imports.undo': (ctx, { id }) => undoImport(ctx, id),
   'people.duplicates': (ctx) => likelyDuplicates(ctx),
   'door.status': (ctx, { seminarId }) => doorStatus(ctx, seminarId),
   'door.newCode': (ctx, { seminarId }) => newPairingCode(ctx, seminarId),
@@ -233,6 +239,8 @@ const defaultReporter: ErrorReporter = (method, error) => {
 
 function failure(method: string, error: unknown, report: ErrorReporter): Envelope<unknown> {
   if (error instanceof AppError) return { ok: false, error: error.toBody() };
+  const known = storeFailure(error);
+  if (known) return { ok: false, error: known.toBody() };
   report(method, error);
   return { ok: false, error: { code: 'internal', message: 'Something went wrong and nothing was saved. Please try again.' } };
 }
@@ -259,10 +267,16 @@ export function dispatch(ctx: CoreContext, method: string, rawInput: unknown, re
   if (isAsyncMethod(method)) return { ok: false, error: { code: 'bad_request', message: `${method} answers asynchronously.` } };
   try {
     const handler = handlers[method] as (ctx: CoreContext, input: unknown) => unknown;
-    const input = parse(method, rawInput);
     const run = (checked: unknown) => handler(ctx, checked);
-    // A door device is held to its seminar by its method's door view, and answered only what the door needs.
-    return told(ctx, method, { ok: true, value: ctx.caller.role === 'door' ? callAsDoor(ctx, ctx.caller, method, input, run) : run(input) });
+    // The main thread's turn: a job worker writing in steps waits for it (jobs/turns.ts). A door device
+    // is held to its seminar by its method's door view, and answered only what the door needs.
+    return told(ctx, method, {
+      ok: true,
+      value: mainTurn(ctx.store, () => {
+        const input = parse(method, rawInput);
+        return ctx.caller.role === 'door' ? callAsDoor(ctx, ctx.caller, method, input, run) : run(input);
+      }),
+    });
   } catch (error) {
     return failure(method, error, report);
   }
@@ -280,7 +294,7 @@ export async function dispatchAsync(ctx: CoreContext, method: string, rawInput: 
   if (ctx.caller.role !== 'owner') return notAllowed(method);
   try {
     const handler = asyncHandlers[method] as (ctx: CoreContext, input: unknown) => Promise<unknown>;
-    return told(ctx, method, { ok: true, value: await handler(ctx, parse(method, rawInput)) });
+    return told(ctx, method, { ok: true, value: await mainTurn(ctx.store, () => handler(ctx, parse(method, rawInput))) });
   } catch (error) {
     return failure(method, error, report);
   }

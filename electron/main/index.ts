@@ -1,8 +1,7 @@
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import { AppError } from '../../shared/errors';
 import { createContext } from '../core/context';
-import { dailyBackup } from '../core/db/backup';
-import { backupRotation } from '../core/services/backups';
+import { dailyBackupOnStart } from '../core/services/backups';
 import { openStore, restoreLatestGoodBackup, type Store } from '../core/db/store';
 import { resolveDataDir } from '../core/paths';
 import { keepNewFilesPrivate } from '../core/private-files';
@@ -73,7 +72,7 @@ async function start(): Promise<void> {
     }
   }
   const ctx = createContext(store, 'electron', app.getVersion());
-  dailyBackup(store.db, dataDir, new Date(), backupRotation(ctx)).catch((error: unknown) => console.error('[rapport] the daily backup failed:', error));
+  dailyBackupOnStart(ctx).catch((error: unknown) => console.error('[rapport] the daily backup failed:', error));
   lockDownSession();
   serveRenderer(RENDERER_DIR);
   // Door devices reach the same book over HTTPS on the local network while the owner keeps the door open.

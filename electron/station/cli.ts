@@ -8,8 +8,7 @@ import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { AppError } from '../../shared/errors';
 import { createContext } from '../core/context';
-import { dailyBackup } from '../core/db/backup';
-import { backupRotation } from '../core/services/backups';
+import { dailyBackupOnStart } from '../core/services/backups';
 import { openStore, restoreLatestGoodBackup } from '../core/db/store';
 import { platformDataDir, resolveDataDir } from '../core/paths';
 import { keepNewFilesPrivate } from '../core/private-files';
@@ -59,15 +58,21 @@ async function main(): Promise<void> {
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (error.code !== 'database_damaged' || !values['restore-latest-backup']) {
-      fail(error.code === 'database_damaged' ? `${error.message}\nStart again with --restore-latest-backup to restore it.` : error.message);
+      // The flag is offered only when there is a backup for it to put in place.
+      fail(error.fields?.latestBackup ? `${error.message}\nStart again with --restore-latest-backup to put it in place.` : error.message);
     }
-    const used = restoreLatestGoodBackup(dataDir);
-    console.log(`Rapport station: restored ${used.name}; the damaged book was kept beside it.`);
-    store = await openStore(dataDir);
+    try {
+      const used = restoreLatestGoodBackup(dataDir);
+      console.log(`Rapport station: restored ${used.name}; the damaged book was kept beside it.`);
+      store = await openStore(dataDir);
+    } catch (again) {
+      if (again instanceof AppError) fail(again.message);
+      throw again;
+    }
   }
   const ctx = createContext(store, 'station', version);
   // The day's first start keeps a checked copy; a failure here must not stop the table working.
-  dailyBackup(store.db, dataDir, new Date(), backupRotation(ctx)).catch((error: unknown) => console.error('Rapport station: the daily backup failed:', error));
+  dailyBackupOnStart(ctx).catch((error: unknown) => console.error('Rapport station: the daily backup failed:', error instanceof AppError ? error.message : error));
   const token = newToken();
   const tokens = ownerRegistry(token);
   tokens.acceptDevices((presented) => deviceCaller(ctx, presented));

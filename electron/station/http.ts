@@ -31,6 +31,9 @@ const STATUS: Record<ErrorCode, number> = {
   cancelled: 409,
   unreachable: 503,
   internal: 500,
+  busy: 503,
+  disk_full: 507,
+  read_only: 503,
 };
 
 export const SECURITY_HEADERS = {

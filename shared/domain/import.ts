@@ -15,6 +15,8 @@ export const IMPORT_FORMATS = {
   'zoom-participants': 'Zoom participants report',
   'zoom-attendees': 'Zoom webinar attendee report',
   meetup: 'Meetup attendee or member list',
+  mailchimp: 'Mailchimp audience',
+  rapport: 'Rapport people export',
   other: 'Other CSV',
 } as const;
 export type ImportFormat = keyof typeof IMPORT_FORMATS;
@@ -29,6 +31,7 @@ export const IMPORT_ENCODINGS = {
   'utf-16le': 'UTF-16 (little-endian)',
   'utf-16be': 'UTF-16 (big-endian)',
   'windows-1252': 'Windows-1252 (Western European)',
+  'windows-1250': 'Windows-1250 (Central European)',
   shift_jis: 'Shift_JIS (Japanese)',
 } as const;
 export type ImportEncoding = keyof typeof IMPORT_ENCODINGS;
@@ -43,8 +46,16 @@ export const MAPPABLE_FIELDS = {
   role: 'Job title',
   email: 'Email',
   phone: 'Phone',
+  mobilePhone: 'Mobile phone',
+  workPhone: 'Work phone',
+  homePhone: 'Home phone',
+  fax: 'Fax',
   website: 'Website',
+  linkedin: 'LinkedIn',
+  street: 'Street',
   city: 'City',
+  region: 'State or region',
+  postalCode: 'Postal code',
   country: 'Country',
   tags: 'Tags',
   notes: 'Notes',
@@ -64,6 +75,8 @@ export const ImportFileInputSchema = z.object({
   encoding: z.enum(ENCODING_NAMES).nullable().default(null),
   /** For a CSV of no known layout: column (as headed) → field. null: the remembered or suggested mapping. */
   mapping: ColumnMappingSchema.nullable().default(null),
+  /** For a CSV of no known layout: whether its first row names the columns. null: as Rapport judges. */
+  headerRow: z.boolean().nullable().default(null),
   /** Register everyone in the file for this seminar as well. */
   seminarId: z.number().int().positive().nullable().default(null),
   mode: z.enum(ATTENDANCE_MODES).default('in_person'),
@@ -101,6 +114,10 @@ export interface ImportPreview {
   /** For a CSV of no known layout: how each column is read (remembered for this set of columns, or suggested). */
   mapping: ColumnMapping | null;
   mappingRemembered: boolean;
+  /** For a CSV of no known layout: whether its first row was read as the columns' names (else they are "Column 1", "Column 2"…). */
+  headerRow: boolean;
+  /** For a CSV: the first few values of each column, as they stand in the file. */
+  samples: string[][];
   /** How many people the file holds. */
   people: number;
   /** The first rows as they will be imported. */
@@ -120,6 +137,14 @@ export interface ImportSummary {
   rejected: { line: number; message: string }[];
   /** The backup taken just before the import. */
   backup: string;
+}
+
+/** What undoing an import did; `kept` counts the people and registrations left as they are because they were changed since the import. */
+export interface ImportUndone {
+  removed: number;
+  restored: number;
+  unregistered: number;
+  kept: number;
 }
 
 export interface ImportProgress {

@@ -11,6 +11,8 @@
  *   - import of a 100,000-row CSV end to end, beside bare inserts of the same rows (import.ts);
  *   - hostile import files at 1 and 10 MB, each pathological pattern of issue 14, beside decoding
  *     the same bytes and splitting them into lines (parsers.ts; time per MB must stay flat).
+ *   - against the built station: a single write every 20 ms during that import and during a
+ *     restore of the whole book, beside the same write on the idle book (concurrency.ts);
  *   - door devices: 3 × 200 check-ins at once, at the hub and until the other devices show them (door.ts).
  */
 import fs from 'node:fs';
@@ -24,9 +26,11 @@ import { NO_FILTER, insertPerson, listPlan, peopleCountSql, peoplePageSql } from
 import { PeopleListInput } from '../../shared/contract';
 import { PersonInputSchema } from '../../shared/domain/person';
 import { makePeople } from './synthetic-people';
+import { seededBook } from './seed-book';
 import { keystrokeToPaint } from './keystroke-to-paint';
 import { reportToPdf } from './report-pdf';
 import { importRows } from './import';
+import { concurrencyRows } from './concurrency';
 import { parserRows } from './parsers';
 import { doorRows } from './door';
 import { rapportRowsSql } from '../../electron/core/services/reports';
@@ -49,7 +53,7 @@ const INTERACTIONS = Number(process.env.RAPPORT_BENCH_INTERACTIONS ?? 1_000_000)
 const STANDING_ROUNDS = 5;
 const QUERIES = ['jose', 'alv', 'smi', 'mar', 'ann lee', 'garcia acme', '田中', 'maria.g', 'o’bri', 'zimmerman'];
 const json = process.argv.includes('--json');
-/** `--only checkin,keystroke`: run only these parts (search, writes, checkin, standing, report, keystroke, pdf, import, parsers, door). */
+/** `--only checkin,keystroke`: run only these parts (search, writes, checkin, standing, report, keystroke, pdf, import, parsers, door, concurrency). */
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg >= 0 ? new Set((process.argv[onlyArg + 1] ?? '').split(',')) : null;
 const want = (part: string) => only === null || only.has(part);
@@ -210,19 +214,11 @@ function log(message: string) {
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-bench-'));
 try {
+  await seededBook(dataDir, PEOPLE, log);
   const store = await openStore(dataDir);
   const ctx = createContext(store, 'station', 'bench');
   const db = store.db;
-
-  log(`Seeding ${PEOPLE.toLocaleString()} people in ${dataDir} …`);
-  const seedStart = performance.now();
-  const people = makePeople(PEOPLE).map((p) => PersonInputSchema.parse(p));
   const at = new Date().toISOString();
-  for (let i = 0; i < people.length; i += 10_000) {
-    db.transaction(() => people.slice(i, i + 10_000).forEach((p) => insertPerson(db, p, at)))();
-  }
-  db.pragma('optimize');
-  log(`Seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s\n`);
 
   const rows: Row[] = [];
 
@@ -423,6 +419,7 @@ try {
   if (want('import')) rows.push(...(await importRows(log)));
   if (want('parsers')) rows.push(...(await parserRows(log)));
   if (want('door')) rows.push(...(await doorRows(log)));
+  if (want('concurrency')) rows.push(...(await concurrencyRows(log)));
 
   if (json) {
     console.log(JSON.stringify(rows.map(({ name, p50_ms, p95_ms, baseline_p95_ms }) => ({ name, p50_ms, p95_ms, baseline_p95_ms }))));

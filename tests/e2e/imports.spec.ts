@@ -59,6 +59,8 @@ test('import LinkedIn connections and a vCard file through the wizard with one d
   await finished.getByRole('button', { name: 'Import another file' }).click();
   const history = page.getByRole('table', { name: 'Past imports list' });
   await history.getByRole('button', { name: 'Undo the import of kawsay_Connections.csv' }).click();
+  await expect(page.getByRole('dialog', { name: 'Undo this import?' })).toContainText('stays as it is');
+  await screenshot(page, 'import-undo-dialog');
   await page.getByRole('dialog', { name: 'Undo this import?' }).getByRole('button', { name: 'Undo import' }).click();
   await expect(page.getByText('Import undone')).toBeVisible();
   await expect(history.getByRole('row', { name: /kawsay_Connections\.csv/ })).toContainText('Undone');
@@ -112,4 +114,106 @@ test('a long import shows its progress and can be cancelled, leaving the book as
   await expect(preview.getByRole('alert')).toHaveText('The import was cancelled; nothing was imported.');
   expect((await station.api<{ total: number }>('people.list', {})).value.total).toBe(0);
   expect((await station.api<unknown[]>('imports.list')).value).toEqual([]);
+});
+
+/** Picks what a column holds in the mapping step, the way a person does: open its list, choose the words. */
+async function mapColumn(page: Page, column: string, field: string) {
+  const columns = page.getByRole('table', { name: 'Column mapping' });
+  await columns.getByRole('combobox', { name: column }).click();
+  await page.getByRole('option', { name: field, exact: true }).click();
+  await expect(columns.getByRole('combobox', { name: column })).toHaveValue(field);
+}
+
+function writeFile(path_: string, text: string) {
+  fs.mkdirSync(path.dirname(path_), { recursive: true });
+  fs.writeFileSync(path_, text);
+}
+
+test('a CSV without a header row is mapped column by column and imported; the person page shows the fax as a fax', async ({ page, station }, testInfo) => {
+  const file = testInfo.outputPath('guests.csv');
+  writeFile(file, 'Lee,Ann,ann.lee@example.com,+1 717 555 0100,Acme Tools\r\nOde,Ben,ben.ode@example.org,+1 717 555 0200,Globex\r\n');
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.goto(`${station.url}/#/import`);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'File to import' }).click();
+  await (await chooser).setFiles(file);
+
+  const preview = page.getByRole('region', { name: 'Preview' });
+  await expect(preview.getByRole('heading', { name: 'CSV without column names' })).toBeVisible();
+  const columns = preview.getByRole('region', { name: 'Columns' });
+  await expect(columns.getByRole('checkbox', { name: 'The first row names the columns' })).not.toBeChecked();
+  // Each column is shown with its first values; Rapport suggests from them.
+  const mapping = columns.getByRole('table', { name: 'Column mapping' });
+  await expect(mapping.getByRole('row', { name: /Column 1 Lee · Ode/ })).toBeVisible();
+  await expect(mapping.getByRole('combobox', { name: 'Column 3 (“ann.lee@example.com”)' })).toHaveValue('Email');
+  await expect(mapping.getByRole('combobox', { name: 'Column 1 (“Lee”)' })).toHaveValue('Full name');
+
+  // The owner says what each holds.
+  await mapColumn(page, 'Column 1 (“Lee”)', 'Last name');
+  await mapColumn(page, 'Column 2 (“Ann”)', 'First name');
+  await mapColumn(page, 'Column 4 (“+1 717 555 0100”)', 'Fax');
+  await mapColumn(page, 'Column 5 (“Acme Tools”)', 'Organization');
+  const rows = preview.getByRole('table', { name: 'Rows as they will be imported' });
+  await expect(rows.getByRole('row', { name: /Ann Lee Acme Tools ann\.lee@example\.com/ })).toBeVisible();
+  await screenshot(page, 'import-mapping-1024');
+
+  // Saying the first row names the columns reads them as names, and back.
+  await columns.getByRole('checkbox', { name: 'The first row names the columns' }).check();
+  await expect(mapping.getByRole('combobox', { name: 'Column “Lee”' })).toBeVisible();
+  await columns.getByRole('checkbox', { name: 'The first row names the columns' }).uncheck();
+  await expect(mapping.getByRole('combobox', { name: 'Column 1 (“Lee”)' })).toBeVisible();
+  await mapColumn(page, 'Column 1 (“Lee”)', 'Last name');
+  await mapColumn(page, 'Column 2 (“Ann”)', 'First name');
+  await mapColumn(page, 'Column 4 (“+1 717 555 0100”)', 'Fax');
+  await mapColumn(page, 'Column 5 (“Acme Tools”)', 'Organization');
+
+  await preview.getByRole('button', { name: 'Import 2 people' }).click();
+  await expect(page.getByRole('region', { name: 'Import finished' })).toContainText('2 people created, 0 merged');
+  const ann = (await station.api<Listed>('people.list', { query: 'ann lee' })).value.items;
+  expect(ann).toEqual([expect.objectContaining({ name: 'Ann Lee', organization: 'Acme Tools' })]);
+
+  await page.goto(`${station.url}/#/people/${ann[0]?.id}`);
+  await expect(page.getByRole('heading', { name: 'Ann Lee', level: 1 })).toBeVisible();
+  const fax = page.getByRole('link', { name: '+1 717 555 0100' });
+  await expect(fax).toHaveAttribute('href', 'tel:+17175550100');
+  await expect(fax.locator('xpath=..')).toContainText('Fax');
+  await fax.scrollIntoViewIfNeeded();
+  await screenshot(page, 'person-fax-1024');
+});
+
+test('a CSV headed in another language is mapped by hand, and the next file with those columns opens as mapped', async ({ page, station }, testInfo) => {
+  const header = 'Ad,Soyad,E-posta,Cep,Şirket';
+  const first = testInfo.outputPath('katilimcilar.csv');
+  writeFile(first, `${header}\r\nAyşe,Yılmaz,ayse@example.com.tr,+90 532 123 4567,Kuzey Ltd\r\nMehmet,Demir,mehmet@example.com.tr,+90 533 765 4321,Güney AŞ\r\n`);
+  const second = testInfo.outputPath('katilimcilar-2.csv');
+  writeFile(second, `${header}\r\nElif,Kaya,elif@example.com.tr,+90 535 111 2233,Batı AŞ\r\n`);
+  await page.goto(`${station.url}/#/import`);
+  const choose = async (file: string) => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'File to import' }).click();
+    await (await chooser).setFiles(file);
+  };
+  await choose(first);
+  const preview = page.getByRole('region', { name: 'Preview' });
+  await expect(preview.getByRole('heading', { name: 'Other CSV' })).toBeVisible();
+  await expect(preview.getByRole('checkbox', { name: 'The first row names the columns' })).toBeChecked();
+  await mapColumn(page, 'Column “Ad”', 'First name');
+  await mapColumn(page, 'Column “Soyad”', 'Last name');
+  await mapColumn(page, 'Column “Cep”', 'Mobile phone');
+  await mapColumn(page, 'Column “Şirket”', 'Organization');
+  await expect(preview.getByRole('table', { name: 'Rows as they will be imported' }).getByRole('row', { name: /Ayşe Yılmaz Kuzey Ltd/ })).toBeVisible();
+  await preview.getByRole('button', { name: 'Import 2 people' }).click();
+  const finished = page.getByRole('region', { name: 'Import finished' });
+  await expect(finished).toContainText('2 people created, 0 merged');
+
+  await finished.getByRole('button', { name: 'Import another file' }).click();
+  await choose(second);
+  await expect(preview.getByText('As you mapped these columns last time.')).toBeVisible();
+  await expect(preview.getByRole('combobox', { name: 'Column “Cep”' })).toHaveValue('Mobile phone');
+  await preview.getByRole('button', { name: 'Import 1 person' }).click();
+  await expect(finished).toContainText('1 person created');
+  const elif = (await station.api<Listed>('people.list', { query: 'elif' })).value.items;
+  expect(elif).toEqual([expect.objectContaining({ name: 'Elif Kaya', organization: 'Batı AŞ' })]);
+  const person = await station.api<{ phones: { number: string; kinds: string[] }[] }>('people.get', { id: elif[0]?.id });
+  expect(person.value.phones).toEqual([expect.objectContaining({ number: '+90 535 111 2233', kinds: ['mobile'] })]);
 });

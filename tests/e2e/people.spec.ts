@@ -100,3 +100,38 @@ test('first run offers sample data; the People screen and a person page look fin
   await expect(page.getByText(station.dataDir, { exact: true }).first()).toBeVisible();
   await screenshot(page, 'settings');
 });
+
+test('phone kinds are chosen in the form and shown on the page; the region in Settings decides where a number without a country code rings', async ({ page, station }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.goto(`${station.url}/#/people/new`);
+  await page.getByLabel('Given name').fill('Greta');
+  await page.getByLabel('Family name').fill('Berg');
+  await page.getByLabel('Label for phone 1').fill('Büro');
+  await page.getByRole('combobox', { name: 'Kinds of phone 1' }).click();
+  await page.getByRole('option', { name: 'Fax' }).click();
+  await page.keyboard.press('Escape');
+  await page.getByLabel('Phone 1', { exact: true }).fill('030 1234567');
+  await page.getByRole('button', { name: 'Save person' }).click();
+  await expect(page.getByRole('heading', { name: 'Greta Berg', level: 1 })).toBeVisible();
+  const phone = page.getByRole('link', { name: '030 1234567' });
+  // The label and the kinds it does not say itself: "Büro" is work; the fax and the mobile of the new line are not.
+  await expect(phone.locator('xpath=..')).toContainText('Büro · mobile fax');
+  // The default region is the United States: the number is read as one there.
+  await expect(phone).toHaveAttribute('href', 'tel:+10301234567');
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+  const phones = page.getByRole('region', { name: 'Phones' });
+  const region = phones.getByRole('combobox', { name: 'Numbers without a country code are in' });
+  await expect(region).toHaveValue('United States (+1)');
+  await region.click();
+  await region.fill('Germ');
+  await page.getByRole('option', { name: 'Germany (+49)' }).click();
+  await phones.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Phone region saved; 1 number read again in it.')).toBeVisible();
+  await phones.scrollIntoViewIfNeeded();
+  await screenshot(page, 'settings-phones-1024');
+  expect((await station.api<{ region: string }>('phones.settings')).value).toEqual({ region: 'DE' });
+
+  await page.goBack();
+  await expect(page.getByRole('link', { name: '030 1234567' })).toHaveAttribute('href', 'tel:+49301234567');
+});

@@ -114,8 +114,9 @@ describe('importing the corpus', () => {
     await run(ctx, 'Connections.csv', corpusFile('linkedin-csv/kawsay_Connections.csv'));
     await run(ctx, 'jp.vcf', corpusFile('vcard/aosp_v21_japanese_2.vcf'));
     await run(ctx, 'gmail.vcf', corpusFile('vcard/ezvcard_gmail-single2.vcf'));
+    // An import numbers the people it creates in name order (it writes them so), so they are compared as a set.
     const names = (ctx.db.prepare('SELECT given_name || \' \' || family_name AS n FROM people ORDER BY id').all() as { n: string }[]).map((r) => r.n);
-    expect(names).toEqual(['José García', 'Æsop Fontaine', 'ロイド1 安藤', 'VCard Test']);
+    expect(names.sort()).toEqual(['José García', 'Æsop Fontaine', 'ロイド1 安藤', 'VCard Test'].sort());
     expect(count(ctx, "SELECT count(*) AS n FROM person_emails e JOIN people p ON p.id = e.person_id WHERE p.given_name = 'VCard'")).toBe(5);
   });
 });
@@ -144,7 +145,7 @@ describe('an import', () => {
     expect(listPeople(ctx, PeopleListInput.parse({ query: 'globex' })).items.map((p) => p.id)).toEqual([existing.id]);
     const undone = undoImport(ctx, summary.importId);
     expectSearchInStep(ctx);
-    expect(undone).toEqual({ removed: 1, restored: 1, unregistered: 0 });
+    expect(undone).toEqual({ removed: 1, restored: 1, unregistered: 0, kept: 0 });
     expect(getPerson(ctx, existing.id)).toMatchObject({ organization: '', role: '', linkedin: '', notes: 'Met at the spring seminar' });
     expect(count(ctx, 'SELECT count(*) AS n FROM people')).toBe(1);
     expect(importHistory(ctx)[0]).toMatchObject({ fileName: 'Connections.csv', created: 1, merged: 1, undoneAt: expect.any(String) });
@@ -178,7 +179,7 @@ describe('an import', () => {
     const summary = await run(ctx, 'x.csv', Buffer.from(csv).toString('base64'));
     expect(summary).toMatchObject({ created: 1, merged: 1 });
     const [only] = ctx.db.prepare('SELECT id FROM people').all() as { id: number }[];
-    expect(getPerson(ctx, only?.id ?? 0).phones).toEqual([{ label: '', number: '717 555 0100' }]);
+    expect(getPerson(ctx, only?.id ?? 0).phones).toEqual([{ label: '', number: '717 555 0100', kinds: [] }]);
     expectSearchInStep(ctx);
   });
 
@@ -186,13 +187,14 @@ describe('an import', () => {
     const ctx = await openTestContext();
     const csv = Buffer.from('Vorname,Nachname,Firma,Kontakt\r\nSören,Nüßle,Brauhaus,soeren@example.de\r\n').toString('base64');
     const first = previewImport(ctx, ImportRunInputSchema.parse({ fileName: 'x.csv', content: csv }));
-    expect(first).toMatchObject({ format: 'other', mappingRemembered: false, mapping: { Vorname: 'givenName', Nachname: 'familyName', Firma: 'organization' } });
-    expect(first.rows[0]).toMatchObject({ name: 'Sören Nüßle', email: '' });
-    const mapping = { Vorname: 'givenName', Nachname: 'familyName', Firma: 'organization', Kontakt: 'email' };
+    // "Kontakt" names no field, but its values are email addresses.
+    expect(first).toMatchObject({ format: 'other', mappingRemembered: false, mapping: { Vorname: 'givenName', Nachname: 'familyName', Firma: 'organization', Kontakt: 'email' } });
+    expect(first.rows[0]).toMatchObject({ name: 'Sören Nüßle', email: 'soeren@example.de' });
+    const mapping = { Vorname: 'givenName', Nachname: 'familyName', Firma: 'organization', Kontakt: 'notes' };
     await run(ctx, 'x.csv', csv, { mapping });
     const again = previewImport(ctx, ImportRunInputSchema.parse({ fileName: 'y.csv', content: csv }));
     expect(again).toMatchObject({ mappingRemembered: true, mapping });
-    expect(again.rows[0]).toMatchObject({ email: 'soeren@example.de' });
+    expect(again.rows[0]).toMatchObject({ email: '' });
   });
 
   it('registers everyone in an Eventbrite report for a seminar, matching people already in the book; undo takes the registrations back', async () => {
@@ -216,7 +218,7 @@ describe('an import', () => {
     expect(() => applyImport(ctx, job, { progress: (done) => seen.push(done), cancelled: () => seen.length > 2 })).toThrow(/cancelled; nothing was imported/);
     expect(count(ctx, 'SELECT count(*) AS n FROM people')).toBe(0);
     expect(count(ctx, 'SELECT count(*) AS n FROM imports')).toBe(0);
-    // Cancelled in the second pass (search rows), it still leaves nothing.
+    // Cancelled late (after several committed steps), it still leaves nothing.
     seen.length = 0;
     expect(() => applyImport(ctx, job, { progress: (done) => seen.push(done), cancelled: () => (seen.at(-1) ?? 0) > 1000 })).toThrow(/cancelled/);
     expect(count(ctx, 'SELECT count(*) AS n FROM people')).toBe(0);
@@ -263,7 +265,7 @@ describe('merging two people', () => {
     const summary = await run(ctx, 'x.csv', csv);
     const [created] = ctx.db.prepare('SELECT id FROM people WHERE id != ?').all(ann.id) as { id: number }[];
     await mergePeople(ctx, ann.id, created?.id ?? 0, {});
-    expect(undoImport(ctx, summary.importId)).toEqual({ removed: 0, restored: 0, unregistered: 0 });
+    expect(undoImport(ctx, summary.importId)).toEqual({ removed: 0, restored: 0, unregistered: 0, kept: 0 });
     expect(getPerson(ctx, ann.id).emails.map((e) => e.address)).toEqual(['ann@acme.com', 'annie@home.com']);
   });
 });

@@ -349,6 +349,21 @@ describe('migration 8: record versions', () => {
   });
 });
 
+describe('migration 9: import state', () => {
+  it('keeps past imports as done; an import is running, done or being undone, nothing else', () => {
+    const file = path.join(tempDataDir(), DATABASE_FILE);
+    const db = databaseAt(8, file);
+    db.prepare("INSERT INTO imports (id, file_name, format, encoding, imported_at) VALUES (1, 'a.csv', 'google', 'utf-8', 'x')").run();
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 9));
+    expect(db.pragma('user_version', { simple: true })).toBe(9);
+    expect(db.prepare('SELECT file_name, state FROM imports WHERE id = 1').get()).toEqual({ file_name: 'a.csv', state: 'done' });
+    const insert = db.prepare("INSERT INTO imports (file_name, format, encoding, imported_at, state) VALUES ('b.csv', 'google', 'utf-8', 'y', ?)");
+    for (const state of ['running', 'undoing', 'done']) insert.run(state);
+    expect(() => insert.run('paused')).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
 describe('migration 11: walk-ins that created a person', () => {
   it('keeps existing registrations as not having created anyone; only a walk-in may have', () => {
     const file = path.join(tempDataDir(), DATABASE_FILE);
@@ -413,6 +428,30 @@ describe('migration 13: paired door devices', () => {
     db.prepare('DELETE FROM registrations WHERE id = 1').run();
     expect(db.prepare('SELECT count(*) AS n FROM door_checkins').get()).toEqual({ n: 0 });
     expect(() => db.prepare("INSERT INTO door_listener (id, port, opened_at) VALUES (2, 4748, 'x')").run()).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('migration 14: phone kinds and keys', () => {
+  it('gives existing phones the kinds their labels name and a key in the saved region, and drops the digits index', () => {
+    const db = databaseAt(13, path.join(tempDataDir(), DATABASE_FILE));
+    db.prepare("INSERT INTO people (id, given_name, sort_key, search_rank, created_at, updated_at) VALUES (1, 'Ann', 'ann', 1, 'x', 'x')").run();
+    const phone = db.prepare('INSERT INTO person_phones (person_id, position, label, number, digits) VALUES (1, ?, ?, ?, ?)');
+    phone.run(0, 'Mobile', '(717) 555-0142', '7175550142');
+    phone.run(1, 'homeFax', '030 1234567', '0301234567');
+    phone.run(2, 'Assistant', '12', '12');
+    db.prepare("INSERT INTO settings (key, value) VALUES ('phones', '{\"region\":\"DE\"}')").run();
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 14));
+    expect(db.pragma('user_version', { simple: true })).toBe(14);
+    expect(db.prepare('SELECT label, kinds, phone_key FROM person_phones ORDER BY position').all()).toEqual([
+      { label: 'Mobile', kinds: 'mobile', phone_key: '+497175550142' },
+      { label: 'homeFax', kinds: 'home,fax', phone_key: '+49301234567' },
+      { label: 'Assistant', kinds: '', phone_key: '' },
+    ]);
+    const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'person_phones'").all() as { name: string }[]).map((r) => r.name);
+    expect(indexes).toContain('person_phones_by_key');
+    expect(indexes).not.toContain('person_phones_by_digits');
+    expect(() => db.prepare("UPDATE person_phones SET kinds = 'WORK' WHERE position = 0").run()).toThrow(/CHECK/);
     db.close();
   });
 });

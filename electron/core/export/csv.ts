@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { splitExtension } from '../../../shared/domain/phone';
 
 /**
  * Every CSV Rapport writes goes out through `writeCsv`, so no cell can run as a formula when the
@@ -13,9 +14,12 @@ const PLAIN_NUMBER = /^[+-]?(\d+(\.\d+)?|\.\d+)([eE][+-]?\d+)?$/;
 /** A phone number as PhoneSchema takes it, spaces only (no TAB or line break), opening with +, a digit or a bracket. */
 const PHONE_NUMBER = /^\+?[0-9(][0-9 ().\-/]*$/;
 
-const isPhoneNumber = (text: string) => {
-  if (!PHONE_NUMBER.test(text)) return false;
-  const digits = text.replace(/\D/g, '').length;
+const isPhoneNumber = (value: string) => {
+  // An extension after the number ("ext. 102", "x102") is words and digits, never a formula's call.
+  const { main, ext } = splitExtension(value);
+  if (ext && !/^ (?:ext\. |x)\d+$/.test(value.slice(main.length))) return false;
+  if (!PHONE_NUMBER.test(main)) return false;
+  const digits = main.replace(/\D/g, '').length;
   return digits >= 5 && digits <= 15;
 };
 

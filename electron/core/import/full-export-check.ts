@@ -6,6 +6,7 @@ import { FOLLOW_UP_STATES, FollowUpInputSchema } from '../../../shared/domain/fo
 import { GuestStateSchema, OccasionInputSchema } from '../../../shared/domain/hospitality';
 import { foldText, nameSortKey } from '../../../shared/domain/names';
 import { PersonInputSchema, TagsSchema } from '../../../shared/domain/person';
+import { DEFAULT_PHONE_REGION, kindsOf, PHONE_KINDS, phoneKey, sortedKinds, storedKinds, type PhoneRegion } from '../../../shared/domain/phone';
 import {
   AdvocacyInputSchema,
   ClientTestInputSchema,
@@ -93,6 +94,11 @@ const pick = (row: Row, columns: string[], renamed: Record<string, string> = {})
 const PERSON_COLUMNS = ['given_name', 'family_name', 'display_name', 'organization', 'role', 'website', 'linkedin', 'notes', 'introduce_as', 'how_we_met', 'desired_results', 'their_work', 'boundaries'];
 const ADDRESS_COLUMNS = ['street', 'city', 'region', 'postal_code', 'country'];
 
+/** A phone's kinds as the store keeps them: "work,fax". */
+const StoredKinds = z
+  .string({ message: 'Expected text.' })
+  .refine((v) => v.split(',').every((k) => k === '' || (PHONE_KINDS as readonly string[]).includes(k)), `Expected kinds of phone, some of ${PHONE_KINDS.join(', ')}, joined by commas.`);
+
 const ALL_INTERACTION_KINDS = Object.keys(INTERACTION_KINDS) as [InteractionKind, ...InteractionKind[]];
 
 const RULES: Record<string, TableRule> = {
@@ -115,7 +121,7 @@ const RULES: Record<string, TableRule> = {
     // Emails, phones and tags join the person (see personInputs) so the API's rules about them apply as one.
   },
   person_emails: { columns: { id: Id, person_id: Id, position: z.number().int().min(0) }, derived: ['address_key'] },
-  person_phones: { columns: { id: Id, person_id: Id, position: z.number().int().min(0) }, derived: ['digits'] },
+  person_phones: { columns: { id: Id, person_id: Id, position: z.number().int().min(0), kinds: StoredKinds }, derived: ['digits', 'phone_key'] },
   tags: { columns: { id: Id }, api: { schema: TagsSchema, input: (r) => [r.name], column: () => 'name' } },
   person_tags: { columns: { person_id: Id, tag_id: Id } },
   purchases: {
@@ -264,7 +270,7 @@ function checkPeople(doc: FullExport, problems: Problems): void {
     return map;
   };
   const emails = byPerson('person_emails', (r) => ({ label: r.label ?? undefined, address: r.address }));
-  const phones = byPerson('person_phones', (r) => ({ label: r.label ?? undefined, number: r.number }));
+  const phones = byPerson('person_phones', (r) => ({ label: r.label ?? undefined, number: r.number, kinds: typeof r.kinds === 'string' ? storedKinds(r.kinds) : undefined }));
   const tagNames = new Map((doc.tables.tags ?? []).map((t) => [t.id, t.name]));
   const tags = byPerson('person_tags', (r) => tagNames.get(r.tag_id ?? null) ?? '');
   people.forEach((row, index) => {
@@ -334,7 +340,7 @@ function checkRows(doc: FullExport, problems: Problems): void {
 }
 
 /** A row as it is written: columns the table has, derived ones worked out afresh. */
-function prepare(table: string, row: Row, columns: Set<string>): Record<string, Cell> {
+function prepare(table: string, row: Row, columns: Set<string>, region: PhoneRegion): Record<string, Cell> {
   const derived = new Set(RULES[table]?.derived ?? []);
   const values: Record<string, Cell> = {};
   for (const [k, v] of Object.entries(row)) if (columns.has(k) && !derived.has(k)) values[k] = v;
@@ -347,6 +353,9 @@ function prepare(table: string, row: Row, columns: Set<string>): Record<string, 
     values.address_key = String(row.address ?? '').toLowerCase();
   } else if (table === 'person_phones') {
     values.digits = String(row.number ?? '').replace(/\D/g, '');
+    // As the person form would store them: the kinds its label names are among its kinds (an export older than kinds has none).
+    values.kinds = sortedKinds([...storedKinds(String(row.kinds ?? '')), ...kindsOf(String(row.label ?? ''))]).join(',');
+    values.phone_key = phoneKey(String(row.number ?? ''), region);
   }
   return values;
 }
@@ -369,12 +378,16 @@ function columnInError(message: string): string {
  */
 function checkTableRules(doc: FullExport, problems: Problems): PreparedTable[] {
   const scratch = new Database(':memory:');
+  // Phone keys in the region the book being imported chose (its settings come with it).
+  const saved = (doc.tables.settings ?? []).find((r) => r.key === 'phones');
+  const checked = saved ? checkSetting('phones', String(saved.value)) : null;
+  const region = checked?.ok ? (checked.value as { region: PhoneRegion }).region : DEFAULT_PHONE_REGION;
   try {
     migrate(scratch);
     scratch.pragma('foreign_keys = ON');
     const prepared = FULL_IMPORT_TABLES.map((table) => {
       const columns = new Set((scratch.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name));
-      return { table, rows: (doc.tables[table] ?? []).map((r) => prepare(table, r, columns)) };
+      return { table, rows: (doc.tables[table] ?? []).map((r) => prepare(table, r, columns, region)) };
     });
     const rowids = new Map<string, Map<number, number>>();
     const statements = new Map<string, Database.Statement>();

@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
 import { foldText, personName, searchTokens, type NameParts } from '../../../shared/domain/names';
 import type { MatchReason } from '../../../shared/domain/merge';
-import { phoneKey, type PersonData } from '../../../shared/domain/person';
+import type { PersonData } from '../../../shared/domain/person';
+import { phoneKey, type PhoneRegion } from '../../../shared/domain/phone';
 import { stmt } from '../db/statements';
+import { phoneRegion } from '../services/phones';
 
 
 export interface BookMatch {
@@ -10,7 +12,7 @@ export interface BookMatch {
   reason: MatchReason;
 }
 
-type Matchable = NameParts & Pick<PersonData, 'organization' | 'emails' | 'phones'>;
+type Matchable = NameParts & Pick<PersonData, 'organization'> & { emails: { address: string }[]; phones: { number: string }[] };
 
 interface Keys {
   emails: string[];
@@ -65,14 +67,16 @@ export class BookIndex {
   /** Names by organisation and block (nameBlock). */
   private readonly atOrganization = new Map<string, { id: number; name: string }[]>();
 
+  /** Numbers without a country code are read in the owner's region (Settings), as the book's own keys were. */
+  private constructor(private readonly region: PhoneRegion) {}
+
   static load(db: Database.Database): BookIndex {
-    const index = new BookIndex();
+    const index = new BookIndex(phoneRegion(db));
     for (const r of stmt<[], { id: number; key: string }>(db, 'SELECT person_id AS id, address_key AS key FROM person_emails ORDER BY person_id').iterate()) {
       if (!index.emails.has(r.key)) index.emails.set(r.key, r.id);
     }
-    for (const r of stmt<[], { id: number; digits: string }>(db, 'SELECT person_id AS id, digits FROM person_phones ORDER BY person_id').iterate()) {
-      const key = phoneKey(r.digits);
-      if (key && !index.phones.has(key)) index.phones.set(key, r.id);
+    for (const r of stmt<[], { id: number; key: string }>(db, "SELECT person_id AS id, phone_key AS key FROM person_phones WHERE phone_key != '' ORDER BY person_id").iterate()) {
+      if (!index.phones.has(r.key)) index.phones.set(r.key, r.id);
     }
     const named = stmt<[], { id: number; g: string; f: string; d: string; org: string }>(
       db,
@@ -98,7 +102,7 @@ export class BookIndex {
     if (!keys) {
       keys = {
         emails: p.emails.map((e) => e.address.toLowerCase()),
-        phones: p.phones.map((ph) => phoneKey(ph.number)).filter(Boolean),
+        phones: p.phones.map((ph) => phoneKey(ph.number, this.region)).filter(Boolean),
         name: nameKey(p),
         org: foldText(p.organization),
       };

@@ -1,10 +1,14 @@
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import type { PersonInput } from '../../../shared/domain/person';
+import { kindsOf, labelForKinds, readTelUri, sortedKinds } from '../../../shared/domain/phone';
 import { admit } from './admit';
 import type { ImportProblem, ImportRecord } from './csv';
 import type { ImportEncoding } from '../../../shared/domain/import';
-import { decodeText, view } from './encoding';
+import { decodeText, detect, legacyOf, view } from './encoding';
 import { IMPORT_LIMITS, LIMIT_WORDS, checkFileSize, tooManyRecords } from './limits';
+import { RAPPORT_PROPERTIES } from '../export/rapport-properties';
+import { unreadableWords } from './unreadable';
 
 /**
  * Reading vCard 2.1, 3.0 and 4.0 files as phones, mail programs and address books write them
@@ -166,10 +170,20 @@ function* logicalLines(lines: LineReader): Generator<Logical> {
     const text = new Gathered();
     text.add(first);
     if (isQuotedPrintable(head)) {
-      while (text.endsWith('=') && lines.peek() !== undefined) {
-        if (lines.peek() === '' && lines.peek(1) !== undefined) lines.take(); // a blank line after a soft break
-        // After a soft break the next line is text as it stands: its leading space is a space ("come= / to").
+      while (text.endsWith('=')) {
+        // A soft break at the end: the value goes on on the next line, unless the file ends, the card
+        // ends, or a blank line follows with a property of its own after it (2.1 writers such as Nokia
+        // and Android close a value with "=" and a blank line; others put the blank line inside it).
+        const next = lines.peek();
+        const after = next === '' ? lines.peek(1) : next;
+        const ends = after === undefined || /^END:VCARD\s*$/i.test(after) || (next === '' && looksLikeProperty(after));
         text.dropLast();
+        if (ends) {
+          if (next === '') lines.take();
+          break;
+        }
+        if (next === '') lines.take();
+        // After a soft break the next line is text as it stands: its leading space is a space ("come= / to").
         text.add(lines.take() as string);
       }
     }
@@ -270,19 +284,64 @@ function trimReplacementChars(text: string): string {
   return text.slice(0, end);
 }
 
-/**
- * A property's text. In a file that is not UTF-8 the text was read byte for byte (latin1), so
- * its bytes are decoded again with the property's CHARSET, or the file's legacy code page.
- */
-function textOf(p: Property, binaryFile: boolean, legacy: ImportEncoding): string {
+/** Code pages a CHARSET parameter names that iconv knows, by the name written. */
+const charsetOf = (p: Property) => {
   const charset = (p.params.get('CHARSET')?.[0] ?? '').toLowerCase();
-  const encoding = charset && iconv.encodingExists(charset) ? charset : binaryFile ? legacy : 'utf-8';
-  const encodingParam = (p.params.get('ENCODING')?.[0] ?? '').toUpperCase();
-  if (encodingParam === 'QUOTED-PRINTABLE' || p.types.has('QUOTED-PRINTABLE')) {
-    // A value cut off inside a character (a truncated file, a stray =80) loses only that character.
-    return trimReplacementChars(iconv.decode(Buffer.from(decodeQuotedPrintable(p.value)), encoding));
+  return charset && iconv.encodingExists(charset) ? charset : '';
+};
+
+/** The first code page other than UTF-8 a CHARSET parameter of the file names (CHARSET=ISO-8859-2), if iconv knows it. */
+function declaredCharset(source: string): string | null {
+  const named = /CHARSET="?([A-Za-z0-9_.-]+)/gi;
+  for (let m = named.exec(source); m; m = named.exec(source)) {
+    const name = (m[1] as string).toLowerCase();
+    if (!/^utf-?8$|^us-ascii$|^ascii$/.test(name) && iconv.encodingExists(name)) return name;
   }
-  return binaryFile ? iconv.decode(Buffer.from(p.value, 'latin1'), encoding) : p.value;
+  return null;
+}
+
+/** The encoding the preview names for a code page (its list is short; the decoding uses the code page itself). */
+function encodingNamed(charset: string): ImportEncoding {
+  if (/jis|932/.test(charset)) return 'shift_jis';
+  if (/1250|8859-2|latin2/.test(charset)) return 'windows-1250';
+  return 'windows-1252';
+}
+
+/**
+ * How a file's property values become text. A file read as text (UTF-8 throughout, UTF-16) gives
+ * its values as they stand. A file that is not (`bytes`) was read byte for byte (latin1), and
+ * each value is decoded on its own: its CHARSET, else UTF-8 where its bytes are UTF-8 (a fold
+ * that cut a character in two is joined again by the unfolding), else the file's code page.
+ * Quoted-printable bytes are decoded the same way, in any file: without a CHARSET, UTF-8 where
+ * they are, else the code page the file declares elsewhere or the one they read as.
+ */
+interface ValueReader {
+  text(p: Property): string;
+  /** Whether any value was read in a code page other than UTF-8. */
+  usedLegacy: boolean;
+}
+
+function valueReader(bytes: boolean, override: ImportEncoding | null, legacy: ImportEncoding, declared: string | null): ValueReader {
+  const reader: ValueReader = {
+    usedLegacy: false,
+    text(p) {
+      const charset = charsetOf(p);
+      const encodingParam = (p.params.get('ENCODING')?.[0] ?? '').toUpperCase();
+      const qp = encodingParam === 'QUOTED-PRINTABLE' || p.types.has('QUOTED-PRINTABLE');
+      if (!qp && !bytes) return p.value;
+      const raw = qp ? decodeQuotedPrintable(p.value) : Buffer.from(p.value, 'latin1');
+      let encoding: string;
+      if (charset) encoding = charset;
+      else if (override) encoding = override;
+      else if (isUtf8(raw)) encoding = 'utf-8';
+      else encoding = bytes ? legacy : (declared ?? legacyOf(raw));
+      if (!/^utf-?8$/i.test(encoding)) reader.usedLegacy = true;
+      const text = iconv.decode(Buffer.from(raw), encoding);
+      // A value cut off inside a character (a truncated file, a stray =80) loses only that character.
+      return qp ? trimReplacementChars(text) : text;
+    },
+  };
+  return reader;
 }
 
 /** Splits at each `sep` that no backslash escapes (a backslash escapes the character after it, a backslash included). */
@@ -360,7 +419,13 @@ function cardToPerson(props: Property[], text: (p: Property) => string): PersonI
       .filter(firstOf((e) => e.address.toLowerCase())),
     phones: props
       .filter((p) => p.name === 'TEL')
-      .map((p) => ({ label: labelOf(p, groupLabels), number: unescape(text(p)).replace(/^tel:/i, '') }))
+      .map((p) => {
+        // An own label (Apple's, Google's) stays the label; the kinds come from TYPE and from the label's words.
+        const own = p.group ? groupLabels.get(p.group) : undefined;
+        const label = own ? appleLabel(own) : '';
+        const kinds = sortedKinds([...kindsOf([...p.types].join(' ')), ...kindsOf(label)]);
+        return { label: label || labelForKinds(kinds), number: readTelUri(unescape(text(p))), kinds };
+      })
       .filter(firstOf((t) => t.number)),
     address: { street: [adr[1], adr[2]].filter(Boolean).join('\n'), city: adr[3] ?? '', region: adr[4] ?? '', postalCode: adr[5] ?? '', country: adr[6] ?? '' },
     website: urls.find((u) => !/linkedin\.com\//i.test(u)) ?? '',
@@ -373,6 +438,12 @@ function cardToPerson(props: Property[], text: (p: Property) => string): PersonI
       .filter((p) => p.name === 'NOTE')
       .map((p) => unescape(text(p)))
       .join('\n'),
+    ...Object.fromEntries(
+      Object.entries(RAPPORT_PROPERTIES).flatMap(([field, name]) => {
+        const p = first(name);
+        return p ? [[field, unescape(text(p))]] : [];
+      }),
+    ),
   };
 }
 
@@ -387,13 +458,25 @@ function countCards(source: string): number {
 /** Reads a .vcf file: every card that names someone, and every card or value that could not be used, by line. */
 export function readVcard(bytes: Uint8Array, encoding: ImportEncoding | null = null): VcardPreview {
   checkFileSize(bytes);
-  const decoded = decodeText(bytes, encoding);
-  // Not UTF-8 (and no BOM): keep the bytes (latin1 maps each to one char) and decode per property.
-  const binaryFile = decoded.encoding === 'windows-1252' || decoded.encoding === 'shift_jis';
-  const source = binaryFile ? view(bytes).toString('latin1') : decoded.text;
+  const found = detect(bytes);
+  // Not UTF-8 throughout, or a code page the owner chose: keep the bytes (latin1 maps each to one char) and decode per property.
+  const byBytes = encoding === null ? found.mixed : encoding === 'windows-1252' || encoding === 'shift_jis';
+  const source = byBytes ? view(bytes.subarray(encoding === null ? found.bom : 0)).toString('latin1') : decodeText(bytes, encoding).text;
   // A legacy file often names its code page on some property; that names it for the rest too.
-  const declared = binaryFile ? /CHARSET=(windows-1252|cp1252|iso-8859-1|shift_jis|sjis|cp932)\b/i.exec(source)?.[1]?.toLowerCase() : undefined;
-  const legacy: ImportEncoding = encoding ?? (declared ? (/jis|932/.test(declared) ? 'shift_jis' : 'windows-1252') : decoded.encoding);
+  const charset = declaredCharset(source);
+  const declared: ImportEncoding | null = charset ? encodingNamed(charset) : null;
+  const legacy: ImportEncoding = encoding ?? declared ?? found.legacy;
+  const values = valueReader(byBytes, encoding, legacy, charset ?? null);
+  // Each value that reached a person with a character that could not be read, once, on its line.
+  const unreadable = new WeakSet<Property>();
+  const text = (p: Property) => {
+    const t = values.text(p);
+    if (!unreadable.has(p) && t.includes('\ufffd')) {
+      unreadable.add(p);
+      problems.push({ line: p.line, message: unreadableWords(`This ${p.name}`, t) });
+    }
+    return t;
+  };
   // Counted before any card is read, so a file of too many is refused at once, not after reading half a million.
   if (countCards(source) > IMPORT_LIMITS.records) throw tooManyRecords();
   const records: ImportRecord[] = [];
@@ -403,7 +486,6 @@ export function readVcard(bytes: Uint8Array, encoding: ImportEncoding | null = n
   const finish = (c: { line: number; props: Property[] }) => {
     const version = c.props.find((p) => p.name === 'VERSION')?.value.trim() ?? '';
     if (version) versions.add(version);
-    const text = (p: Property) => textOf(p, binaryFile, legacy);
     const admitted = admit(cardToPerson(c.props, text), (message) => problems.push({ line: c.line, message }));
     if (admitted.success) records.push({ line: c.line, person: admitted.data });
     else problems.push({ line: c.line, message: 'This card names no one, so no one to import.' });
@@ -433,5 +515,7 @@ export function readVcard(bytes: Uint8Array, encoding: ImportEncoding | null = n
     problems.push({ line: card.line, message: 'The file ends inside this card (no END:VCARD); what it held up to there is imported.' });
     finish(card);
   }
-  return { format: 'vcard', versions: [...versions].sort(), encoding: decoded.encoding, records, problems: problems.sort((a, b) => a.line - b.line) };
+  // A file read by its bytes is named by its code page where some value needed it, else it was UTF-8 with a flaw or two.
+  const named2: ImportEncoding = encoding ?? (byBytes ? (values.usedLegacy ? legacy : 'utf-8') : found.encoding);
+  return { format: 'vcard', versions: [...versions].sort(), encoding: named2, records, problems: problems.sort((a, b) => a.line - b.line) };
 }

@@ -3,9 +3,12 @@ import type { PersonData, Person } from '../../../shared/domain/person';
 import type { DuplicatePair, MergeChoices, MergeField } from '../../../shared/domain/merge';
 import { AppError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
-import { backupDatabase } from '../db/backup';
+import { exclusive } from '../jobs/exclusive';
+import { backUp } from './backups';
 import { stmt } from '../db/statements';
 import { BookIndex } from '../import/matching';
+import { DEFAULT_PHONE_REGION, phoneKey, type PhoneRegion } from '../../../shared/domain/phone';
+import { phoneRegion } from './phones';
 import { getPerson, getPersonData, removePerson, rewritePerson } from './people';
 import { refreshStanding } from './standing';
 import { shareTicketsBeforeMerge } from './platform-tickets';
@@ -16,10 +19,12 @@ function union<T>(a: T[], b: T[], key: (t: T) => string, max: number): T[] {
   return [...a, ...b.filter((t) => !seen.has(key(t)) && seen.add(key(t)))].slice(0, max);
 }
 
-function combinedLists(keep: PersonData, other: PersonData): Pick<PersonData, 'emails' | 'phones' | 'tags'> {
+/** One number written two ways ("(717) 555-0142", "+1 717 555 0142") is one phone; text no number is kept as it is. */
+function combinedLists(keep: PersonData, other: PersonData, region: PhoneRegion): Pick<PersonData, 'emails' | 'phones' | 'tags'> {
+  const samePhone = (p: { number: string }) => phoneKey(p.number, region) || p.number;
   return {
     emails: union(keep.emails, other.emails, (e) => e.address.toLowerCase(), 20),
-    phones: union(keep.phones, other.phones, (p) => p.number.replace(/\D/g, '') || p.number, 20),
+    phones: union(keep.phones, other.phones, samePhone, 20),
     tags: union(keep.tags, other.tags, (t) => t.toLowerCase(), 50),
   };
 }
@@ -29,7 +34,7 @@ function combinedLists(keep: PersonData, other: PersonData): Pick<PersonData, 'e
  * first) stays,
  * blanks are filled from the file, new emails, phones and tags are added, a new note is appended.
  */
-export function fillFrom(existing: PersonData, incoming: PersonData): PersonData {
+export function fillFrom(existing: PersonData, incoming: PersonData, region: PhoneRegion = DEFAULT_PHONE_REGION): PersonData {
   const pick = (a: string, b: string) => (a.trim() ? a : b);
   const noteAdded = incoming.notes.trim() && !existing.notes.includes(incoming.notes.trim());
   const hasAddress = Object.values(existing.address).some((v) => v.trim());
@@ -41,8 +46,12 @@ export function fillFrom(existing: PersonData, incoming: PersonData): PersonData
     website: pick(existing.website, incoming.website),
     linkedin: pick(existing.linkedin, incoming.linkedin),
     howWeMet: pick(existing.howWeMet, incoming.howWeMet),
+    introduceAs: pick(existing.introduceAs, incoming.introduceAs),
+    desiredResults: pick(existing.desiredResults, incoming.desiredResults),
+    theirWork: pick(existing.theirWork, incoming.theirWork),
+    boundaries: pick(existing.boundaries, incoming.boundaries),
     notes: noteAdded ? [existing.notes.trim(), incoming.notes.trim()].filter(Boolean).join('\n\n').slice(0, 20_000) : existing.notes,
-    ...combinedLists(existing, incoming),
+    ...combinedLists(existing, incoming, region),
   };
 }
 
@@ -54,7 +63,7 @@ function blank(p: PersonData, field: MergeField): boolean {
 }
 
 /** The survivor's details after a merge where, field by field, the owner chose whose value stays (unchosen: the survivor's, unless blank). */
-function chosen(keep: PersonData, other: PersonData, choices: MergeChoices): PersonData {
+function chosen(keep: PersonData, other: PersonData, choices: MergeChoices, region: PhoneRegion): PersonData {
   const from = (field: MergeField) => ((choices[field] ?? (blank(keep, field) ? 'other' : 'keep')) === 'other' ? other : keep);
   return {
     ...keep,
@@ -72,7 +81,7 @@ function chosen(keep: PersonData, other: PersonData, choices: MergeChoices): Per
     desiredResults: from('desiredResults').desiredResults,
     theirWork: from('theirWork').theirWork,
     boundaries: from('boundaries').boundaries,
-    ...combinedLists(keep, other),
+    ...combinedLists(keep, other, region),
   };
 }
 
@@ -116,14 +125,15 @@ function theTwo(ctx: CoreContext, keepId: number, otherId: number): [PersonData,
  */
 export async function mergePeople(ctx: CoreContext, keepId: number, otherId: number, choices: MergeChoices): Promise<Person> {
   theTwo(ctx, keepId, otherId);
-  await backupDatabase(ctx.db, ctx.store.dataDir, 'before-merge', ctx.now());
+  // The backup is the long part, read while the book keeps working; the merge itself is one short transaction.
+  await exclusive(ctx.store, 'A merge', 'this merge', () => backUp(ctx, 'before-merge'));
   ctx.db
     .transaction(() => {
       // Read again: the book may have changed while the backup was written.
       const [keep, other] = theTwo(ctx, keepId, otherId);
       moveRecords(ctx.db, keepId, otherId);
       removePerson(ctx.db, otherId);
-      rewritePerson(ctx.db, keepId, chosen(keep, other, choices), ctx.now().toISOString());
+      rewritePerson(ctx.db, keepId, chosen(keep, other, choices, phoneRegion(ctx.db)), ctx.now().toISOString());
       refreshStanding(ctx, keepId);
     })
     .immediate();
@@ -154,7 +164,7 @@ export function likelyDuplicates(ctx: CoreContext, limit = 200): DuplicatePair[]
         displayName: r.d,
         organization: r.org,
         emails: (r.emails ?? '').split('\u001f').filter(Boolean).map((address) => ({ label: '', address })),
-        phones: (r.phones ?? '').split('\u001f').filter(Boolean).map((number) => ({ label: '', number })),
+        phones: (r.phones ?? '').split('\u001f').filter(Boolean).map((number) => ({ number })),
       },
       r.id,
     );
@@ -166,6 +176,6 @@ export function likelyDuplicates(ctx: CoreContext, limit = 200): DuplicatePair[]
 }
 
 /** Whether merging `incoming` into `existing` would change anything (a row already in the book, merged again, changes nothing). */
-export function addsAnything(existing: PersonData, incoming: PersonData): boolean {
-  return JSON.stringify(fillFrom(existing, incoming)) !== JSON.stringify(existing);
+export function addsAnything(existing: PersonData, incoming: PersonData, region: PhoneRegion = DEFAULT_PHONE_REGION): boolean {
+  return JSON.stringify(fillFrom(existing, incoming, region)) !== JSON.stringify(existing);
 }

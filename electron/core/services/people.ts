@@ -9,6 +9,8 @@ import { stmt } from '../db/statements';
 import { indexPerson, prefixMatchQuery, rankFor, unindexPerson, type SearchDocument } from './search-index';
 import { ensureStandingsFresh } from './standing';
 import { expectVersion } from './versions';
+import { phoneRegion } from './phones';
+import { phoneKey, storedKinds } from '../../../shared/domain/phone';
 import type { Stage } from '../../../shared/domain/standing';
 
 interface PersonRow {
@@ -90,14 +92,17 @@ function writeDependents(db: Database.Database, id: number, rank: number, p: Per
   }
   const addEmail = stmt(db, 'INSERT INTO person_emails (person_id, position, label, address, address_key) VALUES (?, ?, ?, ?, ?)');
   p.emails.forEach((e, i) => addEmail.run(id, i, e.label, e.address, e.address.toLowerCase()));
-  const addPhone = stmt(db, 'INSERT INTO person_phones (person_id, position, label, number, digits) VALUES (?, ?, ?, ?, ?)');
-  p.phones.forEach((ph, i) => addPhone.run(id, i, ph.label, ph.number, ph.number.replace(/\D/g, '')));
+  if (p.phones.length) {
+    const addPhone = stmt(db, 'INSERT INTO person_phones (person_id, position, label, number, digits, kinds, phone_key) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const region = phoneRegion(db);
+    p.phones.forEach((ph, i) => addPhone.run(id, i, ph.label, ph.number, ph.number.replace(/\D/g, ''), ph.kinds.join(','), phoneKey(ph.number, region)));
+  }
   const addTag = stmt(db, 'INSERT OR IGNORE INTO person_tags (person_id, tag_id) VALUES (?, ?)');
   for (const tag of p.tags) addTag.run(id, tagId(db, tag));
   if (index) indexPerson(db, rank, searchDocument(p));
 }
 
-function dropUnusedTags(db: Database.Database): void {
+export function dropUnusedTags(db: Database.Database): void {
   stmt(db, 'DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM person_tags WHERE tag_id = tags.id)').run();
 }
 
@@ -185,10 +190,12 @@ function readPerson(ctx: CoreContext, id: number): { row: PersonRow; data: Perso
     ctx.db,
     'SELECT label, address FROM person_emails WHERE person_id = ? ORDER BY position',
   ).all(id);
-  const phones = stmt<[number], { label: string; number: string }>(
+  const phones = stmt<[number], { label: string; number: string; kinds: string }>(
     ctx.db,
-    'SELECT label, number FROM person_phones WHERE person_id = ? ORDER BY position',
-  ).all(id);
+    'SELECT label, number, kinds FROM person_phones WHERE person_id = ? ORDER BY position',
+  )
+    .all(id)
+    .map((r) => ({ label: r.label, number: r.number, kinds: storedKinds(r.kinds) }));
   const tags = stmt<[number], { name: string }>(
     ctx.db,
     'SELECT t.name FROM person_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.person_id = ? ORDER BY t.name',

@@ -1,10 +1,11 @@
 import { distance } from 'fastest-levenshtein';
 import type { PersonMatch } from '../../../shared/contract';
 import { foldText, personName, searchTokens } from '../../../shared/domain/names';
-import { phoneKey } from '../../../shared/domain/person';
+import { phoneKey } from '../../../shared/domain/phone';
 import type { CoreContext } from '../context';
 import { stmt } from '../db/statements';
 import { givenNameVariants } from './given-names';
+import { phoneRegion } from './phones';
 
 /**
  * People already in the book who may be the person being typed in a walk-in: the same email or
@@ -71,9 +72,9 @@ export function matchPeople(ctx: CoreContext, input: { givenName: string; family
       found.set(r.person_id, { reason: 'email', why: `same email, ${email}` });
     }
   }
-  const phone = phoneKey(input.phone);
+  const phone = input.phone.trim() ? phoneKey(input.phone, phoneRegion(ctx.db)) : '';
   if (phone) {
-    for (const r of stmt<[string], { person_id: number }>(ctx.db, 'SELECT person_id FROM person_phones WHERE substr(digits, -10) = ?').all(phone)) {
+    for (const r of stmt<[string], { person_id: number }>(ctx.db, 'SELECT person_id FROM person_phones WHERE phone_key = ?').all(phone)) {
       if (!found.has(r.person_id)) found.set(r.person_id, { reason: 'phone', why: 'same phone' });
     }
   }

@@ -5,6 +5,7 @@ import { Day, Instant } from '../../../shared/dates';
 import { KeepInTouchSchema, REVIEW_GROUPS, ReviewTemplateSchema } from '../../../shared/domain/followup';
 import { HospitalitySettingsSchema } from '../../../shared/domain/hospitality';
 import { ColumnMappingSchema } from '../../../shared/domain/import';
+import { PhoneSettingsSchema } from '../../../shared/domain/phone';
 import type { CoreContext } from '../context';
 import { stmt } from '../db/statements';
 
@@ -28,6 +29,7 @@ const SETTINGS: Record<string, SettingRule> = {
   'backups.rotation': { label: 'Backups kept (Settings → Backups)', schema: BackupRotationSchema.partial().strict() },
   keepInTouch: { label: 'Keep in touch (Settings)', schema: KeepInTouchSchema.partial() },
   hospitality: { label: 'Top clients for the intimacy measure (Settings)', schema: HospitalitySettingsSchema },
+  phones: { label: 'Default region for phone numbers (Settings → Phones)', schema: PhoneSettingsSchema },
   'review.templates': { label: 'Follow-up templates of the seminar review', schema: z.partialRecord(z.enum(REVIEW_GROUPS), ReviewTemplateSchema) },
   'sample.loadedAt': { label: 'When the sample data was loaded', text: true, schema: Instant },
   'standing.asOf': { label: 'The day scores were last worked out', text: true, schema: Day },

@@ -9,7 +9,7 @@ export function checkInTime(iso: string | null): string {
 
 interface Props {
   registration: Registration;
-  /** Why a "Did you mean…" row is offered. */
+  /** Why the row is listed when not by name: a "Did you mean…" reason, or the ticket text that matched. */
   reason?: string;
   selected: boolean;
   onChoose: (id: number) => void;

@@ -28,6 +28,7 @@ export function ImportScreen() {
   const [reading, setReading] = useState<string | null>(null);
   const [encoding, setEncoding] = useState<ImportEncoding | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
+  const [headerRow, setHeaderRow] = useState<boolean | null>(null);
   const [seminarId, setSeminarId] = useState<number | null>(Number(params.get('seminar')) || null);
   const [mode, setMode] = useState<AttendanceMode>('in_person');
   const [all, setAll] = useState<DuplicateChoice>('merge');
@@ -43,7 +44,7 @@ export function ImportScreen() {
   );
 
   const fullExport = source !== null && /\.json$/i.test(source.fileName);
-  const input: ImportFileInput | null = source && !fullExport ? { ...source, encoding, mapping, seminarId, mode } : null;
+  const input: ImportFileInput | null = source && !fullExport ? { ...source, encoding, mapping, headerRow, seminarId, mode } : null;
   const preview = useImportPreview(input, fileVersion);
   const run = useRunImport();
   const cancel = useCancelImport();
@@ -54,6 +55,7 @@ export function ImportScreen() {
     setSource(null);
     setEncoding(null);
     setMapping(null);
+    setHeaderRow(null);
     setByLine({});
     setAccepted(false);
     setSummary(null);
@@ -163,7 +165,26 @@ export function ImportScreen() {
                       w={300}
                     />
                   </Group>
-                  {p.mapping ? <ColumnMappingTable header={p.header} mapping={p.mapping} remembered={p.mappingRemembered} onChange={setMapping} /> : null}
+                  {p.mapping ? (
+                    <ColumnMappingTable
+                      header={p.header}
+                      samples={p.samples}
+                      mapping={mapping ?? p.mapping}
+                      remembered={p.mappingRemembered}
+                      headerRow={headerRow ?? p.headerRow}
+                      onChange={(m) => {
+                        // Another mapping finds other problems: the owner looks at them again.
+                        setAccepted(false);
+                        setMapping(m);
+                      }}
+                      onHeaderRow={(named) => {
+                        // Other columns: the mapping made for the old ones no longer applies.
+                        setAccepted(false);
+                        setMapping(null);
+                        setHeaderRow(named);
+                      }}
+                    />
+                  ) : null}
                   {p.people > 0 ? <FirstRowsTable preview={p} /> : null}
                   <ProblemsList problems={p.problems} />
                   <MatchesTable preview={p} all={all} byLine={byLine} onAll={setAll} onLine={(line, c) => setByLine((b) => ({ ...b, [String(line)]: c }))} />
@@ -188,7 +209,7 @@ export function ImportScreen() {
                     </Stack>
                   ) : (
                     <Group>
-                      <Button onClick={start} disabled={p.people === 0 || (hasProblems && !accepted)}>
+                      <Button onClick={start} disabled={preview.isPlaceholderData || p.people === 0 || (hasProblems && !accepted)}>
                         Import {plural(p.people, 'person', 'people')}
                       </Button>
                       {run.error ? (

@@ -1,4 +1,5 @@
-import { Badge, Group, List, ScrollArea, Select, Table, Text, Title } from '@mantine/core';
+import { Badge, Checkbox, Group, List, ScrollArea, Select, Table, Text, Title } from '@mantine/core';
+import { Fragment } from 'react';
 import { DUPLICATE_CHOICES, MAPPABLE_FIELDS, type ColumnMapping, type DuplicateChoice, type ImportPreview, type MappableField } from '../../../../shared/domain/import';
 import { MATCH_REASONS } from '../../../../shared/domain/merge';
 import { plural } from '../../ui/format';
@@ -8,26 +9,66 @@ const CHOICES = DUPLICATE_CHOICES.map((c) => ({ value: c, label: CHOICE_LABELS[c
 const NOT_IMPORTED = '';
 const FIELD_OPTIONS = [{ value: NOT_IMPORTED, label: 'Do not import' }, ...(Object.keys(MAPPABLE_FIELDS) as MappableField[]).map((f) => ({ value: f, label: MAPPABLE_FIELDS[f] }))];
 
-/** For a CSV of no known layout: what each column holds. */
-export function ColumnMappingTable({ header, mapping, remembered, onChange }: { header: string[]; mapping: ColumnMapping; remembered: boolean; onChange: (m: ColumnMapping) => void }) {
+/** For a CSV of no known layout: what each column holds, each shown with its first values. */
+export function ColumnMappingTable({
+  header,
+  samples,
+  mapping,
+  remembered,
+  headerRow,
+  onChange,
+  onHeaderRow,
+}: {
+  header: string[];
+  samples: string[][];
+  mapping: ColumnMapping;
+  remembered: boolean;
+  headerRow: boolean;
+  onChange: (m: ColumnMapping) => void;
+  onHeaderRow: (named: boolean) => void;
+}) {
   return (
     <section aria-label="Columns">
       <Title order={3} size="h6" mb={4}>
         Columns
       </Title>
       <Text size="sm" c="dimmed" mb="xs">
-        {remembered ? 'As you mapped these columns last time.' : 'Rapport did not recognise this layout. Say what each column holds; it remembers your choice for files with the same columns.'}
+        {remembered
+          ? 'As you mapped these columns last time.'
+          : headerRow
+            ? 'Rapport did not recognise this layout. Say what each column holds; it remembers your choice for files with the same columns.'
+            : 'This file has no row naming its columns, so each is shown with its first values. Say what each holds.'}
       </Text>
+      <Checkbox mb="xs" label="The first row names the columns" checked={headerRow} onChange={(e) => onHeaderRow(e.currentTarget.checked)} />
       <Table verticalSpacing={4} aria-label="Column mapping">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Column</Table.Th>
+            <Table.Th>First values</Table.Th>
+            <Table.Th>Holds</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
         <Table.Tbody>
-          {header
-            .filter((h) => h.trim())
-            .map((h) => (
-              <Table.Tr key={h}>
-                <Table.Td w="40%">{h}</Table.Td>
+          {header.map((h, i) =>
+            h.trim() ? (
+              <Table.Tr key={`${i}-${h}`}>
+                <Table.Td w="25%">{h}</Table.Td>
+                <Table.Td w="40%">
+                  <Text size="sm" c="dimmed" lineClamp={2}>
+                    {(samples[i] ?? []).length
+                      ? (samples[i] ?? []).map((v, n) => (
+                          // A short value wraps as a whole (a phone number is not cut between lines); a long one wraps where it must.
+                          <Fragment key={n}>
+                            {n ? ' · ' : ''}
+                            <span style={{ whiteSpace: v.length <= 30 ? 'nowrap' : undefined }}>{v}</span>
+                          </Fragment>
+                        ))
+                      : '—'}
+                  </Text>
+                </Table.Td>
                 <Table.Td>
                   <Select
-                    aria-label={`Column “${h}”`}
+                    aria-label={headerRow ? `Column “${h}”` : `${h} (“${samples[i]?.[0] ?? 'empty'}”)`}
                     data={FIELD_OPTIONS}
                     value={mapping[h] ?? NOT_IMPORTED}
                     allowDeselect={false}
@@ -40,7 +81,8 @@ export function ColumnMappingTable({ header, mapping, remembered, onChange }: { 
                   />
                 </Table.Td>
               </Table.Tr>
-            ))}
+            ) : null,
+          )}
         </Table.Tbody>
       </Table>
     </section>

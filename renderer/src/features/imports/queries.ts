@@ -16,9 +16,11 @@ export async function fileToBase64(file: File): Promise<string> {
 /** `fileVersion` tells one choice of a file from the next (the same name and size may hold other rows). */
 export function useImportPreview(input: ImportFileInput | null, fileVersion: number) {
   return useQuery({
-    queryKey: ['imports', 'preview', fileVersion, input?.encoding, input?.mapping, input?.seminarId],
+    queryKey: ['imports', 'preview', fileVersion, input?.encoding, input?.mapping, input?.headerRow, input?.seminarId],
     queryFn: () => call('imports.preview', input as ImportFileInput),
     enabled: input !== null,
+    // While another mapping or encoding of the same file is read, the last preview stays on screen (not a new file's).
+    placeholderData: (previous, query) => (query?.queryKey[2] === fileVersion ? previous : undefined),
     // The book may change between previews; the file does not, so no refetch on focus.
     refetchOnWindowFocus: false,
   });

@@ -22,7 +22,7 @@ export function PersonNewScreen() {
     <div style={{ overflow: 'auto', flex: 1 }}>
       <PageHeader title="New person" />
       <PersonForm
-        initial={{ ...emptyPersonInput(), emails: [{ label: 'Work', address: '' }], phones: [{ label: 'Mobile', number: '' }] }}
+        initial={{ ...emptyPersonInput(), emails: [{ label: 'Work', address: '' }], phones: [{ label: 'Mobile', number: '', kinds: ['mobile'] }] }}
         submitLabel="Save person"
         saving={create.isPending}
         onCancel={() => navigate(-1)}

@@ -1,8 +1,9 @@
-import { ActionIcon, Button, Card, Group, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Button, Card, Group, MultiSelect, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { PersonInputSchema, type PersonData } from '../../../../shared/domain/person';
+import { kindsOf, PHONE_KIND_LABELS, PHONE_KINDS } from '../../../../shared/domain/phone';
 import { fieldErrors } from '../../../../shared/validation';
 import { EditorForm } from '../../ui/EditorForm';
 import { useFormSubmit } from '../../ui/useFormSubmit';
@@ -49,7 +50,9 @@ interface ContactLinesProps {
   labels: [string, string];
 }
 
-/** A list of labelled email or phone lines, each removable; accessible names carry the line number. */
+const KIND_OPTIONS = PHONE_KINDS.map((k) => ({ value: k, label: PHONE_KIND_LABELS[k] }));
+
+/** A list of labelled email or phone lines, each removable; accessible names carry the line number. A phone also has its kinds (mobile, fax…). */
 function ContactLines({ form, list, field, noun, title, placeholder, type, labels }: ContactLinesProps) {
   const lines = form.values[list];
   return (
@@ -60,6 +63,16 @@ function ContactLines({ form, list, field, noun, title, placeholder, type, label
       {lines.map((_, i) => (
         <Group key={form.key(`${list}.${i}`)} align="flex-start" gap="xs" wrap="nowrap">
           <TextInput aria-label={`Label for ${noun} ${i + 1}`} placeholder={labels[i === 0 ? 0 : 1]} w={140} {...form.getInputProps(`${list}.${i}.label`)} />
+          {list === 'phones' ? (
+            <MultiSelect
+              aria-label={`Kinds of phone ${i + 1}`}
+              placeholder="Kind"
+              data={KIND_OPTIONS}
+              w={200}
+              comboboxProps={{ withinPortal: true }}
+              {...form.getInputProps(`phones.${i}.kinds`)}
+            />
+          ) : null}
           <TextInput
             aria-label={`${noun[0]?.toUpperCase()}${noun.slice(1)} ${i + 1}`}
             placeholder={placeholder}
@@ -80,7 +93,7 @@ function ContactLines({ form, list, field, noun, title, placeholder, type, label
         onClick={() => {
           const label = labels[lines.length ? 1 : 0];
           if (list === 'emails') form.insertListItem(list, { label, address: '' });
-          else form.insertListItem(list, { label, number: '' });
+          else form.insertListItem(list, { label, number: '', kinds: kindsOf(label) });
         }}
         style={{ alignSelf: 'flex-start' }}
       >

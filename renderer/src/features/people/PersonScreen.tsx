@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconEdit, IconFileText, IconMicrophone, IconTrash } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Person } from '../../../../shared/domain/person';
+import { DEFAULT_PHONE_REGION, phoneLabel, telUri } from '../../../../shared/domain/phone';
 import { BackLink } from '../../ui/BackLink';
 import { LoadingScreen } from '../../ui/LoadingScreen';
 import { PersonAvatar } from '../../ui/PersonAvatar';
@@ -22,7 +23,7 @@ import { StageBadge, StandingPanel } from '../relationships/StandingPanel';
 import { TimelinePanel } from '../relationships/TimelinePanel';
 import { useRelationship } from '../relationships/queries';
 import { PersonSeminars } from '../seminars/PersonSeminars';
-import { useDeletePerson, usePerson } from './queries';
+import { useDeletePerson, usePerson, usePhoneSettings } from './queries';
 
 function ContactList({ lines, empty }: { lines: { label: string; text: string; href: string }[]; empty: string }) {
   if (lines.length === 0) return <Empty>{empty}</Empty>;
@@ -50,6 +51,7 @@ export function PersonScreen() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
   const person = usePerson(id);
+  const region = usePhoneSettings().data?.region ?? DEFAULT_PHONE_REGION;
   const relationship = useRelationship(id);
   const remove = useDeletePerson();
   const [confirming, confirm] = useDisclosure(false);
@@ -160,7 +162,7 @@ export function PersonScreen() {
                 </Field>
                 <Field label="Phone">
                   <ContactList
-                    lines={p.phones.map((ph) => ({ label: ph.label, text: ph.number, href: `tel:${ph.number.replace(/[^\d+]/g, '')}` }))}
+                    lines={p.phones.map((ph) => ({ label: phoneLabel(ph), text: ph.number, href: telUri(ph.number, region) ?? `tel:${ph.number.replace(/[^\d+]/g, '')}` }))}
                     empty="No phone number"
                   />
                 </Field>

@@ -20,6 +20,21 @@ export function usePerson(id: number) {
   return useQuery({ queryKey: ['people', 'one', id], queryFn: () => call('people.get', { id }), enabled: Number.isInteger(id) && id > 0 });
 }
 
+/** The default region for phone numbers written without a country code (Settings → Phones). */
+export function usePhoneSettings() {
+  return useQuery({ queryKey: ['phones', 'settings'], queryFn: () => call('phones.settings'), staleTime: 60_000 });
+}
+
+/** Saving the region re-keys numbers without a country code: likely duplicates and matches may change. */
+export function useUpdatePhoneSettings() {
+  const client = useQueryClient();
+  const changed = useBookChanged();
+  return useMutation({
+    mutationFn: (input: InputOf<'phones.updateSettings'>) => call('phones.updateSettings', input),
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ['phones'] }), changed()]),
+  });
+}
+
 export function useTags() {
   return useQuery({ queryKey: ['tags'], queryFn: () => call('tags.list') });
 }

@@ -9,6 +9,7 @@ import { BackupsSettings } from './BackupsSettings';
 import { ExportSettings } from './ExportSettings';
 import { HospitalitySettings } from './HospitalitySettings';
 import { KeepInTouchSettings } from './KeepInTouchSettings';
+import { PhoneSettings } from './PhoneSettings';
 import { CheckInSettings } from './CheckInSettings';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -78,6 +79,7 @@ export function SettingsScreen() {
         <BackupsSettings />
         <ExportSettings />
         <KeepInTouchSettings />
+        <PhoneSettings />
         <CheckInSettings />
         <HospitalitySettings />
 
