@@ -76,7 +76,11 @@ test('three devices at one door: 60 check-ins, every device’s counters equal t
   expect(['Door 1', 'Door 2']).toContain(winner);
   const [won, lost] = winner === 'Door 1' ? [one, two] : [two, one];
   await expect(won.getByRole('status', { name: 'Last check-in' })).toContainText('Zed Moon is checked in');
-  await expect(lost.getByRole('status', { name: 'Last check-in' })).toContainText(new RegExp(`Zed Moon is already checked in at \\d+:\\d\\d.* on ${winner}`));
+  // The other device says who has him: at once in its panel, or — when the hub's answer took longer
+  // than the device waits (a loaded machine), so it kept the check-in to send again — in the late
+  // answers as soon as the hub answers it. Either way the store holds one check-in.
+  await expect(lost.getByText(new RegExp(`^Zed Moon (is|was) already checked in at \\d+:\\d\\d.* on ${winner}\\.?$`)).first()).toBeVisible();
+  expect((await registrations(station, seminarId)).filter((r) => r.name === 'Zed Moon' && r.state === 'checked_in')).toHaveLength(1);
   for (const p of pages) await expect.poll(() => shownCount(p, 'Checked in')).toBe(61);
   for (const d of devices) await d.context.close();
 });
