@@ -64,6 +64,7 @@ import {
 } from './domain/import';
 import { MERGE_FIELDS, type DuplicatePair, type MergeField } from './domain/merge';
 import type { CheckInResults } from './domain/registrant-match';
+import type { DoorSelf, DoorStatus, PairedDevice } from './domain/door-hub';
 import { ClientIdSchema, DEVICE_NAME_MAX, type DoorRoster } from './domain/door';
 import { ATTENDANCE_MODES, SeminarInputSchema, type CheckInUndo, type PersonSeminar, type Registration, type Seminar, type SeminarSummary } from './domain/seminar';
 
@@ -477,6 +478,18 @@ export const contract = {
     }),
     'Merge two people after a backup: details as chosen field by field, emails, phones and tags combined, every record moved to the one kept.',
   ),
+  'door.status': method<DoorStatus>()(
+    z.object({ seminarId: Id }),
+    'The door for a seminar: whether the hub listens on the network, its addresses and certificate fingerprint, the pairing code, the devices.',
+  ),
+  'door.open': method<DoorStatus>()(
+    z.object({ seminarId: Id }),
+    'Let other devices check in at a seminar: the hub listens on the local network (HTTPS) and gives a six-digit pairing code for ten minutes.',
+  ),
+  'door.newCode': method<DoorStatus>()(z.object({ seminarId: Id }), 'A fresh pairing code for a seminar; the one before it stops working.'),
+  'door.close': method<{ revoked: number }>()(NoInput, 'Close the door: every paired device is revoked and the hub stops listening on the network.'),
+  'door.revoke': method<PairedDevice>()(z.object({ deviceId: Id }), 'Revoke one paired device at once: its next call answers unauthorized.'),
+  'door.self': method<DoorSelf>()(NoInput, 'For a paired door device: its name and the seminar it checks people in at.'),
 } as const;
 
 export type Contract = typeof contract;

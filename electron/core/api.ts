@@ -78,6 +78,8 @@ import { matchPeople } from './services/person-matches';
 import { checkIn, checkInByTicket, noteAtTable, undoCheckIn, walkIn } from './services/checkin';
 import { bookChanged, doorRoster } from './services/door-roster';
 import { loadSampleData } from './services/sample';
+import { closeDoor, doorSelf, doorStatus, newPairingCode, openDoor, unpairDevice } from './services/door';
+import { callAsDoor } from './door/door-views';
 import { phoneSettings, updatePhoneSettings } from './services/phones';
 import {
   createSeminar,
@@ -93,7 +95,7 @@ import {
 } from './services/seminars';
 
 /** Methods whose work cannot finish synchronously (SQLite's online backup API is asynchronous). */
-const ASYNC_METHODS = ['backups.create', 'backups.restore', 'imports.run', 'imports.full', 'people.merge', 'imports.preview', 'imports.undo'] as const;
+const ASYNC_METHODS = ['backups.create', 'backups.restore', 'imports.run', 'imports.full', 'people.merge', 'imports.preview', 'imports.undo', 'door.open', 'door.close'] as const;
 type AsyncMethod = (typeof ASYNC_METHODS)[number];
 type SyncMethod = Exclude<MethodName, AsyncMethod>;
 
@@ -109,6 +111,8 @@ const asyncHandlers: AsyncHandlers = {
   // Long jobs of the job worker (jobs/host.ts): a file is read, a large import taken back, off the main thread.
   'imports.preview': (ctx, input) => previewInWorker(ctx, input),
   'imports.undo': (ctx, { id }) => undoInWorker(ctx, id),
+  'door.open': (ctx, { seminarId }) => openDoor(ctx, seminarId),
+  'door.close': (ctx) => closeDoor(ctx),
 };
 
 /**
@@ -236,6 +240,10 @@ const handlers: Handlers = {
   'imports.cancel': () => cancelImport(),
   'imports.list': (ctx) => importHistory(ctx),
   'people.duplicates': (ctx) => likelyDuplicates(ctx),
+  'door.status': (ctx, { seminarId }) => doorStatus(ctx, seminarId),
+  'door.newCode': (ctx, { seminarId }) => newPairingCode(ctx, seminarId),
+  'door.revoke': (ctx, { deviceId }) => unpairDevice(ctx, deviceId),
+  'door.self': (ctx) => doorSelf(ctx),
 };
 
 function invalidInput(error: z.ZodError): AppError {
@@ -281,8 +289,16 @@ export function dispatch(ctx: CoreContext, method: string, rawInput: unknown, re
   if (isAsyncMethod(method)) return { ok: false, error: { code: 'bad_request', message: `${method} answers asynchronously.` } };
   try {
     const handler = handlers[method] as (ctx: CoreContext, input: unknown) => unknown;
-    // The main thread's turn: a job worker writing in steps waits for it (jobs/turns.ts).
-    return told(ctx, method, { ok: true, value: mainTurn(ctx.store, () => handler(ctx, parse(method, rawInput))) });
+    const run = (checked: unknown) => handler(ctx, checked);
+    // The main thread's turn: a job worker writing in steps waits for it (jobs/turns.ts). A door device
+    // is held to its seminar by its method's door view, and answered only what the door needs.
+    return told(ctx, method, {
+      ok: true,
+      value: mainTurn(ctx.store, () => {
+        const input = parse(method, rawInput);
+        return ctx.caller.role === 'door' ? callAsDoor(ctx, ctx.caller, method, input, run) : run(input);
+      }),
+    });
   } catch (error) {
     return failure(method, error, report);
   }
@@ -296,6 +312,8 @@ export async function dispatchAsync(ctx: CoreContext, method: string, rawInput: 
   if (!isMethodName(method)) return unknownMethod(method);
   if (!mayCall(ctx.caller, method)) return notAllowed(method);
   if (!isAsyncMethod(method)) return dispatch(ctx, method, rawInput, report);
+  // No door method is asynchronous: only the owner gets this far (checked again, as a guard against a list edited alone).
+  if (ctx.caller.role !== 'owner') return notAllowed(method);
   try {
     const handler = asyncHandlers[method] as (ctx: CoreContext, input: unknown) => Promise<unknown>;
     return told(ctx, method, { ok: true, value: await mainTurn(ctx.store, () => handler(ctx, parse(method, rawInput))) });

@@ -403,6 +403,35 @@ describe('migration 12: door devices', () => {
   });
 });
 
+describe('migration 13: paired door devices', () => {
+  it('adds devices kept by a digest of their token, and forgets which device made a check-in as soon as the registration changes state', () => {
+    const file = path.join(tempDataDir(), DATABASE_FILE);
+    const db = databaseAt(12, file);
+    db.prepare("INSERT INTO people (id, given_name, sort_key, search_rank, created_at, updated_at) VALUES (7, 'Ann', 'ann', 1, 'x', 'x')").run();
+    db.prepare("INSERT INTO seminars (id, title, starts_at, ends_at, time_zone, created_at, updated_at) VALUES (1, 'S', 'a', 'b', 'UTC', 'x', 'x')").run();
+    db.prepare("INSERT INTO registrations (id, seminar_id, person_id, mode, source, state, checked_in_at, ticket_code, created_at, updated_at) VALUES (1, 1, 7, 'in_person', 'ahead', 'checked_in', 'x', 'T1', 'x', 'x')").run();
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 13));
+    expect(db.pragma('user_version', { simple: true })).toBe(13);
+    expect(db.prepare('SELECT count(*) AS n FROM registrations').get()).toEqual({ n: 1 });
+    const hash = 'h'.repeat(44);
+    db.prepare("INSERT INTO door_devices (id, name, seminar_id, token_hash, paired_at, last_seen_at) VALUES (1, 'Door 2', 1, ?, 'x', 'x')").run(hash);
+    // A token itself (43 characters) does not fit where only its digest goes; a name must say something.
+    expect(() => db.prepare("INSERT INTO door_devices (name, seminar_id, token_hash, paired_at, last_seen_at) VALUES ('Door 3', 1, ?, 'x', 'x')").run('t'.repeat(43))).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO door_devices (name, seminar_id, token_hash, paired_at, last_seen_at) VALUES ('  ', 1, ?, 'x', 'x')").run('g'.repeat(44))).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO door_devices (name, seminar_id, token_hash, paired_at, last_seen_at) VALUES ('Door 4', 1, ?, 'x', 'x')").run(hash)).toThrow(/UNIQUE/);
+    db.prepare('INSERT INTO door_checkins (registration_id, device_id) VALUES (1, 1)').run();
+    db.prepare("UPDATE registrations SET note = 'hi' WHERE id = 1").run();
+    expect(db.prepare('SELECT count(*) AS n FROM door_checkins').get()).toEqual({ n: 1 });
+    db.prepare("UPDATE registrations SET state = 'registered', checked_in_at = NULL WHERE id = 1").run();
+    expect(db.prepare('SELECT count(*) AS n FROM door_checkins').get()).toEqual({ n: 0 });
+    db.prepare('INSERT INTO door_checkins (registration_id, device_id) VALUES (1, 1)').run();
+    db.prepare('DELETE FROM registrations WHERE id = 1').run();
+    expect(db.prepare('SELECT count(*) AS n FROM door_checkins').get()).toEqual({ n: 0 });
+    expect(() => db.prepare("INSERT INTO door_listener (id, port, opened_at) VALUES (2, 4748, 'x')").run()).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
 describe('migration 14: phone kinds and keys', () => {
   it('gives existing phones the kinds their labels name and a key in the saved region, and drops the digits index', () => {
     const db = databaseAt(13, path.join(tempDataDir(), DATABASE_FILE));

@@ -41,6 +41,7 @@ async function main(): Promise<void> {
       now: () => new Date(input.startedAt),
       // Only the owner may start a long job (shared/access.ts, checked in dispatch).
       caller: OWNER,
+      door: null,
     };
     let last = 0;
     const value = await performJob(ctx, input.request, {

@@ -106,9 +106,12 @@ const PanelView = forwardRef<ResultPanelHandle, Props>(function ResultPanel({ se
             Print badge
           </Button>
         ) : null}
-        <Button variant="default" size={device === undefined ? 'xs' : 'md'} onClick={() => onUndo(r)} rightSection={canUndo && panel.tone === 'in' && device === undefined ? <Kbd size="xs">Alt+U</Kbd> : null}>
-          Undo check-in
-        </Button>
+        {/* A door device may undo its own check-ins only (the hub refuses the others'). */}
+        {device === undefined || r.checkedInBy === device ? (
+          <Button variant="default" size={device === undefined ? 'xs' : 'md'} onClick={() => onUndo(r)} rightSection={canUndo && panel.tone === 'in' && device === undefined ? <Kbd size="xs">Alt+U</Kbd> : null}>
+            Undo check-in
+          </Button>
+        ) : null}
       </Group>
       {/* Keyed by the person: fields typed for one person are never carried to the next. */}
       <PersonNotes key={r.id} seminarId={seminarId} registration={r} noteRef={noteRef} followUpRef={followUpRef} onChanged={onChanged} onSaid={onSaid} onDone={onDone} device={device} />
