@@ -12,6 +12,8 @@
  *   - hostile import files at 1 and 10 MB, each pathological pattern of issue 14, beside decoding
  *     the same bytes and splitting them into lines (parsers.ts; time per MB must stay flat).
  *   - door devices: 3 × 200 check-ins at once, at the hub and until the other devices show them (door.ts).
+ *   - what a person feels (felt.ts, cold-start.ts): People keystroke → paint, Relationships lists, report first page, person page, cold start to Home;
+ *     cost growth at 10,000 / 100,000 / 1,000,000 people with `--growth` (growth.ts); every figure charted in bench-results/ (chart.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,6 +32,10 @@ import { reportToPdf } from './report-pdf';
 import { importRows } from './import';
 import { parserRows } from './parsers';
 import { doorRows } from './door';
+import { feltRows } from './felt';
+import { coldStartRows } from './cold-start';
+import { growthRows } from './growth';
+import { writeChart } from './chart';
 import { rapportRowsSql } from '../../electron/core/services/reports';
 import type { CoreContext } from '../../electron/core/context';
 import { FIND_LIMIT, FIND_SQL, readCheckInQuery } from '../../electron/core/services/registrant-search';
@@ -416,6 +422,10 @@ try {
   if (want('import')) rows.push(...(await importRows(log)));
   if (want('parsers')) rows.push(...(await parserRows(log)));
   if (want('door')) rows.push(...(await doorRows(log)));
+  if (want('felt')) rows.push(...(await feltRows(dataDir, log)));
+  if (want('coldstart')) rows.push(...(await coldStartRows(dataDir, log)));
+  if (process.argv.includes('--growth') || only?.has('growth')) rows.push(...(await growthRows(log)));
+  log(`chart: ${writeChart(rows)}`);
 
   if (json) {
     console.log(JSON.stringify(rows.map(({ name, p50_ms, p95_ms, baseline_p95_ms }) => ({ name, p50_ms, p95_ms, baseline_p95_ms }))));

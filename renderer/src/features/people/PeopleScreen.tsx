@@ -244,7 +244,14 @@ export function PeopleScreen() {
                 );
               })}
             </Box>
-            <div ref={scrollRef} role="rowgroup" style={{ flex: 1, overflow: 'auto' }}>
+            {/* data-query / data-current: which search the rows on screen answer (the bench's paint marker, as on the check-in list). */}
+            <div
+              ref={scrollRef}
+              role="rowgroup"
+              data-query={first.data && !first.isPlaceholderData ? query : undefined}
+              data-current={first.data !== undefined && !first.isPlaceholderData && query === typed}
+              style={{ flex: 1, overflow: 'auto' }}
+            >
               {first.isSuccess && total === 0 ? (
                 <Text c="dimmed" ta="center" py={48}>
                   {query.trim() ? `No one matches “${query.trim()}”.` : 'No one matches these filters.'}
