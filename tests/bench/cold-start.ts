@@ -27,6 +27,7 @@ export async function coldStartRows(dataDir: string, log: (m: string) => void): 
   const home: number[] = [];
   const fcp: number[] = [];
   const bare: number[] = [];
+  let initialJs = 0;
   try {
     for (let round = 0; round < ROUNDS; round++) {
       {
@@ -59,7 +60,13 @@ export async function coldStartRows(dataDir: string, log: (m: string) => void): 
         const at = await page.evaluate(() => ({
           home: window.__homeAt as number,
           fcp: performance.timeOrigin + (performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN),
+          // The JavaScript fetched before Home was on screen, before gzip (the station serves it uncompressed).
+          js: performance
+            .getEntriesByType('resource')
+            .filter((e) => e.name.endsWith('.js') && e.startTime + performance.timeOrigin <= (window.__homeAt as number))
+            .reduce((n, e) => n + (e as PerformanceResourceTiming).decodedBodySize, 0),
         }));
+        initialJs = at.js;
         home.push(at.home - started);
         if (Number.isFinite(at.fcp)) fcp.push(at.fcp - started);
       } finally {
@@ -70,10 +77,12 @@ export async function coldStartRows(dataDir: string, log: (m: string) => void): 
   } finally {
     await browser.close();
   }
-  log(`started the station ${2 * ROUNDS} times (${ROUNDS} to Home on screen)`);
+  log(`started the station ${2 * ROUNDS} times (${ROUNDS} to Home on screen); ${(initialJs / 1024).toFixed(0)} KB of JavaScript before Home (target ≤ 1,000 KB)`);
   const baseline = { baseline_p50_ms: percentile(bare, 50), baseline_p95_ms: percentile(bare, 95) };
   return [
     { name: 'cold start: process start to Home on screen (Chromium, station)', p50_ms: percentile(home, 50), p95_ms: percentile(home, 95), ...baseline },
     { name: '  cold start: process start to first contentful paint', p50_ms: percentile(fcp, 50), p95_ms: percentile(fcp, 95), ...baseline },
+    // Not a time: kilobytes, beside the 1,000 KB the issue allows (so the chart shows it against its target).
+    { name: 'initial JavaScript before Home, KB (baseline: the 1,000 KB target)', p50_ms: initialJs / 1024, p95_ms: initialJs / 1024, baseline_p50_ms: 1000, baseline_p95_ms: 1000 },
   ];
 }
