@@ -15,6 +15,8 @@
  *   - against the built station: a single write every 20 ms during that import and during a
  *     restore of the whole book, beside the same write on the idle book (concurrency.ts);
  *   - door devices: 3 × 200 check-ins at once, at the hub and until the other devices show them (door.ts).
+ *   - what a person feels (felt.ts, cold-start.ts): People keystroke → paint, Relationships lists, report first page, person page, cold start to Home;
+ *     cost growth at 10,000 / 100,000 / 1,000,000 people with `--growth` (growth.ts); every figure charted in bench-results/ (chart.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -35,6 +37,10 @@ import { concurrencyRows } from './concurrency';
 import { parserRows } from './parsers';
 import { paletteRows } from './palette';
 import { doorRows } from './door';
+import { feltRows } from './felt';
+import { coldStartRows } from './cold-start';
+import { growthRows } from './growth';
+import { writeChart } from './chart';
 import { rapportRowsSql } from '../../electron/core/services/reports';
 import type { CoreContext } from '../../electron/core/context';
 import { FIND_LIMIT, FIND_SQL, readCheckInQuery } from '../../electron/core/services/registrant-search';
@@ -423,6 +429,10 @@ try {
   if (want('parsers')) rows.push(...(await parserRows(log)));
   if (want('door')) rows.push(...(await doorRows(log)));
   if (want('concurrency')) rows.push(...(await concurrencyRows(log)));
+  if (want('felt')) rows.push(...(await feltRows(dataDir, log)));
+  if (want('coldstart')) rows.push(...(await coldStartRows(dataDir, log)));
+  if (process.argv.includes('--growth') || only?.has('growth')) rows.push(...(await growthRows(log)));
+  log(`chart: ${writeChart(rows)}`);
 
   if (json) {
     console.log(JSON.stringify(rows.map(({ name, p50_ms, p95_ms, baseline_p95_ms }) => ({ name, p50_ms, p95_ms, baseline_p95_ms }))));

@@ -1,7 +1,9 @@
 import { Alert, AppShell, Badge, Button, Group, Indicator, NavLink, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
 import { useLocalStorage, useMediaQuery } from '@mantine/hooks';
 import { IconAddressBook, IconBell, IconReportAnalytics, IconHome, IconLayoutDashboard, IconChecklist, IconHeartHandshake, IconPresentation, IconSettings, IconTrash, IconUsersGroup } from '@tabler/icons-react';
+import { Suspense } from 'react';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { LoadingScreen } from '../ui/LoadingScreen';
 import { useDueSummary } from '../features/followups/queries';
 import { useAppInfo } from '../features/people/queries';
 import { todayInput } from '../ui/days';
@@ -82,7 +84,10 @@ export function Layout() {
       <AppShell.Main style={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
         <LoadFailedBanner />
         <DueBanner />
-        <Outlet />
+        {/* A screen loads its code on first visit (lazy-screens.ts); the navigation stays meanwhile. */}
+        <Suspense fallback={<LoadingScreen />}>
+          <Outlet />
+        </Suspense>
         <FindPalette />
       </AppShell.Main>
     </AppShell>
