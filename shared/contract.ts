@@ -6,6 +6,7 @@ import {
   Day,
   ClientTestInputSchema,
   InteractionInputSchema,
+  LogInteractionInputSchema,
   LinkInputSchema,
   NeedInputSchema,
   PurchaseInputSchema,
@@ -22,6 +23,11 @@ import {
   type TimelineEntry,
 } from './domain/relationship';
 import { MARKS, STAGES } from './domain/standing';
+import type { TrashEntry, TrashKind } from './domain/trash';
+import type { FindResults } from './domain/find';
+import { ImportantDateInputSchema, type DateReminder, type ImportantDate } from './domain/important-dates';
+import type { PersonPhoto } from './domain/photos';
+import { BoundaryChoiceSchema, BoundaryFlagsSchema, type BoundaryFlag } from './domain/boundaries';
 import { RapportFilterSchema, type IntimacyReport, type RapportReport, type SeminarReport } from './domain/report';
 import {
   GuestStateSchema,
@@ -54,9 +60,11 @@ import {
   type ImportPreview,
   type ImportProgress,
   type ImportSummary,
+  type ImportUndone,
 } from './domain/import';
 import { MERGE_FIELDS, type DuplicatePair, type MergeField } from './domain/merge';
 import type { CheckInResults } from './domain/registrant-match';
+import type { DoorSelf, DoorStatus, PairedDevice } from './domain/door-hub';
 import { ClientIdSchema, DEVICE_NAME_MAX, type DoorRoster } from './domain/door';
 import { ATTENDANCE_MODES, SeminarInputSchema, type CheckInUndo, type PersonSeminar, type Registration, type Seminar, type SeminarSummary } from './domain/seminar';
 
@@ -171,7 +179,10 @@ export const contract = {
     z.object({ id: Id, version: Version }).and(PersonInputSchema),
     'Replace a person’s details (the whole record, as edited on `version`; a stale version answers conflict).',
   ),
-  'people.delete': method<{ id: number }>()(z.object({ id: Id }), 'Delete a person and what belongs only to them.'),
+  'people.delete': method<{ id: number; trashId: number }>()(
+    z.object({ id: Id }),
+    'Delete a person and what belongs only to them, into the trash (30 days, can be put back).',
+  ),
   'tags.list': method<TagCount[]>()(NoInput, 'Every tag in use, with how many people carry it.'),
   'sample.load': method<SampleLoadResult>()(NoInput, 'Load the sample book from resources/ (once).'),
   'seminars.list': method<SeminarSummary[]>()(SeminarListInput, 'Upcoming, past or archived seminars with their counts.'),
@@ -270,14 +281,43 @@ export const contract = {
   'purchases.add': method<Purchase>()(PurchaseInputSchema, 'Record a purchase or engagement: what, when, and optionally how much.'),
   'purchases.delete': Removed(z.object({ id: Id }), 'Remove a purchase.'),
   'interactions.log': method<LoggedInteraction>()(
-    InteractionInputSchema,
-    'Log a touch with a person: a meeting, call, message, newsletter… Open follow-ups of the same kind it fulfils are done with it.',
+    LogInteractionInputSchema,
+    'Log a touch with a person: a meeting, call, message, newsletter… Open follow-ups of its kind already due are done with it (or those ticked); crossing a boundary needs confirmBoundaries.',
   ),
   'interactions.update': method<Interaction>()(
     z.object({ id: Id, version: Version }).and(InteractionInputSchema.omit({ personId: true })),
     'Change a logged touch (as edited on `version`).',
   ),
-  'interactions.delete': Removed(z.object({ id: Id }), 'Delete a logged touch.'),
+  'interactions.delete': method<{ id: number; trashId: number }>()(z.object({ id: Id }), 'Delete a logged touch, into the trash.'),
+  'followUps.delete': method<{ id: number; trashId: number }>()(z.object({ id: Id }), 'Delete a follow-up, into the trash.'),
+  'trash.list': method<TrashEntry[]>()(NoInput, 'What was deleted in the last 30 days, newest first.'),
+  'trash.restore': method<{ kind: TrashKind; personId: number; restored: number }>()(
+    z.object({ id: Id }),
+    'Put a deleted person, touch or follow-up back with everything that went with it.',
+  ),
+  'trash.discard': Removed(z.object({ id: Id }), 'Remove one item from the trash for good.'),
+  'dates.ofPerson': method<ImportantDate[]>()(z.object({ personId: Id }), 'A person’s birthday, anniversary and dated life events.'),
+  'dates.add': method<ImportantDate>()(z.object({ personId: Id }).and(ImportantDateInputSchema), 'Note a birthday, an anniversary or a dated life event.'),
+  'dates.delete': Removed(z.object({ id: Id }), 'Remove an important date.'),
+  'dates.upcoming': method<DateReminder[]>()(
+    z.object({ days: z.number().int().min(0).max(366).default(0) }),
+    'Important dates coming up, each from its own number of days ahead (or within `days`), soonest first.',
+  ),
+  'dates.calendar': method<{ filename: string; content: string; count: number }>()(
+    z.object({ personId: Id.nullable().default(null) }),
+    'Every important date (or one person’s) as an iCalendar file of yearly all-day events with a reminder ahead.',
+  ),
+  'photos.get': method<{ photo: PersonPhoto | null }>()(z.object({ personId: Id }), 'A person’s photo (a data: URL), if they have one.'),
+  'photos.set': method<PersonPhoto>()(
+    z.object({ personId: Id, data: z.string().max(400_000, 'Choose a smaller photo.'), onBadges: z.boolean().default(false) }),
+    'Keep a photo of a person in the book (base64 or a data: URL of a JPEG, PNG, GIF or WebP image).',
+  ),
+  'photos.setOnBadges': method<{ photo: PersonPhoto | null }>()(z.object({ personId: Id, onBadges: z.boolean() }), 'Print (or not) the person’s photo on their badges.'),
+  'photos.remove': method<{ personId: number }>()(z.object({ personId: Id }), 'Remove a person’s photo.'),
+  'find.anything': method<FindResults>()(
+    z.object({ query: z.string().max(200, 'Keep the search under 200 characters.') }),
+    'Find anything: people by name, organization, email or phone, tags, notes, needs, touches, seminars and occasions.',
+  ),
   'needs.add': method<Need>()(z.object({ personId: Id }).and(NeedInputSchema), 'Note something a person needs and the problem it solves for them.'),
   'needs.update': method<Need>()(
     z.object({ id: Id, version: Version }).and(NeedInputSchema),
@@ -291,10 +331,21 @@ export const contract = {
     'Record what a person did for you: a referral (of someone in the book or new), testimonial, recommendation or reference.',
   ),
   'advocacy.delete': Removed(z.object({ id: Id }), 'Remove an act of advocacy.'),
-  'followUps.create': method<FollowUp>()(FollowUpInputSchema, 'Capture a promised next step with one person, with an optional due day.'),
-  'followUps.createMany': method<{ created: number }>()(
-    z.object({ personIds: Selection }).and(FollowUpInputSchema.omit({ personId: true })),
-    'The same next step for each of a selection of people.',
+  'followUps.create': method<FollowUp>()(
+    FollowUpInputSchema.extend({ confirmBoundaries: z.boolean().default(false) }),
+    'Capture a promised next step with one person, with an optional due day (one that crosses their boundaries needs confirmBoundaries).',
+  ),
+  'followUps.createMany': method<{ created: number; leftOut: number }>()(
+    z.object({ personIds: Selection, boundaries: BoundaryChoiceSchema }).and(FollowUpInputSchema.omit({ personId: true })),
+    'The same next step for each of a selection of people; those whose boundaries it crosses: ask (refused, named), include, or skip.',
+  ),
+  'followUps.reopen': method<{ reopened: number }>()(
+    z.object({ items: z.array(z.object({ id: Id, snoozedUntil: Day.nullable() })).min(1).max(200) }),
+    'Put back follow-ups a touch just completed, as they were (open, or snoozed until the day given).',
+  ),
+  'people.setBoundaries': method<{ flags: BoundaryFlag[] }>()(
+    z.object({ personId: Id, flags: BoundaryFlagsSchema }),
+    'Set the boundaries the app acts on for a person: no mailings, no calls, no visits, email only, no gifts, no photo on badges.',
   ),
   'followUps.agenda': method<Agenda>()(
     z.object({ personId: Id.nullable().default(null) }),
@@ -320,13 +371,14 @@ export const contract = {
     z.object({ seminarId: Id }),
     'A closed seminar’s people grouped by how they took part (in person, stream, walk-in, no-show), with follow-up templates.',
   ),
-  'seminars.reviewCreate': method<{ created: number; skipped: number; excluded: number }>()(
+  'seminars.reviewCreate': method<{ created: number; skipped: number; excluded: number; leftOut: number }>()(
     z.object({
       seminarId: Id,
       group: z.enum(REVIEW_GROUPS),
       template: ReviewTemplateSchema,
       /** People of the group the owner left out of this bulk follow-up (person ids). */
       excludedPersonIds: z.array(Id).max(100_000).default([]),
+      boundaries: BoundaryChoiceSchema,
     }),
     'One follow-up per person of a review group (but those left out), linked to the seminar; the wording becomes the group’s template.',
   ),
@@ -404,7 +456,7 @@ export const contract = {
   'imports.preview': method<ImportPreview>()(ImportFileInputSchema, 'Read a contact or attendee file: its layout and encoding, the first rows, every problem by line, who is already in the book.'),
   'imports.run': method<ImportSummary>()(
     ImportRunInputSchema,
-    'Import a file in one transaction after a backup: create, merge or skip each match as chosen; with a seminar, register everyone.',
+    'Import a file after a backup, in short steps (all of it or none of it stays): create, merge or skip each match as chosen; with a seminar, register everyone.',
   ),
   'imports.full': method<{ people: number; rows: number; exportedAt: string; backup: string }>()(
     z.object({ content: z.string().max(64 * 1024 * 1024) }),
@@ -413,9 +465,9 @@ export const contract = {
   'imports.progress': method<ImportProgress>()(NoInput, 'How far the running import is.'),
   'imports.cancel': method<{ cancelling: boolean }>()(NoInput, 'Cancel the running import; nothing of it is kept.'),
   'imports.list': method<ImportHistoryEntry[]>()(NoInput, 'Past imports, newest first.'),
-  'imports.undo': method<{ removed: number; restored: number; unregistered: number }>()(
+  'imports.undo': method<ImportUndone>()(
     z.object({ id: Id }),
-    'Undo a whole import: remove the people and registrations it added, give merged people their earlier details back.',
+    'Undo a whole import: remove the people and registrations it added, give merged people their earlier details back (what was changed since is kept).',
   ),
   'people.duplicates': method<DuplicatePair[]>()(NoInput, 'Pairs of people who are likely the same person.'),
   'people.merge': method<Person>()(
@@ -426,6 +478,18 @@ export const contract = {
     }),
     'Merge two people after a backup: details as chosen field by field, emails, phones and tags combined, every record moved to the one kept.',
   ),
+  'door.status': method<DoorStatus>()(
+    z.object({ seminarId: Id }),
+    'The door for a seminar: whether the hub listens on the network, its addresses and certificate fingerprint, the pairing code, the devices.',
+  ),
+  'door.open': method<DoorStatus>()(
+    z.object({ seminarId: Id }),
+    'Let other devices check in at a seminar: the hub listens on the local network (HTTPS) and gives a six-digit pairing code for ten minutes.',
+  ),
+  'door.newCode': method<DoorStatus>()(z.object({ seminarId: Id }), 'A fresh pairing code for a seminar; the one before it stops working.'),
+  'door.close': method<{ revoked: number }>()(NoInput, 'Close the door: every paired device is revoked and the hub stops listening on the network.'),
+  'door.revoke': method<PairedDevice>()(z.object({ deviceId: Id }), 'Revoke one paired device at once: its next call answers unauthorized.'),
+  'door.self': method<DoorSelf>()(NoInput, 'For a paired door device: its name and the seminar it checks people in at.'),
 } as const;
 
 export type Contract = typeof contract;

@@ -16,9 +16,15 @@ export const ERROR_CODES = [
   'database_too_new',
   'database_damaged',
   'cancelled',
+  /** The write would cross a boundary the person set (no calls, no mailings…): nothing was written; send it again confirmed. */
+  'boundary',
   /** The app could not reach Rapport at all (station stopped, network gone): nothing was done. Set by the client. */
   'unreachable',
   'internal',
+  // A write that could not be done for a reason the owner can act on (issue 14): never `internal`.
+  'busy',
+  'disk_full',
+  'read_only',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -4,8 +4,9 @@ import { contract, isMethodName, type MethodName, type OutputOf, type ParsedInpu
 import { AppError, type Envelope } from '../../shared/errors';
 import { fieldErrors } from '../../shared/validation';
 import type { CoreContext } from './context';
+import { storeFailure } from './db/failures';
 import { appInfo } from './services/app-info';
-import { createPerson, deletePerson, getPerson, listPeople, listTags, tagPeople, updatePerson } from './services/people';
+import { createPerson, getPerson, listPeople, listTags, tagPeople, updatePerson } from './services/people';
 import {
   addAdvocacy,
   addLink,
@@ -14,7 +15,6 @@ import {
   answerClientTest,
   deleteAdvocacy,
   deleteClientTest,
-  deleteInteraction,
   deleteLink,
   deleteNeed,
   deletePurchase,
@@ -33,6 +33,7 @@ import {
   createFollowUp,
   createFollowUps,
   createReviewFollowUps,
+  reopenFollowUps,
   dropFollowUp,
   dueSummary,
   followUpsCalendar,
@@ -45,11 +46,17 @@ import { intimacyReport, rapportCsv, rapportReport, seminarReport } from './serv
 import { backUpNow, backupRotation, backups, restoreBackup, setBackupRotation } from './services/backups';
 import { settingNotices } from './services/settings';
 import { exportFull, exportPeopleCsv, exportVCards } from './services/exports';
-import { cancelImport, importProgress, previewImport, runImport } from './services/imports';
-import { importHistory, undoImport } from './import/apply';
+import { cancelImport, importProgress, previewInWorker, runImport, undoInWorker } from './services/imports';
+import { importHistory } from './import/apply';
+import { mainTurn } from './jobs/turns';
 import { likelyDuplicates, mergePeople } from './services/merge';
 import { importFullExport } from './services/full-import';
 import { markBadgesPrinted } from './services/badges';
+import { setBoundaryFlags } from './services/boundaries';
+import { discardFromTrash, listTrash, restoreFromTrash, trashOwned, trashPerson } from './services/trash';
+import { findAnything } from './services/find';
+import { addDate, datesCalendar, datesOf, deleteDate, upcomingDates } from './services/important-dates';
+import { photoOf, removePhoto, setPhoto, setPhotoOnBadges } from './services/photos';
 import {
   createOccasion,
   deleteOccasion,
@@ -71,6 +78,8 @@ import { matchPeople } from './services/person-matches';
 import { checkIn, checkInByTicket, noteAtTable, undoCheckIn, walkIn } from './services/checkin';
 import { bookChanged, doorRoster } from './services/door-roster';
 import { loadSampleData } from './services/sample';
+import { closeDoor, doorSelf, doorStatus, newPairingCode, openDoor, unpairDevice } from './services/door';
+import { callAsDoor } from './door/door-views';
 import { phoneSettings, updatePhoneSettings } from './services/phones';
 import {
   createSeminar,
@@ -86,7 +95,7 @@ import {
 } from './services/seminars';
 
 /** Methods whose work cannot finish synchronously (SQLite's online backup API is asynchronous). */
-const ASYNC_METHODS = ['backups.create', 'backups.restore', 'imports.run', 'imports.full', 'people.merge'] as const;
+const ASYNC_METHODS = ['backups.create', 'backups.restore', 'imports.run', 'imports.full', 'people.merge', 'imports.preview', 'imports.undo', 'door.open', 'door.close'] as const;
 type AsyncMethod = (typeof ASYNC_METHODS)[number];
 type SyncMethod = Exclude<MethodName, AsyncMethod>;
 
@@ -99,14 +108,19 @@ const asyncHandlers: AsyncHandlers = {
   'imports.run': (ctx, input) => runImport(ctx, input),
   'imports.full': (ctx, { content }) => importFullExport(ctx, content),
   'people.merge': (ctx, { keepId, otherId, choices }) => mergePeople(ctx, keepId, otherId, choices),
+  // Long jobs of the job worker (jobs/host.ts): a file is read, a large import taken back, off the main thread.
+  'imports.preview': (ctx, input) => previewInWorker(ctx, input),
+  'imports.undo': (ctx, { id }) => undoInWorker(ctx, id),
+  'door.open': (ctx, { seminarId }) => openDoor(ctx, seminarId),
+  'door.close': (ctx) => closeDoor(ctx),
 };
 
 /**
  * Writes that may change any registrant list or name on screen (people renamed or removed, an
- * import, a merge): after one succeeds every screen and door device reads again what it shows.
+ * import, a merge, a restore): after one succeeds every screen and door device reads again what it shows.
  * The check-in services publish their own, finer events (door-roster.ts).
  */
-const BOOK_WIDE = new Set<MethodName>(['people.update', 'people.delete', 'people.merge', 'imports.run', 'imports.undo', 'imports.full', 'sample.load']);
+const BOOK_WIDE = new Set<MethodName>(['people.update', 'people.delete', 'people.merge', 'imports.run', 'imports.undo', 'imports.full', 'sample.load', 'backups.restore']);
 const told = <E extends Envelope<unknown>>(ctx: CoreContext, method: MethodName, envelope: E): E => {
   if (envelope.ok && BOOK_WIDE.has(method)) bookChanged(ctx);
   return envelope;
@@ -121,7 +135,7 @@ const handlers: Handlers = {
   'people.get': (ctx, { id }) => getPerson(ctx, id),
   'people.create': (ctx, input) => createPerson(ctx, input),
   'people.update': (ctx, { id, version, ...person }) => updatePerson(ctx, id, version, person),
-  'people.delete': (ctx, { id }) => deletePerson(ctx, id),
+  'people.delete': (ctx, { id }) => trashPerson(ctx, id),
   'tags.list': (ctx) => listTags(ctx),
   'sample.load': (ctx) => loadSampleData(ctx),
   'seminars.list': (ctx, input) => listSeminars(ctx, input),
@@ -155,7 +169,21 @@ const handlers: Handlers = {
   'purchases.delete': (ctx, { id }) => deletePurchase(ctx, id),
   'interactions.log': (ctx, input) => logInteraction(ctx, input),
   'interactions.update': (ctx, { id, version, ...input }) => updateInteraction(ctx, id, version, input),
-  'interactions.delete': (ctx, { id }) => deleteInteraction(ctx, id),
+  'interactions.delete': (ctx, { id }) => trashOwned(ctx, 'interaction', id),
+  'followUps.delete': (ctx, { id }) => trashOwned(ctx, 'follow_up', id),
+  'trash.list': (ctx) => listTrash(ctx),
+  'trash.restore': (ctx, { id }) => restoreFromTrash(ctx, id),
+  'trash.discard': (ctx, { id }) => discardFromTrash(ctx, id),
+  'find.anything': (ctx, { query }) => findAnything(ctx, query),
+  'dates.ofPerson': (ctx, { personId }) => datesOf(ctx, personId),
+  'dates.add': (ctx, { personId, ...date }) => addDate(ctx, personId, date),
+  'dates.delete': (ctx, { id }) => deleteDate(ctx, id),
+  'dates.upcoming': (ctx, { days }) => upcomingDates(ctx, days),
+  'dates.calendar': (ctx, { personId }) => datesCalendar(ctx, personId),
+  'photos.get': (ctx, { personId }) => ({ photo: photoOf(ctx, personId) }),
+  'photos.set': (ctx, { personId, data, onBadges }) => setPhoto(ctx, personId, data, onBadges),
+  'photos.setOnBadges': (ctx, { personId, onBadges }) => ({ photo: setPhotoOnBadges(ctx, personId, onBadges) }),
+  'photos.remove': (ctx, { personId }) => removePhoto(ctx, personId),
   'needs.add': (ctx, { personId, ...need }) => addNeed(ctx, personId, need),
   'needs.update': (ctx, { id, version, ...need }) => updateNeed(ctx, id, version, need),
   'needs.delete': (ctx, { id }) => deleteNeed(ctx, id),
@@ -163,8 +191,10 @@ const handlers: Handlers = {
   'links.delete': (ctx, { id }) => deleteLink(ctx, id),
   'advocacy.add': (ctx, input) => addAdvocacy(ctx, input),
   'advocacy.delete': (ctx, { id }) => deleteAdvocacy(ctx, id),
-  'followUps.create': (ctx, input) => createFollowUp(ctx, input),
-  'followUps.createMany': (ctx, { personIds, ...followUp }) => createFollowUps(ctx, personIds, followUp),
+  'followUps.create': (ctx, { confirmBoundaries, ...input }) => createFollowUp(ctx, input, confirmBoundaries),
+  'followUps.createMany': (ctx, { personIds, boundaries, ...followUp }) => createFollowUps(ctx, personIds, followUp, boundaries),
+  'followUps.reopen': (ctx, { items }) => reopenFollowUps(ctx, items),
+  'people.setBoundaries': (ctx, { personId, flags }) => setBoundaryFlags(ctx, personId, flags),
   'followUps.agenda': (ctx, { personId }) => agenda(ctx, personId),
   'followUps.closed': (ctx, { personId }) => closedFollowUps(ctx, personId),
   'followUps.complete': (ctx, { id, log, note }) => completeFollowUp(ctx, id, log, note),
@@ -174,7 +204,8 @@ const handlers: Handlers = {
   'followUps.calendar': (ctx, { ids }) => followUpsCalendar(ctx, ids),
   'followUps.dueSummary': (ctx) => dueSummary(ctx),
   'seminars.review': (ctx, { seminarId }) => seminarReview(ctx, seminarId),
-  'seminars.reviewCreate': (ctx, { seminarId, group, template, excludedPersonIds }) => createReviewFollowUps(ctx, seminarId, group, template, excludedPersonIds),
+  'seminars.reviewCreate': (ctx, { seminarId, group, template, excludedPersonIds, boundaries }) =>
+    createReviewFollowUps(ctx, seminarId, group, template, excludedPersonIds, boundaries),
   'keepInTouch.get': (ctx) => keepInTouch(ctx),
   'keepInTouch.update': (ctx, input) => updateKeepInTouch(ctx, input),
   'people.setCadence': (ctx, { personIds, days }) => setCadence(ctx, personIds, days),
@@ -205,12 +236,14 @@ const handlers: Handlers = {
   'exports.vcard': (ctx, input) => exportVCards(ctx, input),
   'exports.peopleCsv': (ctx, input) => exportPeopleCsv(ctx, input),
   'exports.full': (ctx, { includePersonal }) => exportFull(ctx, includePersonal),
-  'imports.preview': (ctx, input) => previewImport(ctx, input),
   'imports.progress': () => importProgress(),
   'imports.cancel': () => cancelImport(),
   'imports.list': (ctx) => importHistory(ctx),
-  'imports.undo': (ctx, { id }) => undoImport(ctx, id),
   'people.duplicates': (ctx) => likelyDuplicates(ctx),
+  'door.status': (ctx, { seminarId }) => doorStatus(ctx, seminarId),
+  'door.newCode': (ctx, { seminarId }) => newPairingCode(ctx, seminarId),
+  'door.revoke': (ctx, { deviceId }) => unpairDevice(ctx, deviceId),
+  'door.self': (ctx) => doorSelf(ctx),
 };
 
 function invalidInput(error: z.ZodError): AppError {
@@ -228,6 +261,8 @@ const defaultReporter: ErrorReporter = (method, error) => {
 
 function failure(method: string, error: unknown, report: ErrorReporter): Envelope<unknown> {
   if (error instanceof AppError) return { ok: false, error: error.toBody() };
+  const known = storeFailure(error);
+  if (known) return { ok: false, error: known.toBody() };
   report(method, error);
   return { ok: false, error: { code: 'internal', message: 'Something went wrong and nothing was saved. Please try again.' } };
 }
@@ -254,7 +289,16 @@ export function dispatch(ctx: CoreContext, method: string, rawInput: unknown, re
   if (isAsyncMethod(method)) return { ok: false, error: { code: 'bad_request', message: `${method} answers asynchronously.` } };
   try {
     const handler = handlers[method] as (ctx: CoreContext, input: unknown) => unknown;
-    return told(ctx, method, { ok: true, value: handler(ctx, parse(method, rawInput)) });
+    const run = (checked: unknown) => handler(ctx, checked);
+    // The main thread's turn: a job worker writing in steps waits for it (jobs/turns.ts). A door device
+    // is held to its seminar by its method's door view, and answered only what the door needs.
+    return told(ctx, method, {
+      ok: true,
+      value: mainTurn(ctx.store, () => {
+        const input = parse(method, rawInput);
+        return ctx.caller.role === 'door' ? callAsDoor(ctx, ctx.caller, method, input, run) : run(input);
+      }),
+    });
   } catch (error) {
     return failure(method, error, report);
   }
@@ -268,9 +312,11 @@ export async function dispatchAsync(ctx: CoreContext, method: string, rawInput: 
   if (!isMethodName(method)) return unknownMethod(method);
   if (!mayCall(ctx.caller, method)) return notAllowed(method);
   if (!isAsyncMethod(method)) return dispatch(ctx, method, rawInput, report);
+  // No door method is asynchronous: only the owner gets this far (checked again, as a guard against a list edited alone).
+  if (ctx.caller.role !== 'owner') return notAllowed(method);
   try {
     const handler = asyncHandlers[method] as (ctx: CoreContext, input: unknown) => Promise<unknown>;
-    return told(ctx, method, { ok: true, value: await handler(ctx, parse(method, rawInput)) });
+    return told(ctx, method, { ok: true, value: await mainTurn(ctx.store, () => handler(ctx, parse(method, rawInput))) });
   } catch (error) {
     return failure(method, error, report);
   }

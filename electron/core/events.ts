@@ -42,14 +42,16 @@ function createBus(now: () => Date): EventBus {
   };
 }
 
-const buses = new WeakMap<CoreContext['db'], EventBus>();
+// Per store, not per connection: a restore swaps the book in and opens a new connection, and the
+// screens and door devices listening must hear what happens after it too.
+const buses = new WeakMap<CoreContext['store'], EventBus>();
 
 /** The bus of the book `ctx` has open (a per-call context for another caller shares it). */
 export function eventsOf(ctx: CoreContext): EventBus {
-  let bus = buses.get(ctx.db);
+  let bus = buses.get(ctx.store);
   if (!bus) {
     bus = createBus(() => ctx.now());
-    buses.set(ctx.db, bus);
+    buses.set(ctx.store, bus);
   }
   return bus;
 }

@@ -1,12 +1,12 @@
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import { AppError } from '../../shared/errors';
 import { createContext } from '../core/context';
-import { dailyBackup } from '../core/db/backup';
-import { backupRotation } from '../core/services/backups';
+import { dailyBackupOnStart } from '../core/services/backups';
 import { openStore, restoreLatestGoodBackup, type Store } from '../core/db/store';
 import { resolveDataDir } from '../core/paths';
 import { keepNewFilesPrivate } from '../core/private-files';
 import { CONTENT_SECURITY_POLICY } from '../core/security';
+import { appDoor, type NetworkDoor } from '../station/network-door';
 import { forwardEvents, registerIpc } from './ipc';
 import { registerSavePdf } from './print';
 import { installMenu } from './menu';
@@ -17,6 +17,7 @@ import { createMainWindow, isTrustedFrame, RENDERER_DIR } from './window';
 let store: Store | null = null;
 let mainWindow: BrowserWindow | null = null;
 let stopReminders: (() => void) | null = null;
+let door: NetworkDoor | null = null;
 let stopEvents: (() => void) | null = null;
 
 /** The renderer needs no permission at all: camera, notifications, clipboard reads, USB… are refused, asked or merely checked. */
@@ -71,9 +72,11 @@ async function start(): Promise<void> {
     }
   }
   const ctx = createContext(store, 'electron', app.getVersion());
-  dailyBackup(store.db, dataDir, new Date(), backupRotation(ctx)).catch((error: unknown) => console.error('[rapport] the daily backup failed:', error));
+  dailyBackupOnStart(ctx).catch((error: unknown) => console.error('[rapport] the daily backup failed:', error));
   lockDownSession();
   serveRenderer(RENDERER_DIR);
+  // Door devices reach the same book over HTTPS on the local network while the owner keeps the door open.
+  door = appDoor(ctx, dataDir, RENDERER_DIR);
   registerIpc(ctx, isTrustedFrame);
   registerSavePdf(isTrustedFrame);
   installMenu(dataDir);
@@ -102,6 +105,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
     stopReminders?.();
+    void door?.stop();
     stopEvents?.();
     store?.close();
     store = null;

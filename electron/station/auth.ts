@@ -1,6 +1,8 @@
-import crypto from 'node:crypto';
 import type http from 'node:http';
 import { OWNER, type Caller } from '../../shared/access';
+import { newToken, tokenDigest } from '../core/tokens';
+
+export { newToken };
 
 /**
  * Who is calling over HTTP (DESIGN.md, Security: "HTTP is nobody until proven"). A request proves
@@ -11,6 +13,12 @@ import { OWNER, type Caller } from '../../shared/access';
 export class TokenRegistry {
   // Keyed by a digest: looking a token up compares digests, so its timing says nothing about the token.
   private readonly callers = new Map<string, Caller>();
+  private devices: ((token: string) => Caller | null) | null = null;
+
+  /** Paired door devices are kept in the book; `lookup` finds a live one's caller by its token. */
+  acceptDevices(lookup: (token: string) => Caller | null): void {
+    this.devices = lookup;
+  }
 
   add(token: string, caller: Caller): void {
     this.callers.set(digest(token), caller);
@@ -21,16 +29,12 @@ export class TokenRegistry {
   }
 
   callerFor(token: string | null): Caller | null {
-    return token ? (this.callers.get(digest(token)) ?? null) : null;
+    if (!token) return null;
+    return this.callers.get(digest(token)) ?? this.devices?.(token) ?? null;
   }
 }
 
-const digest = (token: string) => crypto.createHash('sha256').update(token, 'utf8').digest('base64');
-
-/** A fresh secret for each start: nothing to store or protect on disk, and a leaked one dies with the run. */
-export function newToken(): string {
-  return crypto.randomBytes(32).toString('base64url');
-}
+const digest = tokenDigest;
 
 /** The registry of a station run by its owner: the owner's token and nobody else's (yet). */
 export function ownerRegistry(ownerToken: string): TokenRegistry {
@@ -50,6 +54,13 @@ export function sessionCookieName(port: number): string {
 /** The session cookie: script cannot read it, other sites' requests do not carry it. */
 export function sessionCookie(port: number, token: string): string {
   return `${sessionCookieName(port)}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+}
+
+/** A paired device keeps its token for as long as the hub keeps it (revoking ends it at once), over HTTPS only. */
+const DEVICE_COOKIE_SECONDS = 365 * 24 * 60 * 60;
+
+export function deviceCookie(port: number, token: string): string {
+  return `${sessionCookieName(port)}=${token}; HttpOnly; Secure; SameSite=Strict; Path=/; Max-Age=${DEVICE_COOKIE_SECONDS}`;
 }
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{16,200}$/;
@@ -76,14 +87,22 @@ export function presentedToken(req: http.IncomingMessage, port: number): string 
 
 export type Authentication = { caller: Caller } | { refused: string };
 
+/** What a request is told when it carries no token, or one nobody has. */
+export interface Refusals {
+  noToken: string;
+  badToken: string;
+}
+
+/** On the owner's loopback listener: how to get in is the address the station printed. */
+export const OWNER_REFUSALS: Refusals = {
+  badToken: 'This key is not valid any more: the station was restarted or the key was withdrawn. Open the address the station printed when it started.',
+  noToken: 'Rapport needs its key. Open the address the station printed when it started (http://127.0.0.1:…/?token=…).',
+};
+
 /** Authenticates one request; the refusal says how to get in, for the envelope and the page. */
-export function authenticate(req: http.IncomingMessage, port: number, registry: TokenRegistry): Authentication {
+export function authenticate(req: http.IncomingMessage, port: number, registry: TokenRegistry, refusals: Refusals = OWNER_REFUSALS): Authentication {
   const token = presentedToken(req, port);
   const caller = registry.callerFor(token);
   if (caller) return { caller };
-  return {
-    refused: token
-      ? 'This key is not valid any more: the station was restarted or the key was withdrawn. Open the address the station printed when it started.'
-      : 'Rapport needs its key. Open the address the station printed when it started (http://127.0.0.1:…/?token=…).',
-  };
+  return { refused: token ? refusals.badToken : refusals.noToken };
 }

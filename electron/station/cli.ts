@@ -1,19 +1,21 @@
 /**
- * Station mode: the whole app in a browser, served over HTTP on the loopback address.
- * Usage: node out/main/station.js [--port 4747|0] [--data <dir>]
+ * Station mode: the whole app in a browser, served over HTTP on the loopback address; door devices
+ * over HTTPS on the local network while the owner keeps the door open.
+ * Usage: node out/main/station.js [--port 4747|0] [--data <dir>] [--door-host <ip>] [--door-port <n>]
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { AppError } from '../../shared/errors';
 import { createContext } from '../core/context';
-import { dailyBackup } from '../core/db/backup';
-import { backupRotation } from '../core/services/backups';
+import { dailyBackupOnStart } from '../core/services/backups';
 import { openStore, restoreLatestGoodBackup } from '../core/db/store';
 import { platformDataDir, resolveDataDir } from '../core/paths';
 import { keepNewFilesPrivate } from '../core/private-files';
+import { deviceCaller } from '../core/services/door-devices';
 import { newToken, ownerRegistry } from './auth';
 import { createStationServer, DEFAULT_STATION_PORT } from './http';
+import { ANY_ADDRESS, DEFAULT_DOOR_PORT, NetworkDoor } from './network-door';
 
 function fail(message: string): never {
   console.error(`Rapport station: ${message}`);
@@ -28,6 +30,8 @@ async function main(): Promise<void> {
       data: { type: 'string' },
       help: { type: 'boolean', default: false },
       'restore-latest-backup': { type: 'boolean', default: false },
+      'door-host': { type: 'string', default: process.env.RAPPORT_DOOR_HOST ?? ANY_ADDRESS },
+      'door-port': { type: 'string', default: process.env.RAPPORT_DOOR_PORT ?? String(DEFAULT_DOOR_PORT) },
     },
     strict: true,
   });
@@ -36,11 +40,16 @@ async function main(): Promise<void> {
   --port  TCP port on 127.0.0.1 (default ${DEFAULT_STATION_PORT}; 0 picks a free port)
   --data  data folder (default: RAPPORT_DATA_DIR, else the desktop app's folder)
   --restore-latest-backup  if the book is damaged, put the latest good backup in its place
-                           (the damaged file is kept beside it)`);
+                           (the damaged file is kept beside it)
+  --door-host  the address door devices reach over HTTPS once the door is open
+               (default RAPPORT_DOOR_HOST, else every network of this computer)
+  --door-port  its port (default RAPPORT_DOOR_PORT, else ${DEFAULT_DOOR_PORT}; 0 picks a free port)`);
     return;
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not “${values.port}”.`);
+  const doorPort = Number(values['door-port']);
+  if (!Number.isInteger(doorPort) || doorPort < 0 || doorPort > 65535) fail(`--door-port must be a number from 0 to 65535, not “${values['door-port']}”.`);
 
   const dataDir = resolveDataDir(values.data, platformDataDir());
   let store;
@@ -49,17 +58,28 @@ async function main(): Promise<void> {
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     if (error.code !== 'database_damaged' || !values['restore-latest-backup']) {
-      fail(error.code === 'database_damaged' ? `${error.message}\nStart again with --restore-latest-backup to restore it.` : error.message);
+      // The flag is offered only when there is a backup for it to put in place.
+      fail(error.fields?.latestBackup ? `${error.message}\nStart again with --restore-latest-backup to put it in place.` : error.message);
     }
-    const used = restoreLatestGoodBackup(dataDir);
-    console.log(`Rapport station: restored ${used.name}; the damaged book was kept beside it.`);
-    store = await openStore(dataDir);
+    try {
+      const used = restoreLatestGoodBackup(dataDir);
+      console.log(`Rapport station: restored ${used.name}; the damaged book was kept beside it.`);
+      store = await openStore(dataDir);
+    } catch (again) {
+      if (again instanceof AppError) fail(again.message);
+      throw again;
+    }
   }
   const ctx = createContext(store, 'station', version);
   // The day's first start keeps a checked copy; a failure here must not stop the table working.
-  dailyBackup(store.db, dataDir, new Date(), backupRotation(ctx)).catch((error: unknown) => console.error('Rapport station: the daily backup failed:', error));
+  dailyBackupOnStart(ctx).catch((error: unknown) => console.error('Rapport station: the daily backup failed:', error instanceof AppError ? error.message : error));
   const token = newToken();
-  const server = createStationServer({ ctx, tokens: ownerRegistry(token), staticDir: path.join(import.meta.dirname, '..', 'renderer') });
+  const tokens = ownerRegistry(token);
+  tokens.acceptDevices((presented) => deviceCaller(ctx, presented));
+  const station = { ctx, tokens, staticDir: path.join(import.meta.dirname, '..', 'renderer') };
+  const server = createStationServer(station);
+  const door = new NetworkDoor({ station, dataDir, host: values['door-host'], port: doorPort });
+  ctx.door = door;
 
   let closing = false;
   const shutdown = () => {
@@ -67,8 +87,10 @@ async function main(): Promise<void> {
     closing = true;
     server.close();
     server.closeAllConnections();
-    store.close();
-    process.exit(0);
+    void door.stop().finally(() => {
+      store.close();
+      process.exit(0);
+    });
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
@@ -85,6 +107,14 @@ async function main(): Promise<void> {
     console.log(`Rapport station at http://127.0.0.1:${actual}/?token=${token}`);
     console.log(`Data folder: ${dataDir}`);
     console.log('Open the address above in your browser. Its key is new at every start and lets whoever has it into your book: keep it to yourself.');
+    // A door left open when the station stopped opens again, so paired devices keep working.
+    door
+      .resume()
+      .then((resumed) => {
+        const open = door.listening();
+        if (resumed && open) console.log(`Door devices: the door is open at ${open.addresses.join(', ') || 'no network yet'} (certificate SHA-256 ${open.fingerprint}).`);
+      })
+      .catch((error: unknown) => console.error(`Rapport station: the door for devices could not be opened again: ${(error as Error).message}`));
   });
 }
 

@@ -1,12 +1,15 @@
 import type http from 'node:http';
 import { BOOK_EVENT, EVENTS_PATH, type BookEvent } from '../../shared/events';
 import type { CoreContext } from '../core/context';
+import { doorEvent } from '../core/door/door-views';
 import { eventsOf } from '../core/events';
+import { isLiveDevice } from '../core/services/door-devices';
 
 /**
  * The hub's live events as server-sent events (GET /api/events): every browser tab and door device
  * holds one stream and hears each check-in, walk-in and count change as it commits. `?seminarId=`
- * narrows it to one seminar (what a door device needs; a door token will be held to its own).
+ * narrows it to one seminar; a door device's stream is its own seminar's, whatever it asks, with
+ * its registrants as the door keeps them (door-views.ts: no second email, no form answers).
  * A stream that drops is reopened by the browser within a second (`retry`), and the page then
  * reads again whatever it may have missed.
  */
@@ -22,7 +25,8 @@ const RETRY_MS = 1000;
 const streams = new Set<http.ServerResponse>();
 
 function refuse(res: http.ServerResponse, status: number, message: string): void {
-  const body = JSON.stringify({ ok: false, error: { code: status === 503 ? 'unreachable' : 'bad_request', message } });
+  const code = status === 503 ? 'unreachable' : status === 403 ? 'forbidden' : 'bad_request';
+  const body = JSON.stringify({ ok: false, error: { code, message } });
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' }).end(body);
 }
 
@@ -42,6 +46,12 @@ export function serveEvents(req: http.IncomingMessage, res: http.ServerResponse,
     refuse(res, 400, 'seminarId must be a seminar’s numeric id.');
     return;
   }
+  const caller = ctx.caller;
+  if (caller.role === 'door' && seminarId !== null && seminarId !== caller.seminarId) {
+    refuse(res, 403, 'This device hears the seminar it was paired for, and no other.');
+    return;
+  }
+  const shown = (event: BookEvent): BookEvent | null => (caller.role === 'door' ? doorEvent(caller, event) : concerns(event, seminarId) ? event : null);
   if (streams.size >= MAX_STREAMS) {
     refuse(res, 503, 'Too many devices are listening to this hub at once.');
     return;
@@ -58,10 +68,19 @@ export function serveEvents(req: http.IncomingMessage, res: http.ServerResponse,
   req.socket.setTimeout(0);
   res.write(`retry: ${RETRY_MS}\n: connected\n\n`);
   streams.add(res);
+  // A device revoked while it listens hears nothing more: its stream ends at the next event or keepalive.
+  const revoked = () => {
+    if (caller.role !== 'door' || isLiveDevice(ctx, caller.deviceId)) return false;
+    res.end();
+    return true;
+  };
   const unsubscribe = eventsOf(ctx).subscribe((event) => {
-    if (concerns(event, seminarId)) res.write(`event: ${BOOK_EVENT}\nid: ${event.seq}\ndata: ${JSON.stringify(event)}\n\n`);
+    const told = shown(event);
+    if (told && !revoked()) res.write(`event: ${BOOK_EVENT}\nid: ${told.seq}\ndata: ${JSON.stringify(told)}\n\n`);
   });
-  const keepalive = setInterval(() => res.write(': keepalive\n\n'), KEEPALIVE_MS);
+  const keepalive = setInterval(() => {
+    if (!revoked()) res.write(': keepalive\n\n');
+  }, KEEPALIVE_MS);
   const close = () => {
     clearInterval(keepalive);
     unsubscribe();

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import type { Caller } from '../../shared/access';
 import type { ErrorCode, Envelope } from '../../shared/errors';
 import { describeApi, dispatchAsync } from '../core/api';
 import { asCaller, type CoreContext } from '../core/context';
 import { CONTENT_SECURITY_POLICY } from '../core/security';
 import { contentType, decodePath, findStaticFile } from '../core/static-files';
-import { authenticate, sessionCookie, type TokenRegistry } from './auth';
+import { authenticate, OWNER_REFUSALS, sessionCookie, type Refusals, type TokenRegistry } from './auth';
 import { EVENTS_PATH, serveEvents } from './events';
 
 export const DEFAULT_STATION_PORT = 4747;
@@ -28,11 +29,15 @@ const STATUS: Record<ErrorCode, number> = {
   database_too_new: 409,
   database_damaged: 409,
   cancelled: 409,
+  boundary: 409,
   unreachable: 503,
   internal: 500,
+  busy: 503,
+  disk_full: 507,
+  read_only: 503,
 };
 
-const SECURITY_HEADERS = {
+export const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
@@ -51,7 +56,7 @@ export interface StationOptions {
   report?: (method: string, error: unknown) => void;
 }
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown, extra: http.OutgoingHttpHeaders = {}): void {
+export function sendJson(res: http.ServerResponse, status: number, body: unknown, extra: http.OutgoingHttpHeaders = {}): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     ...SECURITY_HEADERS,
@@ -63,7 +68,7 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, extra
   res.end(text);
 }
 
-function sendError(res: http.ServerResponse, code: ErrorCode, message: string, extra: http.OutgoingHttpHeaders = {}): void {
+export function sendError(res: http.ServerResponse, code: ErrorCode, message: string, extra: http.OutgoingHttpHeaders = {}): void {
   const envelope: Envelope<never> = { ok: false, error: { code, message } };
   sendJson(res, STATUS[code], envelope, extra);
 }
@@ -78,11 +83,29 @@ function ownOrigin(host: string | undefined, port: number): string | null {
 }
 
 /** A browser page may call the API only from the station's own origin, exactly; other clients send none. */
-function sameOrigin(origin: string | undefined, own: string): boolean {
+export function sameOrigin(origin: string | undefined, own: string): boolean {
   return origin === undefined || origin === own;
 }
 
-function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
+/**
+ * What sets one listener of the hub apart from another: the owner's on the loopback address (plain
+ * HTTP, the printed key) and the door's on the local network (HTTPS, paired devices only,
+ * electron/station/network-door.ts). Both serve the same API through the same dispatch.
+ */
+export interface Listener {
+  /** The origin a request is addressed to, when it is one of this listener's own; anything else is refused. */
+  originOf(req: http.IncomingMessage, port: number): string | null;
+  /** Why a caller who proved who they are may not come in through here, or null. */
+  refuses(caller: Caller): string | null;
+  /** What a request without a valid token is told. */
+  strangers: Refusals;
+  /** The listener's own pages (the key exchange, pairing): true when it answered the request. */
+  route(request: Incoming, opts: StationOptions): Promise<boolean> | boolean;
+  /** What a request addressed to another host name is told. */
+  unknownHost: string;
+}
+
+export function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) {
@@ -109,7 +132,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | 't
   });
 }
 
-interface Incoming {
+export interface Incoming {
   req: http.IncomingMessage;
   res: http.ServerResponse;
   url: URL;
@@ -117,14 +140,19 @@ interface Incoming {
   origin: string;
 }
 
-async function handleApi({ req, res, url, port, origin }: Incoming, rawMethod: string, opts: StationOptions): Promise<void> {
+async function handleApi({ req, res, url, port, origin }: Incoming, rawMethod: string, opts: StationOptions, listener: Listener): Promise<void> {
   if (!sameOrigin(req.headers.origin, origin)) {
     sendError(res, 'forbidden', 'Requests from other sites are not accepted.');
     return;
   }
-  const who = authenticate(req, port, opts.tokens);
+  const who = authenticate(req, port, opts.tokens, listener.strangers);
   if ('refused' in who) {
     sendError(res, 'unauthorized', who.refused, { 'WWW-Authenticate': 'Bearer realm="Rapport"' });
+    return;
+  }
+  const refusal = listener.refuses(who.caller);
+  if (refusal) {
+    sendError(res, 'forbidden', refusal);
     return;
   }
   if (url.pathname === EVENTS_PATH) {
@@ -186,10 +214,10 @@ function exchangeToken({ res, url, port }: Incoming, opts: StationOptions): void
   res.writeHead(303, { ...SECURITY_HEADERS, Location: '/', 'Set-Cookie': sessionCookie(port, token), 'Cache-Control': 'no-store' }).end();
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A page of plain text for a browser that cannot run the app (no script: the CSP allows none inline). */
-function sendPage(res: http.ServerResponse, status: number, title: string, paragraphs: string[]): void {
+export function sendPage(res: http.ServerResponse, status: number, title: string, paragraphs: string[]): void {
   const html = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Rapport — ${escapeHtml(title)}</title>
 <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto; padding: 0 1rem; line-height: 1.5">
 <h1>${escapeHtml(title)}</h1>${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}</body></html>`;
@@ -219,20 +247,33 @@ function serveStatic({ req, res, url }: Incoming, staticDir: string): void {
   else fs.createReadStream(found.file).pipe(res);
 }
 
-function route(request: Incoming, opts: StationOptions): Promise<void> | void {
+async function route(request: Incoming, opts: StationOptions, listener: Listener): Promise<void> {
   const { url } = request;
-  if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return handleApi(request, url.pathname.slice('/api/'.length), opts);
-  if (url.pathname === '/' && url.searchParams.has('token')) return exchangeToken(request, opts);
+  if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return handleApi(request, url.pathname.slice('/api/'.length), opts, listener);
+  if (await listener.route(request, opts)) return;
   return serveStatic(request, opts.staticDir);
 }
 
-/** The HTTP transport of the one API ("station mode") plus the built renderer at `/`. */
-export function createStationServer(opts: StationOptions): http.Server {
-  return http.createServer((req, res) => {
+/** The owner's listener: loopback names only, and the printed key traded for a cookie at `/?token=`. */
+export const LOOPBACK: Listener = {
+  originOf: (req, port) => ownOrigin(req.headers.host, port),
+  refuses: () => null,
+  strangers: OWNER_REFUSALS,
+  route(request, opts) {
+    if (request.url.pathname !== '/' || !request.url.searchParams.has('token')) return false;
+    exchangeToken(request, opts);
+    return true;
+  },
+  unknownHost: 'Station mode answers only on its own loopback address.',
+};
+
+/** The requests of one listener: its own origin only, its own pages, then the API and the built renderer. */
+export function stationHandler(opts: StationOptions, listener: Listener): http.RequestListener {
+  return (req, res) => {
     const port = req.socket.localPort ?? 0;
-    const origin = ownOrigin(req.headers.host, port);
+    const origin = listener.originOf(req, port);
     if (!origin) {
-      sendError(res, 'forbidden', 'Station mode answers only on its own loopback address.');
+      sendError(res, 'forbidden', listener.unknownHost);
       return;
     }
     let url: URL;
@@ -243,11 +284,16 @@ export function createStationServer(opts: StationOptions): http.Server {
       return;
     }
     Promise.resolve()
-      .then(() => route({ req, res, url, port, origin }, opts))
+      .then(() => route({ req, res, url, port, origin }, opts, listener))
       .catch((error: unknown) => {
         (opts.report ?? console.error)('station', error);
         if (!res.headersSent) sendError(res, 'internal', 'Something went wrong and nothing was saved. Please try again.');
         else res.destroy();
       });
-  });
+  };
+}
+
+/** The HTTP transport of the one API ("station mode") plus the built renderer at `/`, on the loopback address. */
+export function createStationServer(opts: StationOptions): http.Server {
+  return http.createServer(stationHandler(opts, LOOPBACK));
 }

@@ -27,9 +27,6 @@ export interface DoorRoster {
 
 export const DEVICE_NAME_MAX = 40;
 
-/** The name a device gives itself ("Door 2"): shown on the check-ins it makes. */
-export const DeviceNameSchema = z.string().trim().min(1, 'Give this device a name, such as Door 2.').max(DEVICE_NAME_MAX, `Keep the name under ${DEVICE_NAME_MAX} characters.`);
-
 /**
  * A client-generated id for one action (a check-in, an undo, a note, a walk-in): a repeat with the
  * same id gets the first answer and never acts twice. Random, 8 to 64 URL-safe characters.

@@ -139,6 +139,14 @@ export interface ImportSummary {
   backup: string;
 }
 
+/** What undoing an import did; `kept` counts the people and registrations left as they are because they were changed since the import. */
+export interface ImportUndone {
+  removed: number;
+  restored: number;
+  unregistered: number;
+  kept: number;
+}
+
 export interface ImportProgress {
   running: boolean;
   done: number;

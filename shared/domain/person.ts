@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isPhoneText, kindsOf, PhoneKindsSchema, sortedKinds } from './phone';
+import type { BoundaryFlag } from './boundaries';
 import type { Stage } from './standing';
 
 /**
@@ -124,6 +125,8 @@ export type PersonData = z.output<typeof PersonInputSchema>;
 
 export interface Person extends PersonData {
   id: number;
+  /** Boundaries the app acts on (shared/domain/boundaries.ts); changed with people.setBoundaries. */
+  boundaryFlags: BoundaryFlag[];
   /** The name to show: display name, else the parts in the script's order. */
   name: string;
   createdAt: string;

@@ -13,10 +13,12 @@ import { mayBeTicket, normalizeTicketCode } from './ticket';
  * - `code`: the whole text is this registration's ticket or platform code (exact).
  * - `name`: every typed word begins one of the person's name words.
  * - `other`: every typed word begins a name, organization or email word, some not a name.
+ * - `answer`: every typed word begins a word of the ticket type or of one answer on the platform's
+ *   form ("vip", "vegetarian"). Listed with what matched, never identified: many share an answer.
  * - `codePrefix`: the text begins a ticket code. Listed, never identified: a prefix is no ticket.
  * - `suggestion`: nothing matched as typed; close to the name (a typo or a given-name variant).
  */
-export type MatchTier = 'code' | 'name' | 'other' | 'codePrefix' | 'suggestion';
+export type MatchTier = 'code' | 'name' | 'other' | 'answer' | 'codePrefix' | 'suggestion';
 
 export interface RegistrantMatch {
   tier: MatchTier;
@@ -33,7 +35,7 @@ export interface RegistrantText {
   emails: string[];
 }
 
-const TIER_ORDER: Record<MatchTier, number> = { code: 0, name: 1, other: 2, codePrefix: 3, suggestion: 4 };
+const TIER_ORDER: Record<MatchTier, number> = { code: 0, name: 1, other: 2, answer: 3, codePrefix: 4, suggestion: 5 };
 
 /** Something that could name a person or a ticket: at least one letter or digit. */
 export function canNameSomeone(text: string): boolean {
@@ -118,7 +120,7 @@ export function identify(rows: readonly RankedRow[]): number | null {
 /** A registrant as the check-in list shows them: why they are listed, and how they matched. */
 export interface CheckInRow extends Registration {
   match: RegistrantMatch;
-  /** For a suggestion: why it is offered ("Bob is a form of Robert"); else empty. */
+  /** Why it is listed when not by name: a suggestion's "Bob is a form of Robert", an answer's "VIP ticket"; else empty. */
   reason: string;
 }
 

@@ -62,6 +62,12 @@ export const InteractionInputSchema = z.object({
   note: line(2000, 'the note'),
 });
 
+/** Logging a touch: which open follow-ups it completes (null: those of its kind already due), and whether a crossed boundary was confirmed. */
+export const LogInteractionInputSchema = InteractionInputSchema.extend({
+  completeFollowUps: z.array(Id).max(200).nullable().default(null),
+  confirmBoundaries: z.boolean().default(false),
+});
+
 export const PurchaseInputSchema = z.object({
   personId: Id,
   what: z.string().trim().min(1, 'Say what they bought or engaged you for.').max(200, 'Keep this under 200 characters.'),
@@ -137,9 +143,16 @@ export interface Interaction {
   version: number;
 }
 
+/** A follow-up a touch completed, with what it was before (so the toast's Undo can put it back). */
+export interface CompletedFollowUp {
+  id: number;
+  what: string;
+  snoozedUntil: string | null;
+}
+
 export interface LoggedInteraction extends Interaction {
   /** Open follow-ups this touch fulfilled, now done. */
-  completedFollowUps: string[];
+  completedFollowUps: CompletedFollowUp[];
 }
 
 export interface Purchase {
@@ -165,6 +178,8 @@ export interface Need {
   updatedAt: string;
   /** Moves with every change; an update must name the version it was made on. */
   version: number;
+  /** Every move, oldest first, dated (from null: when it was noted). */
+  history: { from: NeedStatus | null; to: NeedStatus; on: string }[];
 }
 
 export interface StageChange {
@@ -231,6 +246,7 @@ export type TimelineEntry =
   | { type: 'stage'; id: number; on: string; title: string; note: string }
   | { type: 'clientTest'; id: number; on: string; title: string; note: string }
   | { type: 'purchase'; id: number; on: string; title: string; note: string }
+  | { type: 'need'; id: number; on: string; title: string; note: string }
   | { type: 'advocacy'; id: number; on: string; title: string; note: string };
 
 export const STANDING_LISTS = ['ready', 'atRisk', 'futureClients', 'dueToReconnect'] as const;
@@ -238,11 +254,12 @@ export type StandingList = (typeof STANDING_LISTS)[number];
 
 export const STANDING_LIST_INFO: Record<StandingList, { title: string; description: string }> = {
   ready: { title: 'Ready to become clients', description: 'Customers with three of four yeses on the client test, or marked to cultivate.' },
-  atRisk: { title: 'At risk', description: 'Clients with no personal touch for longer than their keep-in-touch cadence.' },
+  atRisk: { title: 'At risk', description: 'Clients with no personal touch for longer than their keep-in-touch cadence (never touched: counted from when the book first knew them).' },
   futureClients: { title: 'Future clients', description: 'Prospects marked as worth getting to know.' },
   dueToReconnect: {
     title: 'Due to reconnect',
-    description: 'Anyone whose last personal touch is older than their cadence. Newsletters and mailings do not count.',
+    description:
+      'Anyone whose last personal touch is older than their cadence — or, never touched, who has been in the book longer than it. Newsletters and mailings do not count.',
   },
 };
 
@@ -254,6 +271,8 @@ export interface StandingRow {
   score: number;
   yeses: number;
   lastPersonalOn: string | null;
+  /** The earliest day the book knows of them: what "never touched" is counted from. */
+  knownSince: string;
   /** Keep in touch every this many days (their own, or their stage's). */
   cadenceDays: number;
   marks: Record<Mark, boolean>;

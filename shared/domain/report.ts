@@ -44,8 +44,11 @@ export interface RapportReport {
   clientToCustomer: number | null;
   rows: RapportRow[];
   offset: number;
+  /** Highest score first; on a page (limit set), only the first `limit` of them: see the totals. */
   ready: { id: number; name: string; score: number; yeses: number }[];
   atRisk: { id: number; name: string; score: number; lastPersonalOn: string | null }[];
+  readyTotal: number;
+  atRiskTotal: number;
 }
 
 export interface IntimacyReport {

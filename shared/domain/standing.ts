@@ -130,6 +130,13 @@ export function dayMinus(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** "today", "yesterday", "12 days ago". */
+export function daysAgo(days: number): string {
+  if (days <= 0) return 'today';
+  if (days === 1) return 'yesterday';
+  return `${days} days ago`;
+}
+
 export function recencyPoints(lastPersonalOn: string | null, today: string): number {
   if (!lastPersonalOn) return 0;
   const { max, fullWithinDays, noneAfterDays } = SCORE_WEIGHTS.recency;
@@ -183,7 +190,7 @@ export function explainPart(key: ScorePartKey, f: ScoreFacts, today: string): st
       return `${f.yeses} of 4 yes × ${w.clientTest.perYes}`;
     case 'recency':
       if (!f.lastPersonalOn) return 'No personal touch yet (newsletters and mailings do not count)';
-      return `Last personal touch ${daysBetween(f.lastPersonalOn, today)} days ago; full within ${w.recency.fullWithinDays}, none after ${w.recency.noneAfterDays}`;
+      return `Last personal touch ${daysAgo(daysBetween(f.lastPersonalOn, today))}; full within ${w.recency.fullWithinDays}, none after ${w.recency.noneAfterDays}`;
     case 'frequency':
       return `${f.personalInWindow} in the last ${w.frequency.windowDays} days; ${w.frequency.forFull} earn every point`;
     case 'homeVisits':

@@ -9,9 +9,14 @@
  *   - in Chromium against station mode: keystroke to painted results on the check-in screen,
  *     beside the bare HTTP round trip of the same search (needs `npm run build` and Chromium);
  *   - import of a 100,000-row CSV end to end, beside bare inserts of the same rows (import.ts);
+ *   - find anything (Ctrl+K) over 1,000,000 touches with notes, beside the bare FTS query (palette.ts);
  *   - hostile import files at 1 and 10 MB, each pathological pattern of issue 14, beside decoding
  *     the same bytes and splitting them into lines (parsers.ts; time per MB must stay flat).
+ *   - against the built station: a single write every 20 ms during that import and during a
+ *     restore of the whole book, beside the same write on the idle book (concurrency.ts);
  *   - door devices: 3 × 200 check-ins at once, at the hub and until the other devices show them (door.ts).
+ *   - what a person feels (felt.ts, cold-start.ts): People keystroke → paint, Relationships lists, report first page, person page, cold start to Home;
+ *     cost growth at 10,000 / 100,000 / 1,000,000 people with `--growth` (growth.ts); every figure charted in bench-results/ (chart.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,11 +29,18 @@ import { NO_FILTER, insertPerson, listPlan, peopleCountSql, peoplePageSql } from
 import { PeopleListInput } from '../../shared/contract';
 import { PersonInputSchema } from '../../shared/domain/person';
 import { makePeople } from './synthetic-people';
+import { seededBook } from './seed-book';
 import { keystrokeToPaint } from './keystroke-to-paint';
 import { reportToPdf } from './report-pdf';
 import { importRows } from './import';
+import { concurrencyRows } from './concurrency';
 import { parserRows } from './parsers';
+import { paletteRows } from './palette';
 import { doorRows } from './door';
+import { feltRows } from './felt';
+import { coldStartRows } from './cold-start';
+import { growthRows } from './growth';
+import { writeChart } from './chart';
 import { rapportRowsSql } from '../../electron/core/services/reports';
 import type { CoreContext } from '../../electron/core/context';
 import { FIND_LIMIT, FIND_SQL, readCheckInQuery } from '../../electron/core/services/registrant-search';
@@ -49,7 +61,7 @@ const INTERACTIONS = Number(process.env.RAPPORT_BENCH_INTERACTIONS ?? 1_000_000)
 const STANDING_ROUNDS = 5;
 const QUERIES = ['jose', 'alv', 'smi', 'mar', 'ann lee', 'garcia acme', '田中', 'maria.g', 'o’bri', 'zimmerman'];
 const json = process.argv.includes('--json');
-/** `--only checkin,keystroke`: run only these parts (search, writes, checkin, standing, report, keystroke, pdf, import, parsers, door). */
+/** `--only checkin,keystroke`: run only these parts (search, writes, checkin, standing, report, palette, keystroke, pdf, import, parsers, door, concurrency). */
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg >= 0 ? new Set((process.argv[onlyArg + 1] ?? '').split(',')) : null;
 const want = (part: string) => only === null || only.has(part);
@@ -210,19 +222,11 @@ function log(message: string) {
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-bench-'));
 try {
+  await seededBook(dataDir, PEOPLE, log);
   const store = await openStore(dataDir);
   const ctx = createContext(store, 'station', 'bench');
   const db = store.db;
-
-  log(`Seeding ${PEOPLE.toLocaleString()} people in ${dataDir} …`);
-  const seedStart = performance.now();
-  const people = makePeople(PEOPLE).map((p) => PersonInputSchema.parse(p));
   const at = new Date().toISOString();
-  for (let i = 0; i < people.length; i += 10_000) {
-    db.transaction(() => people.slice(i, i + 10_000).forEach((p) => insertPerson(db, p, at)))();
-  }
-  db.pragma('optimize');
-  log(`Seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s\n`);
 
   const rows: Row[] = [];
 
@@ -416,6 +420,7 @@ try {
   });
   if (want('standing')) rows.push(...standingRows(db, at));
   if (want('report')) rows.push(reportOnScreen(ctx, db));
+  if (want('palette')) rows.push(...paletteRows(ctx, db, at, INTERACTIONS, log));
   store.close();
 
   if (want('keystroke')) rows.push(await keystrokeToPaint(dataDir, seminar.id, log));
@@ -423,6 +428,11 @@ try {
   if (want('import')) rows.push(...(await importRows(log)));
   if (want('parsers')) rows.push(...(await parserRows(log)));
   if (want('door')) rows.push(...(await doorRows(log)));
+  if (want('concurrency')) rows.push(...(await concurrencyRows(log)));
+  if (want('felt')) rows.push(...(await feltRows(dataDir, log)));
+  if (want('coldstart')) rows.push(...(await coldStartRows(dataDir, log)));
+  if (process.argv.includes('--growth') || only?.has('growth')) rows.push(...(await growthRows(log)));
+  log(`chart: ${writeChart(rows)}`);
 
   if (json) {
     console.log(JSON.stringify(rows.map(({ name, p50_ms, p95_ms, baseline_p95_ms }) => ({ name, p50_ms, p95_ms, baseline_p95_ms }))));

@@ -1,5 +1,5 @@
 import { expect, planSeminar, screenshot, test, type Station } from './fixtures';
-import { openDevice, shownAt, shownCount, watchCount } from './door-station';
+import { openTheDoor, pairDevice, shownAt, shownCount, watchCount } from './door-station';
 
 interface Reg {
   id: number;
@@ -25,11 +25,15 @@ const registrations = async (station: Station, seminarId: number) => (await stat
 const storeCheckedIn = async (station: Station, seminarId: number) => (await station.api<{ counts: { checkedIn: number } }>('seminars.get', { id: seminarId })).value.counts.checkedIn;
 
 test('three devices at one door: 60 check-ins, every device’s counters equal the store within a second; one person at two devices is checked in once', async ({ browser, station }) => {
-  test.setTimeout(300_000);
+  // 60 check-ins watched on three phone-sized pages: minutes on a shared, loaded machine.
+  test.setTimeout(480_000);
   const people: [string, string][] = GIVEN.flatMap((g) => FAMILY.map((f): [string, string] => [g, f]));
   const seminarId = await seminarOf(station, [...people, ['Zed', 'Moon', 'Lunar Co']]);
+  // Two devices pair with the code typed on the pairing page, the third by the QR code's address; none holds the owner's key.
+  const door = await openTheDoor(station, seminarId);
   const devices = [];
-  for (const name of ['Door 1', 'Door 2', 'Door 3']) devices.push(await openDevice(browser, station, seminarId, name));
+  for (const [name, by] of [['Door 1', 'code'], ['Door 2', 'code'], ['Door 3', 'qr']] as const) devices.push(await pairDevice(browser, door, name, { by }));
+  for (const d of devices) expect(d.page.url()).toMatch(new RegExp(`^https://127\\.0\\.0\\.1:\\d+/#/door/${seminarId}$`));
   const pages = devices.map((d) => d.page);
   for (const page of pages) await expect(page.getByRole('status', { name: 'Connection' })).toHaveText('Online');
   for (const page of pages) await watchCount(page);
@@ -72,7 +76,11 @@ test('three devices at one door: 60 check-ins, every device’s counters equal t
   expect(['Door 1', 'Door 2']).toContain(winner);
   const [won, lost] = winner === 'Door 1' ? [one, two] : [two, one];
   await expect(won.getByRole('status', { name: 'Last check-in' })).toContainText('Zed Moon is checked in');
-  await expect(lost.getByRole('status', { name: 'Last check-in' })).toContainText(new RegExp(`Zed Moon is already checked in at \\d+:\\d\\d.* on ${winner}`));
+  // The other device says who has him: at once in its panel, or — when the hub's answer took longer
+  // than the device waits (a loaded machine), so it kept the check-in to send again — in the late
+  // answers as soon as the hub answers it. Either way the store holds one check-in.
+  await expect(lost.getByText(new RegExp(`^Zed Moon (is|was) already checked in at \\d+:\\d\\d.* on ${winner}\\.?$`)).first()).toBeVisible();
+  expect((await registrations(station, seminarId)).filter((r) => r.name === 'Zed Moon' && r.state === 'checked_in')).toHaveLength(1);
   for (const p of pages) await expect.poll(() => shownCount(p, 'Checked in')).toBe(61);
   for (const d of devices) await d.context.close();
 });
@@ -83,8 +91,9 @@ test('the phone door screen at 360×640: green, orange with the other device’s
     ['Bo', 'Chen', 'Initech'],
     ['Carmen', 'Núñez', 'Globex'],
   ]);
-  const door1 = await openDevice(browser, station, seminarId, 'Door 1');
-  const door2 = await openDevice(browser, station, seminarId, 'Door 2');
+  const door = await openTheDoor(station, seminarId);
+  const door1 = await pairDevice(browser, door, 'Door 1');
+  const door2 = await pairDevice(browser, door, 'Door 2');
   await screenshot(door2.page, 'door-360-ready');
 
   // Door 1 checks Ann in by tapping her row and the big button, no keyboard.
@@ -92,6 +101,7 @@ test('the phone door screen at 360×640: green, orange with the other device’s
   await door1.page.getByRole('button', { name: 'Check in Ann Lee' }).click();
   await expect(door1.page.getByRole('status', { name: 'Last check-in' })).toHaveAttribute('data-tone', 'in');
   await expect(door1.page.getByRole('status', { name: 'Last check-in' })).toContainText('Ann Lee is checked in');
+  await expect(door1.page.getByRole('button', { name: 'Undo check-in' })).toBeVisible();
   await screenshot(door1.page, 'door-360-green');
 
   // Door 2 looks her up: orange, with when and where.
@@ -102,6 +112,8 @@ test('the phone door screen at 360×640: green, orange with the other device’s
   const panel = door2.page.getByRole('status', { name: 'Last check-in' });
   await expect(panel).toHaveAttribute('data-tone', 'already');
   await expect(panel).toContainText(/Ann Lee is already checked in at \d+:\d\d.* on Door 1/);
+  // Door 1's check-in is Door 1's to undo, not this device's.
+  await expect(panel.getByRole('button', { name: 'Undo check-in' })).toHaveCount(0);
   await screenshot(door2.page, 'door-360-orange');
 
   // A ticket that is no one's: red, with the code read; nobody checked in.
@@ -128,7 +140,7 @@ test('the owner’s check-in table follows a door device: its list and counts ch
   await expect(checkedIn).toHaveText('0');
   await expect(page.getByRole('option', { name: 'Bo Chen, Initech' })).toBeVisible();
 
-  const door = await openDevice(browser, station, seminarId, 'Door 4');
+  const door = await pairDevice(browser, await openTheDoor(station, seminarId), 'Door 4');
   await door.page.getByRole('option', { name: 'Bo Chen, Initech' }).click();
   await door.page.getByRole('button', { name: 'Check in Bo Chen' }).click();
   await expect(door.page.getByRole('status', { name: 'Last check-in' })).toContainText('Bo Chen is checked in');

@@ -1,20 +1,24 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import crypto from 'node:crypto';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { CERTIFICATE_FILE } from '../../electron/station/door-certificate';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config';
 import { startStationProcess, type ApiReply, type StationProcess } from '../helpers/station-process';
 
 /**
  * A station for the door tests that can be stopped and started again on the same port over the
- * same data folder — as a hub that restarts — so a door device's page (whose storage belongs to
- * its origin) finds it again.
+ * same data folder — as a hub that restarts. Its door for devices (HTTPS on 127.0.0.1) opens again
+ * on the port it had, so a paired device's page (whose storage and token belong to its origin)
+ * finds it again.
  */
 
 export interface DoorStation {
   url: string;
   port: number;
   dataDir: string;
-  /** The owner's key of the station's current run: a restart makes a new one. */
+  /** The owner's key of the station's current run (a restart makes a new one): for the test's own calls, never a device's. */
   token: string;
   loginUrl: string;
   api<T = unknown>(method: string, input?: unknown): Promise<ApiReply<T>>;
@@ -52,26 +56,62 @@ export async function startDoorStation(): Promise<DoorStation> {
   return station;
 }
 
-/**
- * Lets a browser context in with the station's current key (the session cookie). Until devices
- * pair with keys of their own, a device uses the owner's, and a hub restart asks for it again.
- */
-export async function logIn(context: BrowserContext, station: { loginUrl: string }): Promise<void> {
-  const page = await context.newPage();
-  await page.goto(station.loginUrl);
-  await page.close();
+/** The owner's door, opened for one seminar: the HTTPS address devices reach and the pairing code shown. */
+export interface OpenDoor {
+  /** `https://127.0.0.1:<port>` (the tests' door listens on 127.0.0.1 only). */
+  address: string;
+  code: string;
+  /** What the QR code holds: the pairing page with the code filled in. */
+  qr: string;
 }
 
-/** A phone at the door: its own browser context (storage, service worker), named on first use. */
-export async function openDevice(browser: Browser, station: { url: string; loginUrl: string }, seminarId: number, name: string, viewport = { width: 360, height: 640 }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, hasTouch: true, isMobile: true });
-  await logIn(context, station);
+/** The owner lets other devices check in at this seminar (door.open), as the door panel does. */
+export async function openTheDoor(station: { api: DoorStation['api'] }, seminarId: number): Promise<OpenDoor> {
+  const status = await station.api<{ addresses: string[]; pairing: { code: string; url: string | null } | null }>('door.open', { seminarId });
+  if (!status.ok || !status.value.pairing) throw new Error(`the door did not open: ${JSON.stringify(status.error)}`);
+  const address = status.value.addresses[0];
+  if (!address?.startsWith('https://127.0.0.1:')) throw new Error(`the door listens at ${address}, not on 127.0.0.1`);
+  return { address, code: status.value.pairing.code, qr: status.value.pairing.url ?? '' };
+}
+
+/**
+ * A phone at the door: its own browser context (cookies, storage, service worker) that accepts the
+ * hub's self-signed certificate as its owner did once, paired with the code — typed on the pairing
+ * page, or filled in by the QR code's address — under its own name. It never sees the owner's key.
+ */
+export async function pairDevice(
+  browser: Browser,
+  door: OpenDoor,
+  name: string,
+  /** `trusted`: the browser trusts the hub's certificate already (trustingBrowser), so nothing is to be ignored. */
+  options: { by?: 'code' | 'qr'; viewport?: { width: number; height: number }; context?: BrowserContext; trusted?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context =
+    options.context ??
+    (await browser.newContext({ ignoreHTTPSErrors: options.trusted !== true, viewport: options.viewport ?? { width: 360, height: 640 }, hasTouch: true, isMobile: true }));
   const page = await context.newPage();
-  await page.goto(`${station.url}/#/door/${seminarId}`);
-  await page.getByLabel('Device name').fill(name);
-  await page.getByRole('button', { name: 'Start checking in' }).click();
+  if (options.by === 'qr') {
+    await page.goto(door.qr);
+  } else {
+    await page.goto(`${door.address}/pair`);
+    await page.getByLabel('Pairing code').fill(door.code);
+  }
+  await page.getByLabel('Name of this device').fill(name);
+  await page.getByRole('button', { name: 'Pair this device' }).click();
   await page.getByRole('combobox', { name: 'Find attendee' }).waitFor();
   return { context, page };
+}
+
+/**
+ * A browser that trusts this book's door certificate (its key, and nothing else), as a phone does
+ * once its owner installed the hub's certificate. A browser that was only told to accept it
+ * (`ignoreHTTPSErrors`, a click through the warning) runs no service worker for the address, so
+ * the door screen could not reload while the hub is away; trust is what lets it.
+ */
+export function trustingBrowser(dataDir: string, args: string[] = []): Promise<Browser> {
+  const cert = new crypto.X509Certificate(fs.readFileSync(path.join(dataDir, CERTIFICATE_FILE)));
+  const spki = crypto.createHash('sha256').update(cert.publicKey.export({ type: 'spki', format: 'der' })).digest('base64');
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, `--ignore-certificate-errors-spki-list=${spki}`, ...args] });
 }
 
 /** The count a door screen shows under one label ("Checked in"). */

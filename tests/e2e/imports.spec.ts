@@ -59,6 +59,8 @@ test('import LinkedIn connections and a vCard file through the wizard with one d
   await finished.getByRole('button', { name: 'Import another file' }).click();
   const history = page.getByRole('table', { name: 'Past imports list' });
   await history.getByRole('button', { name: 'Undo the import of kawsay_Connections.csv' }).click();
+  await expect(page.getByRole('dialog', { name: 'Undo this import?' })).toContainText('stays as it is');
+  await screenshot(page, 'import-undo-dialog');
   await page.getByRole('dialog', { name: 'Undo this import?' }).getByRole('button', { name: 'Undo import' }).click();
   await expect(page.getByText('Import undone')).toBeVisible();
   await expect(history.getByRole('row', { name: /kawsay_Connections\.csv/ })).toContainText('Undone');

@@ -79,6 +79,16 @@ test('an Eventbrite attendee report imported into a seminar: its barcode scanned
   expect(states.find((r) => r.id === john.id)?.state).toBe('registered');
   expect(states.filter((r) => r.state === 'checked_in').map((r) => r.id)).toEqual([jane.id]);
 
+  // An answer on the form finds its registrant too, saying what matched; Enter alone checks no one in.
+  await search.fill('city3');
+  const listed = page.getByRole('listbox', { name: 'Attendees' }).getByRole('option');
+  await expect(listed).toHaveCount(1);
+  await expect(listed.first()).toHaveAccessibleName(/^Joe Bloggs, Company3Name \(Where are you located.*City3, CA\)$/);
+  await search.press('Enter');
+  await expect(page.getByRole('status', { name: 'Table message' })).not.toBeEmpty();
+  expect((await station.api<Reg[]>('registrations.list', { seminarId })).value.filter((r) => r.state === 'checked_in').map((r) => r.id)).toEqual([jane.id]);
+  await search.fill('');
+
   // On the seminar page: the ticket type in the row, the form's answers in its details.
   await page.goto(`${station.url}/#/seminars/${seminarId}`);
   const table = page.getByRole('table', { name: 'Registrations' });

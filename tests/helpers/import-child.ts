@@ -1,7 +1,8 @@
 /**
  * A process that imports one file into the book in a data folder, printing "progress <n>" as it
  * goes and "done <created>" once committed, then waiting to be killed (tests/integration/import-crash.test.ts).
- * Given a row count, it stops there, inside the import's transaction, and says "paused <n>".
+ * Given a progress count, it stops at the first step past it, with the import still running (its
+ * steps so far committed, its last one not), and says "paused <n>".
  */
 import fs from 'node:fs';
 import { createContext } from '../../electron/core/context';
@@ -25,7 +26,7 @@ const summary = applyImport(
       if (done < pause || paused) return;
       paused = true;
       process.stdout.write(`paused ${done}\n`);
-      // Half the rows are written and the transaction is open: wait here for the kill.
+      // Part of the import is written and it is still running: wait here for the kill.
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 120_000);
     },
   },

@@ -45,6 +45,8 @@ export interface StartOptions {
   /** The built station (out/main/station.js, as users run it) or the sources through tsx's loader. */
   from?: 'build' | 'source';
   port?: number;
+  /** The door's HTTPS port once opened (0: any free one, kept in the book for the next start). */
+  doorPort?: number;
   /** Where the station's own error output goes; kept for the failure message when piped. */
   stderr?: 'pipe' | 'inherit';
   timeoutMs?: number;
@@ -56,7 +58,9 @@ export async function startStationProcess(dataDir: string, options: StartOptions
   if (!fs.existsSync(entry)) throw new Error(`${path.relative(ROOT, entry)} is missing: run \`npm run build\` first.`);
   // Node itself with tsx's loader, not the tsx command: that one runs the script in a child a SIGKILL would not reach.
   const args = from === 'build' ? [entry] : ['--import', 'tsx', entry];
-  const child = spawn(process.execPath, [...args, '--port', String(port), '--data', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', errors] });
+  // The door for devices, once opened, listens on 127.0.0.1 too: tests reach servers there only.
+  const door = ['--door-host', '127.0.0.1', '--door-port', String(options.doorPort ?? 0)];
+  const child = spawn(process.execPath, [...args, '--port', String(port), '--data', dataDir, ...door], { cwd: ROOT, stdio: ['ignore', 'pipe', errors] });
   let stderr = '';
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
   const address = await new Promise<StationAddress>((resolve, reject) => {

@@ -6,7 +6,7 @@ import { ALLOWED_METHODS, mayCall, OWNER, ROLES, type Caller } from '../../share
 import { METHOD_NAMES } from '../../shared/contract';
 import { openTestContext } from '../helpers/store';
 
-const DOOR: Caller = { role: 'door', seminarId: 1 };
+const DOOR: Caller = { role: 'door', seminarId: 1, deviceId: 1, deviceName: 'Door 2' };
 
 describe('who may call what', () => {
   it('lets the owner call every method of the contract', () => {

@@ -46,7 +46,7 @@ describe('dispatch', () => {
       ok: true,
       value: { organization: 'Globex' },
     });
-    expect(dispatch(ctx, 'people.delete', { id })).toEqual({ ok: true, value: { id } });
+    expect(dispatch(ctx, 'people.delete', { id })).toMatchObject({ ok: true, value: { id } });
     expect(dispatch(ctx, 'people.get', { id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 

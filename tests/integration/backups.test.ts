@@ -2,7 +2,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dispatchAsync } from '../../electron/core/api';
+import { dispatch, dispatchAsync } from '../../electron/core/api';
+import { eventsOf } from '../../electron/core/events';
+import type { BookEvent } from '../../shared/events';
 import { backupDatabase, dailyBackup, listBackups, rotateBackups } from '../../electron/core/db/backup';
 import { DATABASE_FILE, openStore, restoreLatestGoodBackup } from '../../electron/core/db/store';
 import { createContext } from '../../electron/core/context';
@@ -48,6 +50,24 @@ describe('backups', () => {
     add(ctx, 'Dee'); // the restored book takes writes as before
     expect(countPeople(ctx)).toBe(2);
     expect(await dispatchAsync(ctx, 'backups.restore', { name: 'rapport-nonsense.db' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('tells every open screen to read again after a restore, and keeps telling them about the restored book', async () => {
+    const ctx = await openTestContext();
+    add(ctx, 'Ann');
+    const taken = await dispatchAsync(ctx, 'backups.create', {});
+    if (!taken.ok) throw new Error(taken.error.message);
+    add(ctx, 'Ben');
+    const heard: BookEvent[] = [];
+    const stop = eventsOf(ctx).subscribe((e) => heard.push(e));
+    expect(await dispatchAsync(ctx, 'backups.restore', { name: (taken.value as { name: string }).name })).toMatchObject({ ok: true });
+    expect(heard.map((e) => e.type)).toEqual(['book']);
+    expect(countPeople(ctx)).toBe(1);
+    // The restore opened a new connection to the new book; listeners subscribed before it still hear what follows.
+    const cy = createPerson(ctx, PersonInputSchema.parse({ givenName: 'Cy' }));
+    expect(dispatch(ctx, 'people.delete', { id: cy.id })).toMatchObject({ ok: true });
+    expect(heard.map((e) => e.type)).toEqual(['book', 'book']);
+    stop();
   });
 
   it('refuses to open a damaged book without touching it, and puts the latest good backup in its place on request', async () => {

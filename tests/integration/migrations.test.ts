@@ -349,6 +349,21 @@ describe('migration 8: record versions', () => {
   });
 });
 
+describe('migration 9: import state', () => {
+  it('keeps past imports as done; an import is running, done or being undone, nothing else', () => {
+    const file = path.join(tempDataDir(), DATABASE_FILE);
+    const db = databaseAt(8, file);
+    db.prepare("INSERT INTO imports (id, file_name, format, encoding, imported_at) VALUES (1, 'a.csv', 'google', 'utf-8', 'x')").run();
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 9));
+    expect(db.pragma('user_version', { simple: true })).toBe(9);
+    expect(db.prepare('SELECT file_name, state FROM imports WHERE id = 1').get()).toEqual({ file_name: 'a.csv', state: 'done' });
+    const insert = db.prepare("INSERT INTO imports (file_name, format, encoding, imported_at, state) VALUES ('b.csv', 'google', 'utf-8', 'y', ?)");
+    for (const state of ['running', 'undoing', 'done']) insert.run(state);
+    expect(() => insert.run('paused')).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
 describe('migration 11: walk-ins that created a person', () => {
   it('keeps existing registrations as not having created anyone; only a walk-in may have', () => {
     const file = path.join(tempDataDir(), DATABASE_FILE);
@@ -388,6 +403,35 @@ describe('migration 12: door devices', () => {
   });
 });
 
+describe('migration 13: paired door devices', () => {
+  it('adds devices kept by a digest of their token, and forgets which device made a check-in as soon as the registration changes state', () => {
+    const file = path.join(tempDataDir(), DATABASE_FILE);
+    const db = databaseAt(12, file);
+    db.prepare("INSERT INTO people (id, given_name, sort_key, search_rank, created_at, updated_at) VALUES (7, 'Ann', 'ann', 1, 'x', 'x')").run();
+    db.prepare("INSERT INTO seminars (id, title, starts_at, ends_at, time_zone, created_at, updated_at) VALUES (1, 'S', 'a', 'b', 'UTC', 'x', 'x')").run();
+    db.prepare("INSERT INTO registrations (id, seminar_id, person_id, mode, source, state, checked_in_at, ticket_code, created_at, updated_at) VALUES (1, 1, 7, 'in_person', 'ahead', 'checked_in', 'x', 'T1', 'x', 'x')").run();
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 13));
+    expect(db.pragma('user_version', { simple: true })).toBe(13);
+    expect(db.prepare('SELECT count(*) AS n FROM registrations').get()).toEqual({ n: 1 });
+    const hash = 'h'.repeat(44);
+    db.prepare("INSERT INTO door_devices (id, name, seminar_id, token_hash, paired_at, last_seen_at) VALUES (1, 'Door 2', 1, ?, 'x', 'x')").run(hash);
+    // A token itself (43 characters) does not fit where only its digest goes; a name must say something.
+    expect(() => db.prepare("INSERT INTO door_devices (name, seminar_id, token_hash, paired_at, last_seen_at) VALUES ('Door 3', 1, ?, 'x', 'x')").run('t'.repeat(43))).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO door_devices (name, seminar_id, token_hash, paired_at, last_seen_at) VALUES ('  ', 1, ?, 'x', 'x')").run('g'.repeat(44))).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO door_devices (name, seminar_id, token_hash, paired_at, last_seen_at) VALUES ('Door 4', 1, ?, 'x', 'x')").run(hash)).toThrow(/UNIQUE/);
+    db.prepare('INSERT INTO door_checkins (registration_id, device_id) VALUES (1, 1)').run();
+    db.prepare("UPDATE registrations SET note = 'hi' WHERE id = 1").run();
+    expect(db.prepare('SELECT count(*) AS n FROM door_checkins').get()).toEqual({ n: 1 });
+    db.prepare("UPDATE registrations SET state = 'registered', checked_in_at = NULL WHERE id = 1").run();
+    expect(db.prepare('SELECT count(*) AS n FROM door_checkins').get()).toEqual({ n: 0 });
+    db.prepare('INSERT INTO door_checkins (registration_id, device_id) VALUES (1, 1)').run();
+    db.prepare('DELETE FROM registrations WHERE id = 1').run();
+    expect(db.prepare('SELECT count(*) AS n FROM door_checkins').get()).toEqual({ n: 0 });
+    expect(() => db.prepare("INSERT INTO door_listener (id, port, opened_at) VALUES (2, 4748, 'x')").run()).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
 describe('migration 14: phone kinds and keys', () => {
   it('gives existing phones the kinds their labels name and a key in the saved region, and drops the digits index', () => {
     const db = databaseAt(13, path.join(tempDataDir(), DATABASE_FILE));
@@ -408,6 +452,36 @@ describe('migration 14: phone kinds and keys', () => {
     expect(indexes).toContain('person_phones_by_key');
     expect(indexes).not.toContain('person_phones_by_digits');
     expect(() => db.prepare("UPDATE person_phones SET kinds = 'WORK' WHERE position = 0").run()).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('migration 15: everyday relationships', () => {
+  it('dates the existing needs, indexes existing notes, and asks for a re-scoring that works out when each person was first known', () => {
+    const file = path.join(tempDataDir(), DATABASE_FILE);
+    const db = databaseAt(14, file);
+    db.prepare("INSERT INTO people (id, given_name, sort_key, search_rank, notes, created_at, updated_at) VALUES (7, 'Ann', 'ann', 1, 'Runs a marathon every spring', '2024-01-01T10:00:00Z', 'x')").run();
+    db.prepare("INSERT INTO needs (id, person_id, what, problem, status, created_at, updated_at) VALUES (1, 7, 'A bookkeeper', 'Taxes late', 'proposed', 'x', '2024-02-03T10:00:00Z')").run();
+    db.prepare("INSERT INTO interactions (id, person_id, kind, occurred_on, note, created_at, updated_at) VALUES (1, 7, 'call', '2024-02-01', 'Talked about the cellar', 'x', 'x')").run();
+    db.prepare("INSERT INTO settings (key, value) VALUES ('standing.asOf', '2024-02-03')").run();
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 15));
+    expect(db.pragma('user_version', { simple: true })).toBe(15);
+    expect(db.prepare('SELECT need_id, from_status, to_status FROM need_changes').all()).toEqual([{ need_id: 1, from_status: null, to_status: 'proposed' }]);
+    expect(db.prepare("SELECT rowid FROM people_notes_search WHERE people_notes_search MATCH 'marathon'").all()).toEqual([{ rowid: 7 }]);
+    expect(db.prepare("SELECT rowid FROM interactions_search WHERE interactions_search MATCH 'cellar'").all()).toEqual([{ rowid: 1 }]);
+    expect(db.prepare("SELECT rowid FROM needs_search WHERE needs_search MATCH 'bookkeeper'").all()).toEqual([{ rowid: 1 }]);
+    expect(db.prepare("SELECT known_since, boundary_flags FROM people WHERE id = 7").get()).toEqual({ known_since: '', boundary_flags: '' });
+    expect(db.prepare("SELECT 1 FROM settings WHERE key = 'standing.asOf'").get()).toBeUndefined();
+    // The triggers keep the notes index in step with every write.
+    db.prepare("UPDATE people SET notes = 'Bookkeeper wanted' WHERE id = 7").run();
+    expect(db.prepare("SELECT rowid FROM people_notes_search WHERE people_notes_search MATCH 'marathon'").all()).toEqual([]);
+    db.prepare('DELETE FROM people WHERE id = 7').run();
+    expect(db.prepare("SELECT count(*) AS n FROM interactions_search WHERE interactions_search MATCH 'cellar'").get()).toEqual({ n: 0 });
+    db.exec("INSERT INTO interactions_search (interactions_search) VALUES ('integrity-check'); INSERT INTO people_notes_search (people_notes_search) VALUES ('integrity-check')");
+    // A one-off event needs its year and a name; a photo is one of four image kinds.
+    db.prepare("INSERT INTO people (id, given_name, sort_key, search_rank, created_at, updated_at) VALUES (8, 'Bo', 'bo', 2, 'x', 'x')").run();
+    expect(() => db.prepare("INSERT INTO important_dates (person_id, kind, label, month, day, yearly, created_at) VALUES (8, 'event', 'New job', 3, 1, 0, 'x')").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO person_photos (person_id, mime, data, updated_at) VALUES (8, 'image/svg+xml', 'PHN2Zz4=', 'x')").run()).toThrow(/CHECK/);
     db.close();
   });
 });

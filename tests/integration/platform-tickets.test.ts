@@ -176,6 +176,21 @@ describe('an Eventbrite attendee report imported into a seminar', () => {
     for (const table of ['registration_tickets', 'registration_codes', 'registration_answers']) expect(count(ctx, table), table).toBe(0);
   });
 
+  it('undo keeps a registration checked in since, with the ticket it was checked in by; the others go with theirs', async () => {
+    const ctx = await openTestContext();
+    const seminarId = plan(ctx);
+    const { text, barcodes } = withBarcodes(eventbriteBytes().toString('utf8'));
+    const summary = await importInto(ctx, seminarId, 'attendees.csv', text);
+    const barcode = barcodes.get('jdoe2@test2mail.com') as string;
+    const jane = checkInByTicket(ctx, seminarId, barcode);
+    // Kept: her registration, and so her too (the registration refers to her).
+    expect(undoImport(ctx, summary.importId)).toMatchObject({ unregistered: summary.registered - 1, removed: summary.created - 1, kept: 2 });
+    const left = listRegistrations(ctx, seminarId);
+    expect(left.map((r) => [r.id, r.state])).toEqual([[jane.id, 'checked_in']]);
+    expect(codesOf(left[0] as Registration, 'barcode')).toEqual([barcode]);
+    expect(findByPlatformCode(ctx, seminarId, barcode)).toEqual([jane.id]);
+  });
+
   it('a full export carries the tickets into a new book', async () => {
     const ctx = await openTestContext();
     const seminarId = plan(ctx);
@@ -281,6 +296,63 @@ describe('checking in by a platform code: exact match within the seminar only', 
  * a prefix of one, one with a character more, another seminar's, noise, with a scanner's CR/LF —
  * checks in exactly the one registration of this seminar holding exactly that code, or no one.
  */
+describe('ticket types and form answers at the check-in table', () => {
+  it('an imported answer or ticket type finds its registrants, listed with what matched, never identified', async () => {
+    const ctx = await openTestContext();
+    const seminarId = plan(ctx);
+    const elsewhere = plan(ctx, 'Elsewhere');
+    await importInto(ctx, seminarId, 'attendees.csv', eventbriteBytes());
+    const regs = listRegistrations(ctx, seminarId);
+    const rows = reportRows(eventbriteBytes().toString('utf8'));
+    const inCity2 = rows.filter((r) => /\bcity2\b/i.test(r['Where are you located (city+state or city+country)'] ?? '')).map((r) => byEmail(regs, r.Email as string).id);
+    expect(inCity2.length).toBeGreaterThan(0);
+    const city = searchRegistrants(ctx, seminarId, 'city2');
+    expect(city.rows.map((r) => r.id).sort()).toEqual([...inCity2].sort());
+    expect(city.rows.every((r) => r.match.tier === 'answer' && /City2/.test(r.reason))).toBe(true);
+    expect(city.identified).toBeNull();
+
+    const general = searchRegistrants(ctx, seminarId, 'general adm');
+    expect(general.rows.map((r) => r.id).sort()).toEqual(regs.filter((r) => r.ticket?.ticketType === 'General Admission').map((r) => r.id).sort());
+    expect(general.rows[0]?.reason).toBe('General Admission ticket');
+    expect(general.identified).toBeNull();
+    // Every typed word must be met by the same text; and another seminar's answers find no one here.
+    expect(searchRegistrants(ctx, seminarId, 'general city2').rows).toEqual([]);
+    expect(searchRegistrants(ctx, elsewhere, 'city2').rows).toEqual([]);
+    // A name still ranks first and still identifies its person.
+    const john = byEmail(regs, 'jdoe1@test1mail.com');
+    expect(searchRegistrants(ctx, seminarId, 'john doe').identified).toBe(john.id);
+  });
+
+  it('generated answers: a word lists exactly those whose ticket text holds it, below name matches', async () => {
+    const ctx = await openTestContext();
+    const WORDS = ['vegan', 'kosher', 'wheelchair', 'vip', 'press', 'speaker'];
+    let round = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.subarray(WORDS), { minLength: 3, maxLength: 8 }), fc.constantFrom(...WORDS), async (said, typed) => {
+        round++;
+        const seminarId = plan(ctx, `Answers ${round}`);
+        const people = said.map((_, i) => createPerson(ctx, PersonInputSchema.parse({ givenName: `Guest${round}x${i}`, familyName: i === 0 ? 'Vipond' : 'Gen' })).id);
+        registerPeople(ctx, seminarId, people, 'in_person');
+        const regs = listRegistrations(ctx, seminarId);
+        const regOf = (i: number) => regs.find((r) => r.personId === people[i]) as Registration;
+        said.forEach((words, i) => {
+          const answers = words.length ? [{ question: 'Anything we should know?', answer: words.join(', ') }] : [];
+          attachTicket(ctx.db, regOf(i).id, { platform: 'eventbrite', ticketType: '', codes: [], answers }, null);
+        });
+        const result = searchRegistrants(ctx, seminarId, typed);
+        const byAnswer = said.flatMap((words, i) => (words.includes(typed) ? [regOf(i).id] : []));
+        const byName = typed === 'vip' ? [regOf(0).id] : [];
+        expect(new Set(result.rows.map((r) => r.id))).toEqual(new Set([...byName, ...byAnswer]));
+        // Names first; an answer alone never identifies anyone.
+        result.rows.forEach((r) => expect(r.match.tier === 'name' || (r.match.tier === 'answer' && r.reason.includes(typed))).toBe(true));
+        if (result.identified !== null) expect(byName).toContain(result.identified);
+        if (byName.length) expect(result.rows[0]?.id).toBe(byName[0]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
 describe('generated codes', () => {
   const digits = fc.stringMatching(/^[0-9]{6,24}$/);
   const zoomId = fc.stringMatching(/^[A-Za-z0-9_-]{8,22}$/);

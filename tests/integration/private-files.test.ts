@@ -1,10 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { dispatchAsync } from '../../electron/core/api';
 import { backupDatabase, backupsDir, listBackups } from '../../electron/core/db/backup';
+import { exportFull } from '../../electron/core/services/exports';
+import { createPerson } from '../../electron/core/services/people';
+import { PersonInputSchema } from '../../shared/domain/person';
 import { DATABASE_FILE, openStore, restoreLatestGoodBackup } from '../../electron/core/db/store';
 import { startStationProcess, type StationProcess } from '../helpers/station-process';
-import { tempDataDir } from '../helpers/store';
+import { openTestContext, tempDataDir } from '../helpers/store';
 
 const mode = (file: string) => fs.statSync(file).mode & 0o777;
 const stations: StationProcess[] = [];
@@ -47,6 +51,30 @@ describe.skipIf(process.platform === 'win32')('the book is its owner’s alone (
     fs.rmSync(book);
     restoreLatestGoodBackup(dataDir);
     expect(mode(book)).toBe(0o600);
+  });
+
+  it('a restore and a full import swap in a private book and keep private safety copies (no umask to lean on)', async () => {
+    const everyFile = (dataDir: string) => [dataDir, ...fs.readdirSync(dataDir).map((f) => path.join(dataDir, f)), ...fs.readdirSync(backupsDir(dataDir)).map((f) => path.join(backupsDir(dataDir), f))];
+    const ctx = await openTestContext(path.join(tempDataDir(), 'book'));
+    createPerson(ctx, PersonInputSchema.parse({ givenName: 'Ann' }));
+    const taken = await dispatchAsync(ctx, 'backups.create', {});
+    if (!taken.ok) throw new Error(taken.error.message);
+    createPerson(ctx, PersonInputSchema.parse({ givenName: 'Ben' }));
+    // A backup left world-readable by an older Rapport: the book restored from it is private all the same.
+    fs.chmodSync(path.join(backupsDir(ctx.store.dataDir), (taken.value as { name: string }).name), 0o644);
+    fs.chmodSync(path.join(backupsDir(ctx.store.dataDir)), 0o700);
+    expect(await dispatchAsync(ctx, 'backups.restore', { name: (taken.value as { name: string }).name })).toMatchObject({ ok: true });
+    createPerson(ctx, PersonInputSchema.parse({ givenName: 'Cy' }));
+    for (const file of everyFile(ctx.store.dataDir).filter((f) => !f.endsWith(`${(taken.value as { name: string }).name}`))) {
+      expect(mode(file), file).toBe(fs.statSync(file).isDirectory() ? 0o700 : 0o600);
+    }
+
+    const empty = await openTestContext(path.join(tempDataDir(), 'empty'));
+    expect(await dispatchAsync(empty, 'imports.full', { content: Buffer.from(exportFull(ctx, true).content).toString('base64') })).toMatchObject({ ok: true });
+    createPerson(empty, PersonInputSchema.parse({ givenName: 'Dee' }));
+    const files = everyFile(empty.store.dataDir);
+    expect(files.some((f) => f.endsWith('-before-import.db'))).toBe(true);
+    for (const file of files) expect(mode(file), file).toBe(fs.statSync(file).isDirectory() ? 0o700 : 0o600);
   });
 
   it('leaves a data folder it did not create as it was (--data may name any folder)', async () => {

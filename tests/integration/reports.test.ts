@@ -32,6 +32,21 @@ describe('reports on the sample book', () => {
     expect(personal.rows.some((r) => (r.address ?? '').length > 0)).toBe(true);
   });
 
+  it('a page names the first of the ready and at-risk lists, in the whole report’s order, with their full counts', async () => {
+    const ctx = await openTestContext();
+    loadSampleData(ctx);
+    const whole = rapportReport(ctx, RapportFilterSchema.parse({}), 0, null);
+    expect(whole.readyTotal).toBe(whole.ready.length);
+    expect(whole.atRiskTotal).toBe(whole.atRisk.length);
+    for (const limit of [1, 2, 3, 100]) {
+      const page = rapportReport(ctx, RapportFilterSchema.parse({}), 0, limit);
+      expect(page.ready).toEqual(whole.ready.slice(0, limit));
+      expect(page.atRisk).toEqual(whole.atRisk.slice(0, limit));
+      expect(page.readyTotal).toBe(whole.readyTotal);
+      expect(page.atRiskTotal).toBe(whole.atRiskTotal);
+    }
+  });
+
   it('exports CSV with a byte-order mark that parses back to the same rows, accents intact', async () => {
     const ctx = await openTestContext();
     loadSampleData(ctx);

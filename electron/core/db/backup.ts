@@ -11,26 +11,86 @@ function stamp(now: Date): string {
   return now.toISOString().replace(/[:.]/g, '-');
 }
 
-/**
- * Copies the live database with SQLite's online backup API (consistent even while it is in
- * use) and checks the copy before calling it a backup.
- */
-export async function backupDatabase(db: Database.Database, dataDir: string, reason: string, now = new Date()): Promise<string> {
+/** Where a backup taken now for `reason` is kept. */
+export function backupPath(dataDir: string, reason: string, now = new Date()): string {
+  return path.join(backupsDir(dataDir), `rapport-${stamp(now)}-${reason}.db`);
+}
+
+/** A copy being written, and the journal files SQLite may have put beside it. */
+const PARTIAL = /\.partial(-wal|-shm|-journal)?$/;
+
+function removePartial(partial: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(partial + suffix, { force: true });
+}
+
+/** At start: copies a crash cut short (`….db.partial` and its journal files) are never backups; they go. */
+export function removePartialBackups(dataDir: string): string[] {
   const dir = backupsDir(dataDir);
-  ensurePrivateFolder(dir, true);
-  const target = path.join(dir, `rapport-${stamp(now)}-${reason}.db`);
-  const partial = `${target}.partial`;
-  // Made private before SQLite writes a byte into it.
-  ensurePrivateFile(partial);
-  await db.backup(partial);
-  const copy = new Database(partial, { readonly: true, fileMustExist: true });
+  if (!fs.existsSync(dir)) return [];
+  const litter = fs.readdirSync(dir).filter((name) => PARTIAL.test(name));
+  for (const name of litter) fs.rmSync(path.join(dir, name), { force: true });
+  return litter;
+}
+
+/**
+ * Makes a finished copy a backup: a self-contained file (journal_mode=DELETE, so no -wal or -shm
+ * is left beside it) that passes SQLite's integrity check. Reads the whole file: a job for the
+ * job worker when the book is in use (services/backups.ts), in-thread otherwise.
+ */
+export function checkCopy(file: string): void {
+  const copy = new Database(file, { fileMustExist: true });
   try {
+    copy.pragma('journal_mode = DELETE');
     const result = copy.pragma('integrity_check', { simple: true });
     if (result !== 'ok') throw new Error(`The backup copy failed its integrity check: ${String(result)}`);
   } finally {
     copy.close();
   }
-  fs.renameSync(partial, target);
+}
+
+export type CopyCheck = (file: string) => Promise<void>;
+
+const inThread: CopyCheck = (file) => Promise.resolve(checkCopy(file));
+
+/** Pages copied between two flushes of the copy to disk (8 MB). */
+const FLUSH_PAGES = 2048;
+const STEP_PAGES = 256;
+
+/**
+ * Copies the live database with SQLite's online backup API (consistent even while it is in
+ * use; the main thread's own writes meanwhile go into the copy too) and checks the copy before
+ * calling it a backup. The copy is flushed to disk as it grows: a check-in's commit waits for its
+ * own few pages, not for a hundred megabytes of copy the kernel kept in memory.
+ */
+export async function backupDatabase(db: Database.Database, dataDir: string, reason: string, now = new Date(), check: CopyCheck = inThread): Promise<string> {
+  ensurePrivateFolder(backupsDir(dataDir), true);
+  const target = backupPath(dataDir, reason, now);
+  const partial = `${target}.partial`;
+  // Made private before SQLite writes a byte into it.
+  ensurePrivateFile(partial);
+  let fd: number | null = null;
+  let unflushed = 0;
+  try {
+    await db.backup(partial, {
+      progress: () => {
+        unflushed += STEP_PAGES;
+        if (unflushed >= FLUSH_PAGES) {
+          fd ??= fs.openSync(partial, 'r');
+          fs.fdatasyncSync(fd);
+          unflushed = 0;
+        }
+        return STEP_PAGES;
+      },
+    });
+    if (fd !== null) fs.closeSync(fd);
+    fd = null;
+    await check(partial);
+    fs.renameSync(partial, target);
+  } catch (error) {
+    if (fd !== null) fs.closeSync(fd);
+    removePartial(partial);
+    throw error;
+  }
   return target;
 }
 
@@ -104,10 +164,10 @@ export function rotateBackups(dataDir: string, policy: RotationPolicy = DEFAULT_
 }
 
 /** The day's first start takes a backup; later starts that day do not. Returns it, if one was taken. */
-export async function dailyBackup(db: Database.Database, dataDir: string, now = new Date(), policy = DEFAULT_ROTATION): Promise<string | null> {
+export async function dailyBackup(db: Database.Database, dataDir: string, now = new Date(), policy = DEFAULT_ROTATION, check?: CopyCheck): Promise<string | null> {
   const today = now.toISOString().slice(0, 10);
   if (listBackups(dataDir).some((b) => b.reason === 'daily' && b.takenAt.startsWith(today))) return null;
-  const taken = await backupDatabase(db, dataDir, 'daily', now);
+  const taken = await backupDatabase(db, dataDir, 'daily', now, check);
   rotateBackups(dataDir, policy);
   return taken;
 }

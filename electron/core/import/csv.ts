@@ -1,3 +1,4 @@
+import type { ImportedExtras } from './extras';
 import Papa from 'papaparse';
 import type { PersonData, PersonInput } from '../../../shared/domain/person';
 import { kindsOf, labelForKinds, PHONE_KINDS, sortedKinds, type PhoneKind } from '../../../shared/domain/phone';
@@ -25,6 +26,8 @@ export interface ImportRecord {
   person: PersonData;
   /** An attendee report's ticket for this row: platform identifiers, ticket type, answers. */
   ticket?: PlatformTicket;
+  /** Important dates and a photo the file gave (vCard BDAY, ANNIVERSARY, PHOTO). */
+  extras?: ImportedExtras;
 }
 
 export interface ImportProblem {

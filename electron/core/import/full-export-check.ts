@@ -13,12 +13,17 @@ import {
   INTERACTION_KINDS,
   InteractionInputSchema,
   LinkInputSchema,
+  NEED_STATUSES,
   NeedInputSchema,
   PurchaseInputSchema,
   type InteractionKind,
 } from '../../../shared/domain/relationship';
 import { ATTENDANCE_MODES, REGISTRATION_SOURCES, REGISTRATION_STATES, SeminarInputSchema, isTimeZone, wallClock } from '../../../shared/domain/seminar';
 import { CLIENT_TEST_QUESTIONS, STAGES } from '../../../shared/domain/standing';
+import { BOUNDARY_FLAG_KEYS } from '../../../shared/domain/boundaries';
+import { TRASH_KINDS } from '../../../shared/domain/trash';
+import { ImportantDateInputSchema } from '../../../shared/domain/important-dates';
+import { PHOTO_MAX_BASE64, PHOTO_MIMES } from '../../../shared/domain/photos';
 import { LATEST_VERSION } from '../db/migrations/index';
 import { migrate } from '../db/migrate';
 import { FULL_EXPORT_TABLES } from '../services/exports';
@@ -116,6 +121,8 @@ const RULES: Record<string, TableRule> = {
       score: z.number().int().min(0).max(100),
       test_yeses: z.number().int().min(0).max(4),
       last_personal_on: z.union([z.literal(''), Day]),
+      known_since: z.union([z.literal(''), Day]),
+      boundary_flags: z.string().max(500).refine((v) => v === '' || v.split(',').every((f) => (BOUNDARY_FLAG_KEYS as string[]).includes(f)), 'Not a list of boundary flags.'),
     },
     derived: ['sort_key', 'search_rank', 'organization_key'],
     // Emails, phones and tags join the person (see personInputs) so the API's rules about them apply as one.
@@ -210,6 +217,17 @@ const RULES: Record<string, TableRule> = {
   },
   occasion_guests: { columns: { id: Id, occasion_id: Id, person_id: Id, state: GuestStateSchema, changed_at: Instant, interaction_id: Id.nullable(), created_at: Instant } },
   occasion_guest_changes: { columns: { id: Id, guest_id: Id, state: GuestStateSchema, changed_at: Instant } },
+  trash: { columns: { id: Id, kind: z.enum(TRASH_KINDS), person_id: Id, label: text(1000), detail: text(5000), deleted_at: Instant, rows: z.string() } },
+  important_dates: {
+    columns: { id: Id, person_id: Id, created_at: Instant, yearly: Flag },
+    api: {
+      schema: ImportantDateInputSchema,
+      input: (r) => ({ kind: r.kind, label: r.label, month: r.month, day: r.day, year: r.year, yearly: r.yearly === 1, remindDaysBefore: r.remind_days_before }),
+      column: columnOf({ remindDaysBefore: 'remind_days_before' }),
+    },
+  },
+  person_photos: { columns: { person_id: Id, mime: z.enum(PHOTO_MIMES), data: z.string().max(PHOTO_MAX_BASE64), on_badges: Flag, updated_at: Instant } },
+  need_changes: { columns: { id: Id, need_id: Id, from_status: z.enum(NEED_STATUSES).nullable(), to_status: z.enum(NEED_STATUSES), changed_on: Day, changed_at: Instant } },
   settings: { columns: { key: text(1000).min(1), value: z.string() } },
 };
 

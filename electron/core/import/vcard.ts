@@ -3,6 +3,7 @@ import iconv from 'iconv-lite';
 import type { PersonInput } from '../../../shared/domain/person';
 import { kindsOf, labelForKinds, readTelUri, sortedKinds } from '../../../shared/domain/phone';
 import { admit } from './admit';
+import { vcardDate, vcardPhoto, type ImportedExtras } from './extras';
 import type { ImportProblem, ImportRecord } from './csv';
 import type { ImportEncoding } from '../../../shared/domain/import';
 import { decodeText, detect, legacyOf, view } from './encoding';
@@ -155,6 +156,19 @@ function* logicalLines(lines: LineReader): Generator<Logical> {
     if (first === undefined) return;
     const colon = first.indexOf(':');
     const head = colon >= 0 ? first.slice(0, colon) : first;
+    if (nameOf(head) === 'PHOTO') {
+      // A photo is kept (capped at the longest value read); 2.1 base64 runs until a blank line, later versions fold it.
+      const photo = new Gathered();
+      photo.add(first);
+      if (isBase64(head)) {
+        while (lines.peek() !== undefined && lines.peek() !== '' && !looksLikeProperty(lines.peek() as string)) photo.add((lines.take() as string).trim());
+        if (lines.peek() === '') lines.take();
+      } else {
+        while (isFolded(lines.peek())) photo.add((lines.take() as string).slice(1));
+      }
+      yield photo.tooLong ? { line: start, problem: 'The photo is larger than Rapport keeps (about 190 KB); left out.' } : { line: start, text: photo.text() };
+      continue;
+    }
     if (BINARY.has(nameOf(head))) {
       // A photo, logo, sound or key is not kept: its lines are passed over without being gathered.
       if (isBase64(head)) {
@@ -447,6 +461,27 @@ function cardToPerson(props: Property[], text: (p: Property) => string): PersonI
   };
 }
 
+/** The anniversary of 4.0 and the names older writers gave it (Apple's X-ABDATE labelled so is read apart). */
+const ANNIVERSARIES = new Set(['ANNIVERSARY', 'X-ANNIVERSARY', 'X-MS-ANNIVERSARY', 'X-EVOLUTION-ANNIVERSARY']);
+
+/** A card's birthday, anniversary and photo. */
+function cardExtras(props: Property[], text: (p: Property) => string, problem: (line: number, message: string) => void): ImportedExtras {
+  const groupLabels = new Map(props.filter((p) => p.name === 'X-ABLABEL' && p.group).map((p) => [p.group, appleLabel(unescape(text(p))).toLowerCase()]));
+  const dates: ImportedExtras['dates'] = [];
+  for (const p of props) {
+    const kind =
+      p.name === 'BDAY' ? 'birthday' : ANNIVERSARIES.has(p.name) || (p.name === 'X-ABDATE' && groupLabels.get(p.group) === 'anniversary') ? 'anniversary' : null;
+    if (!kind) continue;
+    const d = vcardDate(kind, unescape(text(p)));
+    if (typeof d === 'string') problem(p.line, d);
+    else if (!dates.some((x) => x.kind === d.kind)) dates.push(d);
+  }
+  const photoProp = props.find((p) => p.name === 'PHOTO');
+  const photo = photoProp ? vcardPhoto(photoProp.value) : null;
+  if (typeof photo === 'string') problem(photoProp?.line ?? 0, photo);
+  return { dates, photo: typeof photo === 'string' ? null : photo };
+}
+
 /** How many cards a file begins (BEGIN:VCARD at the start of a line, in any case). */
 function countCards(source: string): number {
   const begin = /^[ \t]*BEGIN:VCARD/gim;
@@ -487,7 +522,7 @@ export function readVcard(bytes: Uint8Array, encoding: ImportEncoding | null = n
     const version = c.props.find((p) => p.name === 'VERSION')?.value.trim() ?? '';
     if (version) versions.add(version);
     const admitted = admit(cardToPerson(c.props, text), (message) => problems.push({ line: c.line, message }));
-    if (admitted.success) records.push({ line: c.line, person: admitted.data });
+    if (admitted.success) records.push({ line: c.line, person: admitted.data, extras: cardExtras(c.props, text, (line, message) => problems.push({ line, message })) });
     else problems.push({ line: c.line, message: 'This card names no one, so no one to import.' });
   };
   for (const l of logicalLines(new LineReader(source))) {

@@ -1,11 +1,11 @@
-import Database from 'better-sqlite3';
 import type { BackupInfo, BackupRotation } from '../../../shared/contract';
-import { AppError, notFound } from '../../../shared/errors';
+import { notFound } from '../../../shared/errors';
 import type { CoreContext } from '../context';
-import { backupDatabase, DEFAULT_ROTATION, listBackups, passesIntegrityCheck, rotateBackups, type BackupFile } from '../db/backup';
-import { migrate } from '../db/migrate';
-import { LATEST_VERSION } from '../db/migrations/index';
-import { applyPragmas, schemaVersion } from '../db/pragmas';
+import { backupDatabase, backupPath, dailyBackup, DEFAULT_ROTATION, listBackups, rotateBackups, type BackupFile } from '../db/backup';
+import { removeStaged } from '../db/staging';
+import { stagedBookPath } from '../db/swap';
+import { exclusive } from '../jobs/exclusive';
+import { runJob, workersDone } from '../jobs/host';
 import { readSetting, setSetting } from './settings';
 
 const toInfo = (b: BackupFile): BackupInfo => ({ name: b.name, takenAt: b.takenAt, reason: b.reason, bytes: b.bytes });
@@ -27,42 +27,72 @@ export function backups(ctx: CoreContext): BackupInfo[] {
   return listBackups(ctx.store.dataDir).map(toInfo);
 }
 
-export async function backUpNow(ctx: CoreContext): Promise<BackupInfo> {
-  const file = await backupDatabase(ctx.db, ctx.store.dataDir, 'manual', ctx.now());
-  const taken = listBackups(ctx.store.dataDir).find((b) => b.path === file);
-  if (!taken) throw new Error('The backup was written but cannot be found.');
-  return toInfo(taken);
+/**
+ * Backs the book up for `reason`: copied on the main connection (so its own writes go into the
+ * copy), checked in the job worker (reading a large copy takes seconds the table cannot spare).
+ */
+export function backUp(ctx: CoreContext, reason: string): Promise<string> {
+  return backupDatabase(ctx.db, ctx.store.dataDir, reason, ctx.now(), (file) => runJob(ctx, { kind: 'check-copy', file }));
 }
 
-function versionOf(file: string): number {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+export async function backUpNow(ctx: CoreContext): Promise<BackupInfo> {
+  return exclusive(ctx.store, 'A backup', 'this backup', async () => {
+    const file = await backUp(ctx, 'manual');
+    const taken = listBackups(ctx.store.dataDir).find((b) => b.path === file);
+    if (!taken) throw new Error('The backup was written but cannot be found.');
+    return toInfo(taken);
+  });
+}
+
+/** The day's first start keeps a checked copy (db/backup.ts dailyBackup), as the book's one long job of the moment. */
+export async function dailyBackupOnStart(ctx: CoreContext): Promise<string | null> {
+  return exclusive(
+    ctx.store,
+    'The daily backup',
+    'the daily backup',
+    () => dailyBackup(ctx.db, ctx.store.dataDir, ctx.now(), backupRotation(ctx), (file) => runJob(ctx, { kind: 'check-copy', file })),
+    true,
+  );
+}
+
+/**
+ * The book just swapped out, checked like every backup (and made self-contained) in the job worker,
+ * after the swap so the table does not wait for it. The restore has happened either way: a copy
+ * that fails its check is reported, and kept, since it is all there is of the book as it was.
+ */
+export async function checkSafetyCopy(ctx: CoreContext, file: string): Promise<void> {
   try {
-    return schemaVersion(db);
-  } finally {
-    db.close();
+    await runJob(ctx, { kind: 'check-copy', file });
+  } catch (error) {
+    console.error(`[rapport] the safety copy ${file} did not pass its check:`, error);
   }
 }
 
 /**
- * Replaces the book with a backup, in place (SQLite's backup API, so every open statement sees
- * it): the current state is backed up first, the backup is checked, and an older one is brought
- * up to the current format afterwards.
+ * Replaces the book with a backup. The backup is copied, checked and brought up to the current
+ * format in the job worker while the book keeps working; then, in one synchronous step, the book
+ * (with every write acknowledged until then) becomes the safety copy and the prepared file takes
+ * its place (Store.swapIn). No write can fall between the copy and the swap: there is no gap.
  */
 export async function restoreBackup(ctx: CoreContext, name: string): Promise<{ restored: BackupInfo; safetyCopy: BackupInfo }> {
-  const chosen = listBackups(ctx.store.dataDir).find((b) => b.name === name);
-  if (!chosen) throw notFound('This backup');
-  if (!passesIntegrityCheck(chosen.path)) throw new AppError('conflict', `The backup ${name} is damaged; choose another one.`);
-  if (versionOf(chosen.path) > LATEST_VERSION) throw new AppError('conflict', `The backup ${name} was made by a newer version of Rapport.`);
-  const safetyPath = await backupDatabase(ctx.db, ctx.store.dataDir, 'before-restore', ctx.now());
-  const source = new Database(chosen.path, { readonly: true, fileMustExist: true });
-  try {
-    await source.backup(ctx.store.path);
-  } finally {
-    source.close();
-  }
-  applyPragmas(ctx.db);
-  migrate(ctx.db);
-  const safety = listBackups(ctx.store.dataDir).find((b) => b.path === safetyPath);
-  if (!safety) throw new Error('The safety copy cannot be found.');
-  return { restored: toInfo(chosen), safetyCopy: toInfo(safety) };
+  return exclusive(ctx.store, 'A restore', 'the restore', async () => {
+    const { dataDir } = ctx.store;
+    const chosen = listBackups(dataDir).find((b) => b.name === name);
+    if (!chosen) throw notFound('This backup');
+    const now = ctx.now();
+    const staged = stagedBookPath(dataDir, 'restoring', now);
+    await runJob(ctx, { kind: 'stage-backup', source: chosen.path, target: staged, name });
+    const safetyPath = backupPath(dataDir, 'before-restore', now);
+    // A preview still reading the book keeps its own connection open: the book leaves whole only once it is the last.
+    await workersDone(ctx.store);
+    try {
+      ctx.store.swapIn(staged, safetyPath);
+    } finally {
+      removeStaged(staged);
+    }
+    await checkSafetyCopy(ctx, safetyPath);
+    const safety = listBackups(dataDir).find((b) => b.path === safetyPath);
+    if (!safety) throw new Error('The safety copy cannot be found.');
+    return { restored: toInfo(chosen), safetyCopy: toInfo(safety) };
+  });
 }

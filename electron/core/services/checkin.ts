@@ -12,11 +12,21 @@ import { platformCodeOf } from '../../../shared/domain/ticket';
 import { checkedInWhere } from '../../../shared/domain/door';
 import { deviceName, once, type RequestOrigin } from './client-requests';
 import { seminarChanged } from './door-roster';
+import { recordDoorCheckIn } from './door-devices';
 
 function openSeminar(ctx: CoreContext, seminarId: number): void {
   const s = stmt<[number], { closed_at: string | null }>(ctx.db, 'SELECT closed_at FROM seminars WHERE id = ?').get(seminarId);
   if (!s) throw notFound('This seminar');
   if (s.closed_at) throw new AppError('conflict', 'This seminar is closed. Reopen it to check people in.');
+}
+
+/**
+ * A paired door device made this check-in (in the check-in's own transaction): remembered so it
+ * may undo its own and no one else's, and counted on the owner's door panel. Only here, where the
+ * check-in happens — a repeated answer (client-requests.ts) makes no check-in and claims none.
+ */
+function madeByDevice(ctx: CoreContext, registrationId: number): void {
+  if (ctx.caller.role === 'door') recordDoorCheckIn(ctx, ctx.caller.deviceId, registrationId);
 }
 
 /** "9:02 AM" on the seminar's own clock: when someone was checked in, as the people at the door read it. */
@@ -46,7 +56,7 @@ export function checkIn(ctx: CoreContext, registrationId: number, note = '', ori
 }
 
 function checkInOnce(ctx: CoreContext, registrationId: number, note: string, origin: RequestOrigin): Registration {
-  const by = deviceName(origin);
+  const by = deviceName(ctx, origin);
   ctx.db
     .transaction(() => {
       const at = ctx.now().toISOString();
@@ -64,6 +74,7 @@ function checkInOnce(ctx: CoreContext, registrationId: number, note: string, ori
         throw new AppError('conflict', `${current.name}’s registration was cancelled. Restore it first.`);
       }
       if (note.trim()) addNote(ctx, registrationId, note, at);
+      madeByDevice(ctx, registrationId);
       // Attending is a personal touch: the score counts it from this moment.
       refreshStanding(ctx, done.person_id);
     })
@@ -162,7 +173,7 @@ export function noteAtTable(ctx: CoreContext, registrationId: number, note: stri
   return once(ctx, 'checkin.note', `registration ${registrationId}`, origin, () => {
     ctx.db.transaction(() => addNote(ctx, registrationId, note, ctx.now().toISOString())).immediate();
     const registration = getRegistration(ctx, registrationId);
-    seminarChanged(ctx, registration.seminarId, 'note', { changed: [registrationId], by: deviceName(origin) });
+    seminarChanged(ctx, registration.seminarId, 'note', { changed: [registrationId], by: deviceName(ctx, origin) });
     return registration;
   });
 }
@@ -184,7 +195,7 @@ export function walkIn(
 }
 
 function walkInOnce(ctx: CoreContext, seminarId: number, who: { personId: number } | { person: PersonData }, mode: AttendanceMode, origin: RequestOrigin): Registration {
-  const by = deviceName(origin);
+  const by = deviceName(ctx, origin);
   const id = ctx.db
     .transaction(() => {
       openSeminar(ctx, seminarId);
@@ -209,6 +220,7 @@ function walkInOnce(ctx: CoreContext, seminarId: number, who: { personId: number
           ).run(seminarId, personId, mode, at, by, newTicketCode(), 'personId' in who ? 0 : 1, at, at).lastInsertRowid,
         );
       }
+      madeByDevice(ctx, registrationId);
       refreshStanding(ctx, personId);
       return registrationId;
     })

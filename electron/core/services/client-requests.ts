@@ -27,8 +27,13 @@ interface Stored {
   answer: string;
 }
 
-/** The device's name as recorded on what it did: null for the owner's table. */
-export function deviceName(origin: RequestOrigin): string | null {
+/**
+ * The device's name as recorded on what it did: a paired device's is the name it was paired under
+ * (whatever its request says), so "already checked in … on Door 2" names the device the hub knows;
+ * otherwise the name a request gives, and null for the owner's table.
+ */
+export function deviceName(ctx: CoreContext, origin: RequestOrigin): string | null {
+  if (ctx.caller.role === 'door') return ctx.caller.deviceName;
   const name = origin.device?.trim();
   return name ? name.slice(0, 40) : null;
 }
@@ -73,7 +78,7 @@ function runOnce<T>(ctx: CoreContext, clientId: string, method: string, subject:
         clientId,
         method,
         subject,
-        deviceName(origin),
+        deviceName(ctx, origin),
         answer.ok ? 1 : 0,
         JSON.stringify(answer.ok ? answer.value : answer.error),
         ctx.now().toISOString(),

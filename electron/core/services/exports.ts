@@ -195,6 +195,7 @@ export const FULL_EXPORT_TABLES = [
   'client_tests',
   'stage_changes',
   'needs',
+  'need_changes',
   'person_links',
   'interactions',
   'advocacy',
@@ -207,6 +208,9 @@ export const FULL_EXPORT_TABLES = [
   'occasions',
   'occasion_guests',
   'occasion_guest_changes',
+  'important_dates',
+  'person_photos',
+  'trash',
   'settings',
 ] as const;
 
@@ -230,7 +234,7 @@ export function exportFull(ctx: CoreContext, includePersonal: boolean): ExportFi
   const tables: Record<string, unknown[]> = { people };
   for (const table of FULL_EXPORT_TABLES) {
     const where = table === 'person_links' && !includePersonal ? "WHERE kind NOT IN ('partner', 'family')" : '';
-    const order = table === 'person_tags' ? 'person_id, tag_id' : table === 'settings' ? 'key' : 'id';
+    const order = table === 'person_tags' ? 'person_id, tag_id' : table === 'person_photos' ? 'person_id' : table === 'settings' ? 'key' : 'id';
     const rows = stmt(ctx.db, `SELECT * FROM ${table} ${where} ORDER BY ${order}`).all() as Record<string, unknown>[];
     tables[table] = IMPORT_LINKED.has(table) ? rows.map((r) => ({ ...r, import_id: null })) : rows;
   }

@@ -19,7 +19,9 @@ import {
   type ReviewGroupSummary,
   type ReviewTemplate,
 } from '../../../shared/domain/followup';
-import type { Interaction } from '../../../shared/domain/relationship';
+import type { CompletedFollowUp, Interaction } from '../../../shared/domain/relationship';
+import type { BoundaryChoice } from '../../../shared/domain/boundaries';
+import { boundaryCrossings } from './boundaries';
 import { dayMinus } from '../../../shared/domain/standing';
 import { isoInstant, readDay } from '../../../shared/dates';
 import { AppError, notFound } from '../../../shared/errors';
@@ -95,23 +97,33 @@ function insertFollowUp(ctx: CoreContext, f: Omit<FollowUpInput, 'personId'>, pe
   );
 }
 
-export function createFollowUp(ctx: CoreContext, input: FollowUpInput): FollowUp {
+export function createFollowUp(ctx: CoreContext, input: FollowUpInput, confirmBoundaries = false): FollowUp {
   seminarMustExist(ctx, input.seminarId);
-  const id = writeAbout(ctx, input.personId, () => insertFollowUp(ctx, input, input.personId));
+  const id = writeAbout(ctx, input.personId, () => {
+    boundaryCrossings(ctx, [input.personId], { followUp: input.kind }, confirmBoundaries ? 'include' : 'ask');
+    return insertFollowUp(ctx, input, input.personId);
+  });
   return getFollowUp(ctx, id);
 }
 
 /** The same step for each of a selection of people (e.g. everyone due to reconnect), in one transaction. */
-export function createFollowUps(ctx: CoreContext, personIds: number[], f: Omit<FollowUpInput, 'personId'>): { created: number } {
+export function createFollowUps(
+  ctx: CoreContext,
+  personIds: number[],
+  f: Omit<FollowUpInput, 'personId'>,
+  boundaries: BoundaryChoice = 'ask',
+): { created: number; leftOut: number } {
   seminarMustExist(ctx, f.seminarId);
   return ctx.db
     .transaction(() => {
+      const crossing = boundaryCrossings(ctx, personIds, { followUp: f.kind }, boundaries);
       const known = stmt<[string], { id: number }>(ctx.db, 'SELECT id FROM people WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(personIds));
-      for (const { id } of known) {
+      const chosen = boundaries === 'skip' ? known.filter((k) => !crossing.has(k.id)) : known;
+      for (const { id } of chosen) {
         insertFollowUp(ctx, f, id);
         refreshStanding(ctx, id);
       }
-      return { created: known.length };
+      return { created: chosen.length, leftOut: known.length - chosen.length };
     })
     .immediate();
 }
@@ -203,19 +215,50 @@ export function dropFollowUp(ctx: CoreContext, id: number, reason: string): Foll
 }
 
 /**
- * A touch just logged makes open follow-ups of the same kind for that person, promised on or
- * before its day, done: nobody is reminded to call someone they called yesterday.
+ * A touch just logged completes open follow-ups of the same kind for that person that are already
+ * due (today or overdue) and were promised by its day — nobody is reminded to call someone they
+ * called yesterday — but never a promise still ahead ("lunch next Tuesday" stays open). With
+ * `chosen`, exactly the open follow-ups of theirs the owner ticked, whatever their kind or day.
  */
-export function completeByTouch(ctx: CoreContext, personId: number, kind: string, on: string, interactionId: number): string[] {
+export function completeByTouch(ctx: CoreContext, personId: number, kind: string, on: string, interactionId: number, chosen: number[] | null = null): CompletedFollowUp[] {
   const at = ctx.now().toISOString();
-  return (
-    stmt(
-      ctx.db,
-      `UPDATE follow_ups SET state = 'done', done_on = @on, snoozed_until = NULL, interaction_id = @interactionId, updated_at = @at
-       WHERE person_id = @personId AND kind = @kind AND state IN ('open', 'snoozed') AND date(created_at, 'localtime') <= @on
-       RETURNING what`,
-    ).all({ personId, kind, on, interactionId, at }) as { what: string }[]
-  ).map((r) => r.what);
+  const which =
+    chosen === null
+      ? `kind = @kind AND coalesce(snoozed_until, due_on) <= @today AND date(created_at, 'localtime') <= @on`
+      : 'id IN (SELECT value FROM json_each(@chosen))';
+  const params = { personId, kind, on, today: today(ctx), chosen: JSON.stringify(chosen ?? []) };
+  const found = stmt(
+    ctx.db,
+    `SELECT id, what, snoozed_until FROM follow_ups WHERE person_id = @personId AND state IN ('open', 'snoozed') AND ${which} ORDER BY coalesce(snoozed_until, due_on), id`,
+  ).all(params) as { id: number; what: string; snoozed_until: string | null }[];
+  const done = stmt(
+    ctx.db,
+    "UPDATE follow_ups SET state = 'done', done_on = ?, snoozed_until = NULL, interaction_id = ?, updated_at = ? WHERE id = ?",
+  );
+  for (const f of found) done.run(on, interactionId, at, f.id);
+  return found.map((f) => ({ id: f.id, what: f.what, snoozedUntil: f.snoozed_until }));
+}
+
+/** Puts follow-ups a touch completed back as they were (the toast's Undo); ones changed since are left alone. */
+export function reopenFollowUps(ctx: CoreContext, items: { id: number; snoozedUntil: string | null }[]): { reopened: number } {
+  return ctx.db
+    .transaction(() => {
+      let reopened = 0;
+      const people = new Set<number>();
+      for (const item of items) {
+        const row = stmt<[number], { person_id: number }>(ctx.db, "SELECT person_id FROM follow_ups WHERE id = ? AND state = 'done'").get(item.id);
+        if (!row) continue;
+        stmt(
+          ctx.db,
+          "UPDATE follow_ups SET state = CASE WHEN ? IS NULL THEN 'open' ELSE 'snoozed' END, snoozed_until = ?, done_on = NULL, interaction_id = NULL, updated_at = ? WHERE id = ?",
+        ).run(item.snoozedUntil, item.snoozedUntil, ctx.now().toISOString(), item.id);
+        people.add(row.person_id);
+        reopened++;
+      }
+      for (const id of people) refreshStanding(ctx, id);
+      return { reopened };
+    })
+    .immediate();
 }
 
 export function dueSummary(ctx: CoreContext): DueSummary {
@@ -367,7 +410,8 @@ export function createReviewFollowUps(
   group: ReviewGroup,
   template: ReviewTemplate,
   excluded: readonly number[] = [],
-): { created: number; skipped: number; excluded: number } {
+  boundaries: BoundaryChoice = 'ask',
+): { created: number; skipped: number; excluded: number; leftOut: number } {
   const leftOut = new Set(excluded);
   const seminar = closedSeminar(ctx, seminarId);
   return ctx.db
@@ -378,7 +422,15 @@ export function createReviewFollowUps(
       let created = 0;
       let skipped = 0;
       let excludedCount = 0;
-      for (const person of groupPeople(ctx, seminarId, group)) {
+      const people = groupPeople(ctx, seminarId, group);
+      const crossing = boundaryCrossings(
+        ctx,
+        people.filter((p) => !leftOut.has(p.id) && p.followed_up !== 1).map((p) => p.id),
+        { followUp: template.kind },
+        boundaries,
+      );
+      let leftOutByBoundary = 0;
+      for (const person of people) {
         if (leftOut.has(person.id)) {
           excludedCount++;
           continue;
@@ -387,11 +439,15 @@ export function createReviewFollowUps(
           skipped++;
           continue;
         }
+        if (boundaries === 'skip' && crossing.has(person.id)) {
+          leftOutByBoundary++;
+          continue;
+        }
         insertFollowUp(ctx, { what, kind: template.kind, dueOn, seminarId, source: 'review' }, person.id);
         refreshStanding(ctx, person.id);
         created++;
       }
-      return { created, skipped, excluded: excludedCount };
+      return { created, skipped, excluded: excludedCount, leftOut: leftOutByBoundary };
     })
     .immediate();
 }

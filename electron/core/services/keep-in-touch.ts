@@ -23,12 +23,13 @@ export function updateKeepInTouch(ctx: CoreContext, value: KeepInTouch): KeepInT
 }
 
 /**
- * SQL for "this person's cadence in days" and "due to reconnect" over a `people p` row, with the
+ * SQL for "this person's cadence in days" and "due to reconnect" over a `people p` row — never
+ * touched personally counts from the day the book first knew of them (services/standing.ts) — with the
  * stage cadences bound as @clientCadence, @customerCadence, @prospectCadence and today as @today.
  */
 export const CADENCE_SQL =
   "coalesce(p.cadence_days, CASE p.stage WHEN 'client' THEN @clientCadence WHEN 'customer' THEN @customerCadence ELSE @prospectCadence END)";
-export const DUE_TO_RECONNECT_SQL = `coalesce(nullif(p.last_personal_on, ''), date(p.created_at, 'localtime')) < date(@today, '-' || ${CADENCE_SQL} || ' days')`;
+export const DUE_TO_RECONNECT_SQL = `coalesce(nullif(p.last_personal_on, ''), nullif(p.known_since, ''), date(p.created_at, 'localtime')) < date(@today, '-' || ${CADENCE_SQL} || ' days')`;
 
 export function cadenceParams(ctx: CoreContext, today: string) {
   const { cadence } = keepInTouch(ctx);

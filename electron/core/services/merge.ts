@@ -3,7 +3,8 @@ import type { PersonData, Person } from '../../../shared/domain/person';
 import type { DuplicatePair, MergeChoices, MergeField } from '../../../shared/domain/merge';
 import { AppError } from '../../../shared/errors';
 import type { CoreContext } from '../context';
-import { backupDatabase } from '../db/backup';
+import { exclusive } from '../jobs/exclusive';
+import { backUp } from './backups';
 import { stmt } from '../db/statements';
 import { BookIndex } from '../import/matching';
 import { DEFAULT_PHONE_REGION, phoneKey, type PhoneRegion } from '../../../shared/domain/phone';
@@ -124,7 +125,8 @@ function theTwo(ctx: CoreContext, keepId: number, otherId: number): [PersonData,
  */
 export async function mergePeople(ctx: CoreContext, keepId: number, otherId: number, choices: MergeChoices): Promise<Person> {
   theTwo(ctx, keepId, otherId);
-  await backupDatabase(ctx.db, ctx.store.dataDir, 'before-merge', ctx.now());
+  // The backup is the long part, read while the book keeps working; the merge itself is one short transaction.
+  await exclusive(ctx.store, 'A merge', 'this merge', () => backUp(ctx, 'before-merge'));
   ctx.db
     .transaction(() => {
       // Read again: the book may have changed while the backup was written.

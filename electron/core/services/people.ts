@@ -12,6 +12,7 @@ import { expectVersion } from './versions';
 import { phoneRegion } from './phones';
 import { phoneKey, storedKinds } from '../../../shared/domain/phone';
 import type { Stage } from '../../../shared/domain/standing';
+import { parseBoundaryFlags } from '../../../shared/domain/boundaries';
 
 interface PersonRow {
   id: number;
@@ -33,6 +34,7 @@ interface PersonRow {
   desired_results: string;
   their_work: string;
   boundaries: string;
+  boundary_flags: string;
   created_at: string;
   updated_at: string;
   version: number;
@@ -102,7 +104,7 @@ function writeDependents(db: Database.Database, id: number, rank: number, p: Per
   if (index) indexPerson(db, rank, searchDocument(p));
 }
 
-function dropUnusedTags(db: Database.Database): void {
+export function dropUnusedTags(db: Database.Database): void {
   stmt(db, 'DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM person_tags WHERE tag_id = tags.id)').run();
 }
 
@@ -237,7 +239,15 @@ export function getPersonData(ctx: CoreContext, id: number): PersonData {
 
 export function getPerson(ctx: CoreContext, id: number): Person {
   const { row, data } = readPerson(ctx, id);
-  return { ...data, id: row.id, name: personName(data), createdAt: row.created_at, updatedAt: row.updated_at, version: row.version };
+  return {
+    ...data,
+    id: row.id,
+    name: personName(data),
+    boundaryFlags: parseBoundaryFlags(row.boundary_flags),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  };
 }
 
 type ListInput = z.output<typeof PeopleListInput>;

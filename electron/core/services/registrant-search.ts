@@ -13,6 +13,7 @@ import { notFound } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { stmt } from '../db/statements';
 import { findByPlatformCode } from './platform-tickets';
+import { findByTicketText } from './registrant-answers';
 import { suggestRegistrants } from './registrant-suggestions';
 import { prefixMatchQuery } from './search-index';
 import { getRegistrations, rankableRegistrations, TICKET_LENGTH } from './seminars';
@@ -40,6 +41,9 @@ export const FIND_SQL = {
     AND ticket_code >= @code AND ticket_code < @code || 'Z~' LIMIT 5`,
   ticket: `SELECT id FROM registrations WHERE seminar_id = @seminarId AND ticket_code = @code AND state != 'cancelled'`,
 };
+
+/** Enough registrants sharing an answer for the list's page to be the first in name order among those still expected. */
+const TICKET_TEXT_CANDIDATES = 500;
 
 const ids = (rows: unknown[]) => (rows as { id: number }[]).map((r) => r.id);
 const cancelled = (ctx: CoreContext, id: number) => stmt<[number], { state: string }>(ctx.db, 'SELECT state FROM registrations WHERE id = ?').get(id)?.state === 'cancelled';
@@ -83,6 +87,9 @@ export function searchRegistrants(ctx: CoreContext, seminarId: number, typed: st
     expectedFirst(ctx, FIND_SQL.byText, { seminarId, match: `names : (${exact})` }, 2).forEach((id) => candidates.add(id));
     if (candidates.size < FIND_LIMIT) expectedFirst(ctx, FIND_SQL.byText, { seminarId, match }, FIND_LIMIT).forEach((id) => candidates.add(id));
   }
+  // Ticket types and form answers rank below every name, organization and email match: read only when those leave room.
+  const byTicket = match && candidates.size < FIND_LIMIT ? findByTicketText(ctx, seminarId, words) : new Map<number, string>();
+  [...byTicket.keys()].slice(0, TICKET_TEXT_CANDIDATES).forEach((id) => candidates.add(id));
 
   const found = rankableRegistrations(ctx, [...candidates]);
   const ticketSet = new Set(tickets);
@@ -95,12 +102,14 @@ export function searchRegistrants(ctx: CoreContext, seminarId: number, typed: st
         ? byWords
         : prefixSet.has(r.id)
           ? { tier: 'codePrefix', exact: false, completeness: code.length / TICKET_LENGTH }
-          : byWords;
+          : byTicket.has(r.id)
+            ? { tier: 'answer', exact: false, completeness: 0 }
+            : byWords;
     return { id: r.id, match: m, expected: r.state === 'registered', sortKey, registration: r };
   });
   ranked.sort(compareRows);
   const shown = ranked.filter((r) => r.match.tier !== 'suggestion').slice(0, FIND_LIMIT);
-  const rows: CheckInRow[] = shown.map((r) => ({ ...r.registration, match: r.match, reason: '' }));
+  const rows: CheckInRow[] = shown.map((r) => ({ ...r.registration, match: r.match, reason: r.match.tier === 'answer' ? (byTicket.get(r.id) ?? '') : '' }));
 
   let suggestions: CheckInRow[] = [];
   if (rows.length === 0 && words.length > 0) {

@@ -1,6 +1,7 @@
 import { distance } from 'fastest-levenshtein';
 import { nameSearchWords } from '../../../shared/domain/names';
 import type { CoreContext } from '../context';
+import { seminarMemo } from '../db/seminar-memo';
 import { stmt } from '../db/statements';
 import { givenNameVariants } from './given-names';
 
@@ -31,25 +32,10 @@ export interface Suggestion {
 }
 
 const LIMIT = 5;
-const cache = new WeakMap<CoreContext['db'], Map<number, { version: string; index: WordIndex }>>();
-
-/** Changes on this connection and commits from any other (the import worker's) both move it. */
-function bookVersion(db: CoreContext['db']): string {
-  const changes = stmt<[], { c: number }>(db, 'SELECT total_changes() AS c').get()?.c ?? 0;
-  return `${changes}:${db.pragma('data_version', { simple: true }) as number}`;
-}
-
-function wordIndex(ctx: CoreContext, seminarId: number): WordIndex {
-  let bySeminar = cache.get(ctx.db);
-  if (!bySeminar) {
-    bySeminar = new Map();
-    cache.set(ctx.db, bySeminar);
-  }
-  const version = bookVersion(ctx.db);
-  const hit = bySeminar.get(seminarId);
-  if (hit?.version === version) return hit.index;
+/** A seminar's registrants by name word, read once until the book changes. */
+const wordIndex = seminarMemo((db, seminarId): WordIndex => {
   const rows = stmt<[number], { id: number; given_name: string; family_name: string; display_name: string; sort_key: string }>(
-    ctx.db,
+    db,
     `SELECT r.id, p.given_name, p.family_name, p.display_name, p.sort_key
      FROM registrations r JOIN people p ON p.id = r.person_id
      WHERE r.seminar_id = ? AND r.state != 'cancelled'`,
@@ -63,9 +49,8 @@ function wordIndex(ctx: CoreContext, seminarId: number): WordIndex {
       else index.words.set(word, [i]);
     }
   });
-  bySeminar.set(seminarId, { version, index });
   return index;
-}
+});
 
 /** Typos tolerated: none under three letters, one up to four, two beyond. */
 const tolerance = (word: string) => (word.length < 3 ? 0 : word.length <= 4 ? 1 : 2);
@@ -92,7 +77,7 @@ interface Closest {
 export function suggestRegistrants(ctx: CoreContext, seminarId: number, typedWords: string[]): Suggestion[] {
   const typed = typedWords.filter((w) => /\p{L}/u.test(w));
   if (typed.length === 0) return [];
-  const { entries, words } = wordIndex(ctx, seminarId);
+  const { entries, words } = wordIndex(ctx.db, seminarId);
   // Per typed word, each distinct name word is measured once; its carriers inherit the result.
   let scores: Map<number, Closest> | null = null;
   for (const t of typed) {

@@ -3,6 +3,8 @@ import {
   ADVOCACY_KINDS,
   INTERACTION_KINDS,
   LINK_KINDS,
+  NEED_STATUS_LABELS,
+  type NeedStatus,
   type AdvocacyAct,
   type AdvocacyInputSchema,
   type ClientTestAnswering,
@@ -10,6 +12,7 @@ import {
   type Interaction,
   type LoggedInteraction,
   type InteractionInputSchema,
+  type LogInteractionInputSchema,
   type LinkInputSchema,
   type Need,
   type NeedInputSchema,
@@ -45,9 +48,12 @@ import { insertPerson } from './people';
 import { ensureStandingsFresh, localDay, standingOf, today } from './standing';
 import { CADENCE_SQL, DUE_TO_RECONNECT_SQL, cadenceParams, keepInTouch } from './keep-in-touch';
 import { completeByTouch } from './followups';
+import { boundaryCrossings } from './boundaries';
 import { fieldError, notAhead, ownerOf, personRef, refOf, writeAbout, type NameRow, type PersonTable } from './person-records';
 
 type InteractionInput = z.output<typeof InteractionInputSchema>;
+/** The two choices may be left out by callers inside the core (sample data, tests): the rule, and no confirm. */
+type LogInteractionInput = InteractionInput & Partial<Pick<z.output<typeof LogInteractionInputSchema>, 'completeFollowUps' | 'confirmBoundaries'>>;
 type PurchaseInput = z.output<typeof PurchaseInputSchema>;
 type ClientTestInput = z.output<typeof ClientTestInputSchema>;
 type NeedInput = z.output<typeof NeedInputSchema>;
@@ -66,10 +72,14 @@ interface InteractionRow {
 
 const toInteraction = (r: InteractionRow): Interaction => ({ id: r.id, kind: r.kind, on: r.occurred_on, note: r.note, version: r.version });
 
-/** Logs a touch; open follow-ups it fulfils (same kind, promised by then) are done with it. */
-export function logInteraction(ctx: CoreContext, input: InteractionInput): LoggedInteraction {
+/**
+ * Logs a touch. Open follow-ups of its kind that are already due are done with it (or exactly
+ * those the owner ticked); a touch that crosses one of the person's boundaries needs a confirm.
+ */
+export function logInteraction(ctx: CoreContext, input: LogInteractionInput): LoggedInteraction {
   notAhead(ctx, input.on);
   const { id, completedFollowUps } = writeAbout(ctx, input.personId, () => {
+    boundaryCrossings(ctx, [input.personId], { touch: input.kind }, input.confirmBoundaries ? 'include' : 'ask');
     const at = ctx.now().toISOString();
     const id = Number(
       stmt(ctx.db, 'INSERT INTO interactions (person_id, kind, occurred_on, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(
@@ -81,7 +91,7 @@ export function logInteraction(ctx: CoreContext, input: InteractionInput): Logge
         at,
       ).lastInsertRowid,
     );
-    return { id, completedFollowUps: completeByTouch(ctx, input.personId, input.kind, input.on, id) };
+    return { id, completedFollowUps: completeByTouch(ctx, input.personId, input.kind, input.on, id, input.completeFollowUps ?? null) };
   });
   return { ...getInteraction(ctx, id), completedFollowUps };
 }
@@ -115,7 +125,7 @@ function deleteOwned(ctx: CoreContext, table: PersonTable, id: number, what: str
   return { id };
 }
 
-export const deleteInteraction = (ctx: CoreContext, id: number) => deleteOwned(ctx, 'interactions', id, 'This interaction');
+// Deleting a touch goes through the trash (services/trash.ts), so it can be put back.
 
 // Purchases -------------------------------------------------------------------------------------
 
@@ -190,12 +200,36 @@ interface NeedRow {
   version: number;
 }
 
-const toNeed = (r: NeedRow): Need => ({ id: r.id, what: r.what, problem: r.problem, status: r.status, updatedAt: r.updated_at, version: r.version });
+const toNeed = (ctx: CoreContext, r: NeedRow): Need => ({
+  id: r.id,
+  what: r.what,
+  problem: r.problem,
+  status: r.status,
+  updatedAt: r.updated_at,
+  version: r.version,
+  history: stmt<[number], { from_status: NeedStatus | null; to_status: NeedStatus; changed_on: string }>(
+    ctx.db,
+    'SELECT from_status, to_status, changed_on FROM need_changes WHERE need_id = ? ORDER BY changed_at, id',
+  )
+    .all(r.id)
+    .map((c) => ({ from: c.from_status, to: c.to_status, on: c.changed_on })),
+});
+
+/** Every move of a need is dated (noticed → discussed → proposed → met), so the timeline can show it. */
+function recordNeedChange(ctx: CoreContext, needId: number, from: NeedStatus | null, to: NeedStatus): void {
+  stmt(ctx.db, 'INSERT INTO need_changes (need_id, from_status, to_status, changed_on, changed_at) VALUES (?, ?, ?, ?, ?)').run(
+    needId,
+    from,
+    to,
+    today(ctx),
+    ctx.now().toISOString(),
+  );
+}
 
 export function addNeed(ctx: CoreContext, personId: number, need: NeedInput): Need {
   const id = writeAbout(ctx, personId, () => {
     const at = ctx.now().toISOString();
-    return Number(
+    const needId = Number(
       stmt(ctx.db, 'INSERT INTO needs (person_id, what, problem, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(
         personId,
         need.what,
@@ -205,6 +239,8 @@ export function addNeed(ctx: CoreContext, personId: number, need: NeedInput): Ne
         at,
       ).lastInsertRowid,
     );
+    recordNeedChange(ctx, needId, null, need.status);
+    return needId;
   });
   return getNeed(ctx, id);
 }
@@ -212,13 +248,15 @@ export function addNeed(ctx: CoreContext, personId: number, need: NeedInput): Ne
 function getNeed(ctx: CoreContext, id: number): Need {
   const row = stmt<[number], NeedRow>(ctx.db, 'SELECT id, what, problem, status, updated_at, version FROM needs WHERE id = ?').get(id);
   if (!row) throw notFound('This need');
-  return toNeed(row);
+  return toNeed(ctx, row);
 }
 
 export function updateNeed(ctx: CoreContext, id: number, version: number, need: NeedInput): Need {
   const personId = ownerOf(ctx, 'needs', id, 'This need');
   writeAbout(ctx, personId, () => {
     expectVersion(ctx.db, 'needs', id, version, 'This need');
+    const before = getNeed(ctx, id).status;
+    if (before !== need.status) recordNeedChange(ctx, id, before, need.status);
     stmt(ctx.db, 'UPDATE needs SET what = ?, problem = ?, status = ?, updated_at = ? WHERE id = ?').run(need.what, need.problem, need.status, ctx.now().toISOString(), id);
   });
   return getNeed(ctx, id);
@@ -392,7 +430,7 @@ export function getRelationship(ctx: CoreContext, personId: number): Relationshi
     "SELECT id, what, problem, status, updated_at, version FROM needs WHERE person_id = ? ORDER BY status = 'met', id",
   )
     .all(personId)
-    .map(toNeed);
+    .map((r) => toNeed(ctx, r));
   return {
     personId,
     stage: standing.verdict.stage,
@@ -412,7 +450,7 @@ export function getRelationship(ctx: CoreContext, personId: number): Relationshi
     cadence: {
       own: marks.cadence_days,
       stageDefault: stageCadence,
-      due: dueToReconnect(standing.facts.lastPersonalOn, localDay(new Date(marks.created_at)), marks.cadence_days ?? stageCadence, day),
+      due: dueToReconnect(standing.facts.lastPersonalOn, standing.facts.knownSince || localDay(new Date(marks.created_at)), marks.cadence_days ?? stageCadence, day),
     },
     tests: clientTests(ctx, personId),
     stageHistory: stageHistory(ctx, personId),
@@ -436,7 +474,7 @@ function stageHistory(ctx: CoreContext, personId: number): StageChange[] {
 
 // The timeline ----------------------------------------------------------------------------------
 
-const ORDER_OF_TYPE: Record<TimelineEntry['type'], number> = { stage: 0, clientTest: 1, purchase: 2, advocacy: 3, interaction: 4, seminar: 5 };
+const ORDER_OF_TYPE: Record<TimelineEntry['type'], number> = { stage: 0, clientTest: 1, need: 2, purchase: 3, advocacy: 4, interaction: 5, seminar: 6 };
 
 /** Everything that happened with a person, newest first. */
 export function personTimeline(ctx: CoreContext, personId: number): TimelineEntry[] {
@@ -469,6 +507,12 @@ export function personTimeline(ctx: CoreContext, personId: number): TimelineEntr
     const no = CLIENT_TEST_QUESTIONS.filter((q) => !t.answers[q.key].yes).map((q) => q.short.toLowerCase());
     entries.push({ type: 'clientTest', id: t.id, on: t.on, title: `Client test: ${t.yeses} of 4 yes`, note: no.length ? `Not yet: ${no.join(', ')}` : 'Every answer yes' });
   }
+  for (const n of relationship.needs) {
+    for (const c of n.history) {
+      const title = c.to === 'met' ? `Need met: ${n.what}` : c.from === null ? `Need noted (${NEED_STATUS_LABELS[c.to].toLowerCase()}): ${n.what}` : `Need ${NEED_STATUS_LABELS[c.to].toLowerCase()}: ${n.what}`;
+      entries.push({ type: 'need', id: n.id, on: c.on, title, note: c.from === null ? n.problem : `${NEED_STATUS_LABELS[c.from]} → ${NEED_STATUS_LABELS[c.to]}` });
+    }
+  }
   for (const p of relationship.purchases) entries.push({ type: 'purchase', id: p.id, on: p.on, title: `Bought ${p.what}`, note: '' });
   for (const a of relationship.advocacyGiven) {
     const title = a.kind === 'referral' ? `Referred ${a.referred?.name ?? 'someone'}` : ADVOCACY_KINDS[a.kind].verb;
@@ -498,9 +542,9 @@ export function standingList(ctx: CoreContext, list: StandingList): StandingList
   const rows = stmt(
     ctx.db,
     `SELECT p.id, p.given_name, p.family_name, p.display_name, p.organization, p.stage, p.score, p.test_yeses, p.last_personal_on,
-        p.friend, p.future_client, p.cultivate, ${CADENCE_SQL} AS cadence
+        coalesce(nullif(p.known_since, ''), date(p.created_at, 'localtime')) AS known_since, p.friend, p.future_client, p.cultivate, ${CADENCE_SQL} AS cadence
      FROM people p WHERE ${STANDING_LIST_SQL[list]} ORDER BY p.score DESC, p.sort_key, p.id LIMIT @limit`,
-  ).all(params) as (NameRow & MarkRow & { organization: string; stage: Stage; score: number; test_yeses: number; last_personal_on: string; cadence: number })[];
+  ).all(params) as (NameRow & MarkRow & { organization: string; stage: Stage; score: number; test_yeses: number; last_personal_on: string; known_since: string; cadence: number })[];
   const items: StandingRow[] = rows.map((r) => ({
     ...refOf(r),
     organization: r.organization,
@@ -508,6 +552,7 @@ export function standingList(ctx: CoreContext, list: StandingList): StandingList
     score: r.score,
     yeses: r.test_yeses,
     lastPersonalOn: r.last_personal_on || null,
+    knownSince: r.known_since,
     cadenceDays: r.cadence,
     marks: { friend: r.friend === 1, futureClient: r.future_client === 1, cultivate: r.cultivate === 1 },
   }));

@@ -116,11 +116,18 @@ export function rapportReport(ctx: CoreContext, f: RapportFilter, offset: number
   const rows = (
     stmt(ctx.db, rapportRowsSql(where, limit !== null)).all(limit === null ? params : { ...params, limit, offset }) as RowOf[]
   ).map((r) => toRow(ctx, r, f.includePersonal));
-  const listParams = { ...params, ...cadenceParams(ctx, today(ctx)) };
+  const listParams = { ...params, ...cadenceParams(ctx, today(ctx)), limit: limit ?? -1 };
+  // A page of the report names as many of each list as it shows rows (thousands of names were most
+  // of a first page's time and bytes); the whole report (limit null: print, CSV) names everyone.
   const list = <T>(name: 'ready' | 'atRisk', columns: string) =>
-    stmt(ctx.db, `SELECT p.id, p.given_name, p.family_name, p.display_name, ${columns} FROM people p WHERE ${where} AND ${STANDING_LIST_SQL[name]} ORDER BY p.score DESC, p.sort_key`).all(
-      listParams,
-    ) as (NameRow & T)[];
+    stmt(
+      ctx.db,
+      `SELECT p.id, p.given_name, p.family_name, p.display_name, ${columns} FROM people p WHERE ${where} AND ${STANDING_LIST_SQL[name]} ORDER BY p.score DESC, p.sort_key LIMIT @limit`,
+    ).all(listParams) as (NameRow & T)[];
+  const count = (name: 'ready' | 'atRisk', shown: number) =>
+    limit === null || shown < limit ? shown : (stmt(ctx.db, `SELECT count(*) AS n FROM people p WHERE ${where} AND ${STANDING_LIST_SQL[name]}`).get(listParams) as { n: number }).n;
+  const ready = list<{ score: number; test_yeses: number }>('ready', 'p.score, p.test_yeses');
+  const atRisk = list<{ score: number; last_personal_on: string }>('atRisk', 'p.score, p.last_personal_on');
   return {
     generatedAt: ctx.now().toISOString(),
     segment: segmentText(ctx, f),
@@ -129,12 +136,14 @@ export function rapportReport(ctx: CoreContext, f: RapportFilter, offset: number
     clientToCustomer: stageMix.customer ? Math.round((stageMix.client / stageMix.customer) * 100) / 100 : null,
     rows,
     offset: limit === null ? 0 : offset,
-    ready: list<{ score: number; test_yeses: number }>('ready', 'p.score, p.test_yeses').map((r) => ({ ...refOf(r), score: r.score, yeses: r.test_yeses })),
-    atRisk: list<{ score: number; last_personal_on: string }>('atRisk', 'p.score, p.last_personal_on').map((r) => ({
+    ready: ready.map((r) => ({ ...refOf(r), score: r.score, yeses: r.test_yeses })),
+    atRisk: atRisk.map((r) => ({
       ...refOf(r),
       score: r.score,
       lastPersonalOn: r.last_personal_on || null,
     })),
+    readyTotal: count('ready', ready.length),
+    atRiskTotal: count('atRisk', atRisk.length),
   };
 }
 

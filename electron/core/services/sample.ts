@@ -2,6 +2,9 @@ import samplePeople from '../../../resources/sample/people.json';
 import sampleSeminars from '../../../resources/sample/seminars.json';
 import sampleRelationships from '../../../resources/sample/relationships.json';
 import sampleOccasions from '../../../resources/sample/occasions.json';
+import sampleDates from '../../../resources/sample/dates.json';
+import { ImportantDateInputSchema } from '../../../shared/domain/important-dates';
+import { insertDate } from './important-dates';
 import {
   AdvocacyInputSchema,
   ClientTestInputSchema,
@@ -52,6 +55,7 @@ export function loadSampleData(ctx: CoreContext): SampleLoadResult {
       const seminars = sampleSeminars.map((s) => addSampleSeminar(ctx, s, ids));
       for (const r of sampleRelationships) replayRelationship(ctx, r, ids);
       for (const o of sampleOccasions) addSampleOccasion(ctx, o, ids);
+      for (const d of sampleDates) addSampleDate(ctx, d, ids);
       refreshAllStandings(ctx.db, localDay(ctx.now()), ctx.now().toISOString());
       setSetting(ctx, SAMPLE_LOADED_KEY, at);
       return { people: people.length, seminars: seminars.length };
@@ -123,6 +127,15 @@ function addSampleTickets(ctx: CoreContext, seminarId: number, eb: SampleEventbr
 }
 
 type SampleRelationship = (typeof sampleRelationships)[number];
+
+/** A birthday, anniversary or life event falling `inDays` after the day the sample is loaded. */
+function addSampleDate(ctx: CoreContext, d: (typeof sampleDates)[number], ids: number[]): void {
+  const on = new Date(ctx.now().getTime() + d.inDays * 86_400_000);
+  const [year, month, day] = localDay(on).split('-').map(Number) as [number, number, number];
+  const yearly = 'yearly' in d ? d.yearly : true;
+  const input = ImportantDateInputSchema.parse({ ...d, month, day: month === 2 && day === 29 ? 28 : day, year: yearly ? d.year : year, yearly });
+  insertDate(ctx, ids[d.person] as number, input);
+}
 
 /**
  * Records one sample relationship through the real services, oldest event first, each on its own

@@ -50,11 +50,61 @@ export function respace(db: Database.Database): void {
   });
 }
 
+/** Gaps a local respacing must leave at least, so the next newcomers nearby find room at once. */
+const ROOMY = 2 ** 12;
+
+/**
+ * Spreads out only the ranks around the place of (sortKey, id) — `reach` people on each side,
+ * widened until that stretch of the book has room — instead of the whole book. Names typed one
+ * after another into the same gap ("Walk-in 1", "Walk-in 2"…) use it up in some thirty halvings;
+ * renumbering 100,000 people then held the write lock for seconds, a check-in waiting behind it.
+ */
+function respaceAround(db: Database.Database, sortKey: string, id: number): void {
+  const before = stmt<[string, number, number, number], { id: number; r: number }>(
+    db,
+    'SELECT id, search_rank AS r FROM people WHERE (sort_key, id) < (?, ?) AND id != ? ORDER BY sort_key DESC, id DESC LIMIT ?',
+  );
+  const after = stmt<[string, number, number, number], { id: number; r: number }>(
+    db,
+    'SELECT id, search_rank AS r FROM people WHERE (sort_key, id) > (?, ?) AND id != ? ORDER BY sort_key, id LIMIT ?',
+  );
+  // Someone moving (a changed name) gets their rank from the caller afterwards; their old one must not stand in the way.
+  if (id !== LAST_ID) stmt(db, 'UPDATE people SET search_rank = -search_rank WHERE id = ? AND search_rank > 0').run(id);
+  for (let reach = 16; ; reach *= 4) {
+    const below = before.all(sortKey, id, id, reach + 1);
+    const above = after.all(sortKey, id, id, reach + 1);
+    // The people just outside the stretch keep their ranks and bound it.
+    const lo = below.length > reach ? (below[reach] as { r: number }).r : 0;
+    const hi = above.length > reach ? (above[reach] as { r: number }).r : null;
+    const stretch = [...below.slice(0, reach).reverse(), null, ...above.slice(0, reach)];
+    const step = hi === null ? SPACING : Math.floor((hi - lo) / (stretch.length + 1));
+    const wholeBook = below.length <= reach && above.length <= reach;
+    if (step < ROOMY && !wholeBook) continue;
+    if (step < 2 || lo + step * stretch.length > LAST_ID) {
+      respace(db);
+      return;
+    }
+    const moving = stretch.map((p, k) => (p ? { ...p, rank: lo + step * (k + 1) } : null)).filter((p) => p !== null);
+    // Through negative ranks first, so no two rows ever share a rank on the way.
+    const person = stmt(db, 'UPDATE people SET search_rank = CAST(? AS INTEGER) WHERE id = ?');
+    const search = stmt(db, 'UPDATE people_search SET rowid = CAST(? AS INTEGER) WHERE rowid = CAST(? AS INTEGER)');
+    for (const p of moving) {
+      person.run(-p.r, p.id);
+      search.run(-p.r, p.r);
+    }
+    for (const p of moving) {
+      person.run(p.rank, p.id);
+      search.run(p.rank, -p.r);
+    }
+    return;
+  }
+}
+
 /** The rank a person with this sort key gets (a new person: `id` omitted, placed after namesakes). */
 export function rankFor(db: Database.Database, sortKey: string, id: number = LAST_ID): number {
   const rank = rankBetween(db, sortKey, id);
   if (rank !== null) return rank;
-  respace(db);
+  respaceAround(db, sortKey, id);
   const spaced = rankBetween(db, sortKey, id);
   if (spaced === null) throw new Error('No search rank is free even after respacing.');
   return spaced;
@@ -88,9 +138,21 @@ export function planRanks(db: Database.Database, sortKeys: string[]): number[] {
       start = end;
     }
     if (fits) return ranks;
-    respace(db);
+    // An import plans outside its short write steps; respacing is a write of its own.
+    if (db.inTransaction) respace(db);
+    else db.transaction(() => respace(db)).immediate();
   }
   throw new Error('No search ranks are free even after respacing.');
+}
+
+/**
+ * Whether a rank planned earlier (planRanks) still puts a new person with this sort key in name
+ * order, after their namesakes: between the neighbours the book has now.
+ */
+export function rankStillFits(db: Database.Database, sortKey: string, rank: number): boolean {
+  const prev = stmt<[string], { r: number }>(db, 'SELECT search_rank AS r FROM people WHERE sort_key <= ? ORDER BY sort_key DESC, id DESC LIMIT 1').get(sortKey)?.r ?? 0;
+  const next = stmt<[string], { r: number }>(db, 'SELECT search_rank AS r FROM people WHERE sort_key > ? ORDER BY sort_key, id LIMIT 1').get(sortKey)?.r;
+  return prev < rank && (next === undefined || rank < next);
 }
 
 export function indexPerson(db: Database.Database, rank: number, doc: SearchDocument): void {

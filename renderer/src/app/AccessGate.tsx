@@ -1,18 +1,40 @@
-import { Alert, Center, Code, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconKey } from '@tabler/icons-react';
+import { Alert, Button, Center, Code, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconDeviceMobile, IconKey } from '@tabler/icons-react';
 import { useSyncExternalStore, type ReactNode } from 'react';
 import { currentRefusal, onRefusal } from '../api/access';
 
 /** The app, unless the station has turned this page away: then how to get in, and nothing else. */
 export function AccessGate({ children }: { children: ReactNode }) {
   const refusal = useSyncExternalStore(onRefusal, currentRefusal);
-  return refusal === null ? children : <AccessScreen reason={refusal} />;
+  if (refusal === null) return children;
+  // The hub's network address is HTTPS and serves paired door devices only; the owner's is plain loopback.
+  return window.location.protocol === 'https:' ? <PairScreen reason={refusal} /> : <AccessScreen reason={refusal} />;
+}
+
+function PairScreen({ reason }: { reason: string }) {
+  return (
+    <Center mih="100vh" p="md" bg="gray.0">
+      <Paper withBorder radius="md" p="lg" maw={460} component="main" aria-labelledby="pair-title">
+        <Stack gap="md">
+          <Title id="pair-title" order={1} size="h3">
+            Pair this device
+          </Title>
+          <Alert color="indigo" icon={<IconDeviceMobile size={18} aria-hidden />}>
+            {reason}
+          </Alert>
+          <Button component="a" href="/pair" size="lg">
+            Open the pairing page
+          </Button>
+        </Stack>
+      </Paper>
+    </Center>
+  );
 }
 
 function AccessScreen({ reason }: { reason: string }) {
   const example = `http://${window.location.host}/?token=…`;
   return (
-    <Center mih="100vh" p="xl" bg="gray.0">
+    <Center mih="100vh" p="xl" bg="var(--mantine-color-default-hover)">
       <Paper withBorder radius="md" p="xl" maw={620} component="main" aria-labelledby="access-title">
         <Stack gap="md">
           <Title id="access-title" order={1} size="h2">

@@ -1,11 +1,14 @@
-import { Alert, AppShell, Badge, Button, Group, NavLink, Stack, Text, ThemeIcon } from '@mantine/core';
-import { useLocalStorage } from '@mantine/hooks';
-import { IconAddressBook, IconBell, IconReportAnalytics, IconHome, IconLayoutDashboard, IconChecklist, IconHeartHandshake, IconPresentation, IconSettings, IconUsersGroup } from '@tabler/icons-react';
+import { Alert, AppShell, Badge, Button, Group, Indicator, NavLink, Stack, Text, ThemeIcon, Tooltip } from '@mantine/core';
+import { useLocalStorage, useMediaQuery } from '@mantine/hooks';
+import { IconAddressBook, IconBell, IconReportAnalytics, IconHome, IconLayoutDashboard, IconChecklist, IconHeartHandshake, IconPresentation, IconSettings, IconTrash, IconUsersGroup } from '@tabler/icons-react';
+import { Suspense } from 'react';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { LoadingScreen } from '../ui/LoadingScreen';
 import { useDueSummary } from '../features/followups/queries';
 import { useAppInfo } from '../features/people/queries';
 import { todayInput } from '../ui/days';
 import { LoadFailedBanner } from './LoadFailedBanner';
+import { FindPalette } from '../features/find/FindPalette';
 
 const NAV = [
   { to: '/', label: 'Home', icon: IconLayoutDashboard },
@@ -16,20 +19,23 @@ const NAV = [
   { to: '/seminars', label: 'Seminars', icon: IconPresentation },
   { to: '/reports', label: 'Reports', icon: IconReportAnalytics },
   { to: '/settings', label: 'Settings', icon: IconSettings },
+  { to: '/trash', label: 'Trash', icon: IconTrash },
 ];
 
 export function Layout() {
   const { pathname } = useLocation();
   const due = useDueSummary().data;
   const waiting = due ? due.overdue + due.today : 0;
+  // Below 1200 px the sidebar keeps only its icons (names in tooltips and for screen readers), so a 1024 px window has room.
+  const wide = useMediaQuery('(min-width: 75em)', true) ?? true;
   return (
-    <AppShell navbar={{ width: 220, breakpoint: 0 }} padding={0}>
-      <AppShell.Navbar p="sm" aria-label="Main">
-        <Group gap="xs" px="xs" py="md">
+    <AppShell navbar={{ width: wide ? 220 : 64, breakpoint: 0 }} padding={0}>
+      <AppShell.Navbar p={wide ? 'sm' : 8} aria-label="Main">
+        <Group gap="xs" px="xs" py="md" wrap={wide ? 'wrap' : 'nowrap'}>
           <ThemeIcon size="lg" radius="md" variant="gradient" gradient={{ from: 'indigo', to: 'grape' }} aria-hidden>
             <IconUsersGroup size={20} />
           </ThemeIcon>
-          <Stack gap={0}>
+          <Stack gap={0} display={wide ? undefined : 'none'}>
             <Text fw={700} size="lg" lh={1.1}>
               Rapport
             </Text>
@@ -39,15 +45,22 @@ export function Layout() {
           </Stack>
         </Group>
         <Stack gap={2} mt="sm">
-          {NAV.map(({ to, label, icon: Icon }) => (
+          {NAV.map(({ to, label, icon: Icon }) => {
+            const count = to === '/agenda' && waiting > 0 ? waiting : 0;
+            const link = (
             <NavLink
               key={to}
               component={RouterNavLink}
               to={to}
-              label={label}
-              leftSection={<Icon size={18} stroke={1.6} aria-hidden />}
+              label={wide ? label : null}
+              aria-label={wide ? undefined : count ? `${label}, ${count} due` : label}
+              leftSection={
+                <Indicator disabled={wide || !count} label={count} size={16} color={due?.overdue ? 'red' : 'orange'} offset={-2}>
+                  <Icon size={wide ? 18 : 22} stroke={1.6} aria-hidden />
+                </Indicator>
+              }
               rightSection={
-                to === '/agenda' && waiting > 0 ? (
+                wide && count ? (
                   <Badge size="sm" color={due?.overdue ? 'red' : 'orange'} aria-label={`${waiting} due`}>
                     {waiting}
                   </Badge>
@@ -57,13 +70,25 @@ export function Layout() {
               variant="light"
               style={{ borderRadius: 8 }}
             />
-          ))}
+            );
+            return wide ? (
+              link
+            ) : (
+              <Tooltip key={to} label={label} position="right" withArrow>
+                {link}
+              </Tooltip>
+            );
+          })}
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main style={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
         <LoadFailedBanner />
         <DueBanner />
-        <Outlet />
+        {/* A screen loads its code on first visit (lazy-screens.ts); the navigation stays meanwhile. */}
+        <Suspense fallback={<LoadingScreen />}>
+          <Outlet />
+        </Suspense>
+        <FindPalette />
       </AppShell.Main>
     </AppShell>
   );

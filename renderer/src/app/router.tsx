@@ -1,32 +1,40 @@
+import { Suspense } from 'react';
 import { createHashRouter, RouterProvider } from 'react-router';
-import { CheckInScreen } from '../features/checkin/CheckInScreen';
-import { DoorScreen } from '../features/door/DoorScreen';
-import { AgendaScreen } from '../features/followups/AgendaScreen';
-import { DossierScreen } from '../features/reports/DossierScreen';
-import { IntimacyReportScreen } from '../features/reports/IntimacyReportScreen';
-import { RapportReportScreen } from '../features/reports/RapportReportScreen';
-import { ReportsScreen } from '../features/reports/ReportsScreen';
-import { SeminarReportScreen } from '../features/reports/SeminarReportScreen';
+import { LoadingScreen } from '../ui/LoadingScreen';
+import {
+  CheckInScreen,
+  DoorScreen,
+  AgendaScreen,
+  DossierScreen,
+  IntimacyReportScreen,
+  RapportReportScreen,
+  ReportsScreen,
+  SeminarReportScreen,
+  OccasionEditScreen,
+  OccasionNewScreen,
+  OccasionScreen,
+  OccasionsScreen,
+  ReviewScreen,
+  RelationshipsScreen,
+  PeopleScreen,
+  DuplicatesScreen,
+  MergeScreen,
+  ImportScreen,
+  PersonEditScreen,
+  PersonNewScreen,
+  PersonScreen,
+  SeminarEditScreen,
+  SeminarNewScreen,
+  SeminarScreen,
+  SeminarsScreen,
+  SettingsScreen,
+  BadgesScreen,
+  ConfirmationScreen,
+} from './lazy-screens';
 import { HomeScreen } from '../features/hospitality/HomeScreen';
-import { OccasionEditScreen, OccasionNewScreen } from '../features/hospitality/OccasionEditScreen';
-import { OccasionScreen } from '../features/hospitality/OccasionScreen';
-import { OccasionsScreen } from '../features/hospitality/OccasionsScreen';
-import { ReviewScreen } from '../features/followups/ReviewScreen';
-import { RelationshipsScreen } from '../features/relationships/RelationshipsScreen';
-import { PeopleScreen } from '../features/people/PeopleScreen';
-import { DuplicatesScreen } from '../features/people/DuplicatesScreen';
-import { MergeScreen } from '../features/people/MergeScreen';
-import { ImportScreen } from '../features/imports/ImportScreen';
-import { PersonEditScreen, PersonNewScreen } from '../features/people/PersonEditScreen';
-import { PersonScreen } from '../features/people/PersonScreen';
-import { SeminarEditScreen, SeminarNewScreen } from '../features/seminars/SeminarEditScreen';
-import { SeminarScreen } from '../features/seminars/SeminarScreen';
-import { SeminarsScreen } from '../features/seminars/SeminarsScreen';
-import { SettingsScreen } from '../features/settings/SettingsScreen';
-import { BadgesScreen } from '../print/BadgesScreen';
-import { ConfirmationScreen } from '../print/ConfirmationScreen';
 import { Layout } from './Layout';
 import { RouteError } from './RouteError';
+import { TrashScreen } from '../features/trash/TrashScreen';
 
 // A hash router: the same URLs work from a file:// page in Electron and from the station's `/`.
 const router = createHashRouter([
@@ -66,11 +74,17 @@ const router = createHashRouter([
       { path: 'seminars/:id/edit', element: <SeminarEditScreen /> },
       { path: 'seminars/:id/review', element: <ReviewScreen /> },
       { path: 'settings', element: <SettingsScreen /> },
+      { path: 'trash', element: <TrashScreen /> },
       { path: '*', element: <RouteError /> },
     ],
   },
 ]);
 
 export function AppRouter() {
-  return <RouterProvider router={router} />;
+  // The screens outside the layout (check-in, door, print) load on first visit: this covers that moment.
+  return (
+    <Suspense fallback={<LoadingScreen />}>
+      <RouterProvider router={router} />
+    </Suspense>
+  );
 }

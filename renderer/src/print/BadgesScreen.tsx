@@ -152,7 +152,7 @@ export function BadgesScreen() {
       <style>{`@page { size: ${page}; margin: ${perPage === 1 ? '0' : '0.25in'}; }`}</style>
       <Group className="no-print badges-toolbar" justify="space-between" p="md" bg="white" gap="sm">
         <div style={{ minWidth: 0 }}>
-          <Text fw={700} truncate="end">
+          <Text component="h1" fw={700} size="md" m={0} truncate="end">
             Badges · {seminar.data.title}
           </Text>
           <Text size="sm" c="dimmed">

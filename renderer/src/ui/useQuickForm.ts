@@ -11,8 +11,13 @@ export function useQuickForm<T extends Record<string, string>>(initial: T, paths
   const [values, setValues] = useState<T>(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
+  /** A boundary the last save would have crossed (the server's words); the next save confirms it. Any change clears it. */
+  const [crossing, setCrossing] = useState<string | null>(null);
 
-  const set = (patch: Partial<T>) => setValues((v) => ({ ...v, ...patch }));
+  const set = (patch: Partial<T>) => {
+    setCrossing(null);
+    setValues((v) => ({ ...v, ...patch }));
+  };
   const errorOf = (key: keyof T) => errors[paths[key] ?? String(key)];
   const field = (key: keyof T) => ({
     value: values[key],
@@ -29,9 +34,11 @@ export function useQuickForm<T extends Record<string, string>>(initial: T, paths
     try {
       const result = await save(values);
       setErrors({});
+      setCrossing(null);
       return result;
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'invalid_input' && Object.keys(error.fields).length) setErrors(error.fields);
+      if (error instanceof ApiError && error.code === 'boundary') setCrossing(error.message);
+      else if (error instanceof ApiError && error.code === 'invalid_input' && Object.keys(error.fields).length) setErrors(error.fields);
       else notifications.show({ color: 'red', title: 'Not saved', message: error instanceof Error ? error.message : String(error) });
       return undefined;
     } finally {
@@ -42,7 +49,8 @@ export function useQuickForm<T extends Record<string, string>>(initial: T, paths
   const reset = (next: T = initial) => {
     setValues(next);
     setErrors({});
+    setCrossing(null);
   };
 
-  return { values, set, field, errorOf, errors, setErrors, saving, submit, reset };
+  return { values, set, field, errorOf, errors, setErrors, saving, submit, reset, crossing };
 }

@@ -36,7 +36,7 @@ export const AttendeeList = memo(function AttendeeList({ rows, suggestions, sele
         </Text>
       ) : null}
       {rows.map((r) => (
-        <AttendeeRow key={r.id} registration={r} selected={r.id === selected} onChoose={onChoose} onEnter={onEnterRow} onUndo={onUndo} />
+        <AttendeeRow key={r.id} registration={r} reason={r.reason || undefined} selected={r.id === selected} onChoose={onChoose} onEnter={onEnterRow} onUndo={onUndo} />
       ))}
       {suggestions.length > 0 ? (
         <div role="group" aria-label="Did you mean">

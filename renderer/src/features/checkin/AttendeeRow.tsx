@@ -9,7 +9,7 @@ export function checkInTime(iso: string | null): string {
 
 interface Props {
   registration: Registration;
-  /** Why a "Did you mean…" row is offered. */
+  /** Why the row is listed when not by name: a "Did you mean…" reason, or the ticket text that matched. */
   reason?: string;
   selected: boolean;
   onChoose: (id: number) => void;
@@ -29,7 +29,6 @@ export const AttendeeRow = memo(function AttendeeRow({ registration: r, reason, 
       id={`attendee-${r.id}`}
       role="option"
       aria-selected={selected}
-      aria-label={`${r.name}${r.organization ? `, ${r.organization}` : ''}${checkedIn ? ', checked in' : ''}${reason ? ` (${reason})` : ''}`}
       className={`attendee${selected ? ' attendee-selected' : ''}`}
       onMouseDown={(e) => e.preventDefault()}
       onClick={() => onChoose(r.id)}

@@ -14,6 +14,7 @@ import { ResultPanel, type ResultPanelHandle } from './ResultPanel';
 import { useCheckInTable } from './useCheckInTable';
 import { useLiveSeminar } from './live';
 import { WalkInDialog } from './WalkInDialog';
+import { DoorDevicesButton } from '../door-hub/DoorDevicesButton';
 
 const dayIn = (at: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 
@@ -32,6 +33,7 @@ const TableHeader = memo(function TableHeader({ s, onWalkIn }: { s: Seminar; onW
         <Button variant="light" onClick={onWalkIn} rightSection={<Kbd size="xs">Alt+W</Kbd>}>
           Walk-in
         </Button>
+        <DoorDevicesButton seminarId={s.id} seminarTitle={s.title} variant="default" />
         <Button component={Link} to={`/seminars/${s.id}`} variant="default">
           Exit check-in
         </Button>

@@ -6,6 +6,8 @@ import { checkedInWhere } from '../../../../shared/domain/door';
 import { guessKind } from '../../../../shared/domain/followup';
 import type { Registration } from '../../../../shared/domain/seminar';
 import { newClientId } from '../../api/client-id';
+import { ApiError } from '../../../../shared/errors';
+import { PersonBoundaryBadges } from '../boundaries/BoundaryFlags';
 import { useBookWrite } from '../relationships/queries';
 import { checkInTime } from './AttendeeRow';
 import { useCheckInActions } from './queries';
@@ -55,7 +57,7 @@ const PanelView = forwardRef<ResultPanelHandle, Props>(function ResultPanel({ se
 
   if (panel.tone === 'unknown') {
     return (
-      <Paper withBorder radius="md" p="md" bg="red.0" style={{ borderColor: 'var(--mantine-color-red-5)', borderWidth: 2 }} role="alert" aria-label="Unknown ticket">
+      <Paper withBorder radius="md" p="md" bg="var(--mantine-color-red-light)" style={{ borderColor: 'var(--mantine-color-red-5)', borderWidth: 2 }} role="alert" aria-label="Unknown ticket">
         <Group align="flex-start" wrap="nowrap">
           <Icon size={40} color="var(--mantine-color-red-7)" aria-hidden />
           <Stack gap={4}>
@@ -95,6 +97,7 @@ const PanelView = forwardRef<ResultPanelHandle, Props>(function ResultPanel({ se
             Introduce as: <b>{r.introduceAs || r.name}</b>
           </Text>
           {r.note ? <Text size="sm">Note: {r.note}</Text> : null}
+          <PersonBoundaryBadges personId={r.personId} />
         </Stack>
       </Group>
       <Group gap="xs" mt="sm">
@@ -103,9 +106,12 @@ const PanelView = forwardRef<ResultPanelHandle, Props>(function ResultPanel({ se
             Print badge
           </Button>
         ) : null}
-        <Button variant="default" size={device === undefined ? 'xs' : 'md'} onClick={() => onUndo(r)} rightSection={canUndo && panel.tone === 'in' && device === undefined ? <Kbd size="xs">Alt+U</Kbd> : null}>
-          Undo check-in
-        </Button>
+        {/* A door device may undo its own check-ins only (the hub refuses the others'). */}
+        {device === undefined || r.checkedInBy === device ? (
+          <Button variant="default" size={device === undefined ? 'xs' : 'md'} onClick={() => onUndo(r)} rightSection={canUndo && panel.tone === 'in' && device === undefined ? <Kbd size="xs">Alt+U</Kbd> : null}>
+            Undo check-in
+          </Button>
+        ) : null}
       </Group>
       {/* Keyed by the person: fields typed for one person are never carried to the next. */}
       <PersonNotes key={r.id} seminarId={seminarId} registration={r} noteRef={noteRef} followUpRef={followUpRef} onChanged={onChanged} onSaid={onSaid} onDone={onDone} device={device} />
@@ -139,6 +145,8 @@ function PersonNotes({
   const [followUp, setFollowUp] = useState({ what: '', dueOn: '' });
   const { note: saveNote } = useCheckInActions();
   const createFollowUp = useBookWrite('followUps.create');
+  // A follow-up that crosses one of their boundaries is kept only on a second Enter.
+  const [crossing, setCrossing] = useState(false);
 
   const keepNote = () => {
     if (!note.trim()) return;
@@ -159,14 +167,18 @@ function PersonNotes({
   const keepFollowUp = () => {
     if (!followUp.what.trim()) return;
     createFollowUp.mutate(
-      { personId: r.personId, what: followUp.what, kind: guessKind(followUp.what), dueOn: followUp.dueOn || null, seminarId, source: 'check_in' },
+      { personId: r.personId, what: followUp.what, kind: guessKind(followUp.what), dueOn: followUp.dueOn || null, seminarId, source: 'check_in', confirmBoundaries: crossing },
       {
         onSuccess: (f) => {
           setFollowUp({ what: '', dueOn: '' });
           onSaid(`Follow-up with ${f.person.name} kept: ${f.what}`, 'info');
           onDone();
         },
-        onError: (e) => onSaid(`The follow-up with ${r.name} was not kept. ${e.message}`, 'error'),
+        onError: (e) => {
+          const boundary = e instanceof ApiError && e.code === 'boundary';
+          setCrossing(boundary);
+          onSaid(`The follow-up with ${r.name} was not kept. ${e.message}${boundary ? ' Press Enter again to keep it anyway.' : ''}`, 'error');
+        },
       },
     );
   };
@@ -196,7 +208,10 @@ function PersonNotes({
           description={device === undefined ? 'A few words (Alt+F), Enter to keep it' : 'A few words, Enter to keep it'}
           placeholder="e.g. Call about referrals"
           value={followUp.what}
-          onChange={(e) => setFollowUp({ ...followUp, what: e.currentTarget.value })}
+          onChange={(e) => {
+            setCrossing(false);
+            setFollowUp({ ...followUp, what: e.currentTarget.value });
+          }}
           onKeyDown={keys(keepFollowUp)}
         />
         <TextInput

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient, type UseMutationResult, type UseQueryResult } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type UseMutationResult, type UseQueryOptions } from '@tanstack/react-query';
 import type { InputOf } from '../../../../shared/contract';
 import type { CheckInResults } from '../../../../shared/domain/registrant-match';
 import type { CheckInUndo, Registration } from '../../../../shared/domain/seminar';
@@ -9,16 +9,23 @@ import { call } from '../../api/client';
 const whileUnreachable = (_count: number, error: Error) => error instanceof ApiError && error.code === 'unreachable';
 const RETRY_DELAY_MS = 1000;
 
-export function useRegistrantSearch(seminarId: number, query: string) {
-  return useQuery({
+/**
+ * How long a search's answer counts as fresh: long enough that the request a keystroke starts
+ * before React renders is taken up by the list's query, not sent again. Every change to the
+ * seminar's registrations (this table's actions, live events from other devices) invalidates it.
+ */
+export const SEARCH_FRESH_MS = 2_000;
+
+function registrantSearch(seminarId: number, query: string): SearchOptions {
+  return {
     queryKey: ['seminars', 'checkin', seminarId, query],
-    queryFn: () => call('checkin.find', { seminarId, query }),
+    queryFn: (): Promise<CheckInResults> => call('checkin.find', { seminarId, query }),
     placeholderData: keepPreviousData,
-    staleTime: 0,
+    staleTime: SEARCH_FRESH_MS,
     retry: whileUnreachable,
     retryDelay: RETRY_DELAY_MS,
     networkMode: 'always',
-  });
+  };
 }
 
 export function usePersonMatches(input: InputOf<'people.matches'>, enabled: boolean) {
@@ -45,9 +52,12 @@ export interface CheckInActions {
   walkIn: UseMutationResult<Registration, Error, InputOf<'checkin.walkIn'>>;
 }
 
+/** The list's query for one text, as options: the table starts it from the keystroke itself (see useCheckInTable). */
+export type SearchOptions = UseQueryOptions<CheckInResults, Error, CheckInResults, readonly unknown[]>;
+
 /** How a check-in table reaches the book: its search and its actions (the door's link keeps working offline). */
 export interface TableLink {
-  useSearch(seminarId: number, query: string): UseQueryResult<CheckInResults, Error>;
+  search(seminarId: number, query: string): SearchOptions;
   useActions(seminarId: number): CheckInActions;
 }
 
@@ -65,4 +75,4 @@ export function useCheckInActions(): CheckInActions {
 }
 
 /** The owner's own table: straight to the hub (or the app's own core). */
-export const HUB_LINK: TableLink = { useSearch: useRegistrantSearch, useActions: () => useCheckInActions() };
+export const HUB_LINK: TableLink = { search: registrantSearch, useActions: () => useCheckInActions() };

@@ -1,4 +1,5 @@
 import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useStableHandler } from '../../ui/useStableHandler';
 import { move, onEnter, selectedId, type EnterAction, type TableState } from '../../../../shared/domain/check-in-keys';
@@ -24,7 +25,8 @@ export function useCheckInTable(seminarId: number, link: TableLink = HUB_LINK) {
   const [pendingEnter, setPendingEnter] = useState<string | null>(null);
   const [say, setSay] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
   const [memory, remember] = useTableMemory(seminarId);
-  const search = link.useSearch(seminarId, query);
+  const client = useQueryClient();
+  const search = useQuery(link.search(seminarId, query));
   const actions = link.useActions(seminarId);
   const results = search.data ?? null;
   const state: TableState = { query, results, chosen };
@@ -134,6 +136,8 @@ export function useCheckInTable(seminarId: number, link: TableLink = HUB_LINK) {
 
   const handlers = {
     type: useStableHandler((text: string) => {
+      // The request leaves now, not after React has rendered the keystroke (about a frame later).
+      void client.prefetchQuery(link.search(seminarId, text));
       setQuery(text);
       setChosen(null);
       setSay(null);
@@ -141,6 +145,7 @@ export function useCheckInTable(seminarId: number, link: TableLink = HUB_LINK) {
     clear: useStableHandler(clearSearch),
     /** A scanned code: as if typed and Enter pressed — the same rules decide, once the list answers it. */
     enterText: useStableHandler((text: string) => {
+      void client.prefetchQuery(link.search(seminarId, text));
       setQuery(text);
       setChosen(null);
       setSay(null);

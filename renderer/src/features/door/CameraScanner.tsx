@@ -5,7 +5,10 @@ import { readCodes } from './barcode';
 
 /** How often a frame is read: fast enough to feel instant, slow enough to leave the phone cool. */
 const FRAME_MS = 150;
-/** The same code seen again within this time is the same ticket still in front of the camera. */
+/**
+ * The same code seen again within this time of its last sighting is the same ticket still in front
+ * of the camera: a ticket held there for a minute is read once, not again every few seconds.
+ */
 const SAME_CODE_MS = 4000;
 
 /**
@@ -25,8 +28,9 @@ export function CameraScanner({ onCode, active = true }: { onCode: (code: string
     const code = codes[0];
     if (!code) return false;
     const now = Date.now();
-    if (last.current && last.current.code === code && now - last.current.at < SAME_CODE_MS) return true;
+    const again = last.current?.code === code && now - last.current.at < SAME_CODE_MS;
     last.current = { code, at: now };
+    if (again) return true;
     navigator.vibrate?.(60);
     handler.current(code);
     return true;

@@ -11,11 +11,10 @@ import { useCheckInTable } from '../checkin/useCheckInTable';
 import { WalkInDialog } from '../checkin/WalkInDialog';
 import { useStableHandler } from '../../ui/useStableHandler';
 import { CameraScanner } from './CameraScanner';
-import { DeviceNameForm } from './DeviceNameForm';
 import { DoorList } from './DoorList';
-import { useDeviceName } from './device-name';
 import { doorLink } from './door-link';
 import { doorSession, useDoorState, type DoorSession, type DoorState } from './door-session';
+import { usePairedDevice } from './paired-device';
 import { registerShellWorker } from './shell-worker';
 
 const VIBRATION = { in: [60], already: [60, 80, 60], unknown: [250] } as const;
@@ -84,26 +83,56 @@ function LateAnswers({ state, session }: { state: DoorState; session: DoorSessio
  */
 export function DoorScreen() {
   const seminarId = Number(useParams().seminarId);
-  const [device, setDevice] = useDeviceName();
-  const [renaming, setRenaming] = useState(false);
-  useEffect(() => registerShellWorker(), []);
+  const paired = usePairedDevice();
+  const [offlineReload, setOfflineReload] = useState<boolean | null>(null);
+  useEffect(() => registerShellWorker(setOfflineReload), []);
   if (!Number.isInteger(seminarId) || seminarId <= 0) return <Text p="md">This door address names no seminar.</Text>;
-  if (!device || renaming) {
+  if (paired.kind === 'asking') {
     return (
-      <DeviceNameForm
-        current={device}
-        onSave={(name) => {
-          setDevice(name);
-          setRenaming(false);
-        }}
-        onCancel={device ? () => setRenaming(false) : undefined}
-      />
+      <Box component="main" className="door-screen" aria-label="Door">
+        <Group justify="center" py="xl">
+          <Loader aria-label="Asking the hub" />
+        </Group>
+      </Box>
     );
   }
-  return <Door seminarId={seminarId} device={device} onRename={() => setRenaming(true)} />;
+  if (paired.kind === 'unreachable') {
+    return (
+      <Box component="main" className="door-screen" aria-label="Door">
+        <Alert color="orange" title="Not connected" role="alert">
+          This device has not reached the hub yet. Connect it to the hub’s network, then open the address the hub shows beside its QR code.
+        </Alert>
+      </Box>
+    );
+  }
+  if (paired.kind === 'hub') {
+    return (
+      <Box component="main" className="door-screen" aria-label="Door">
+        <Alert color="indigo" title="This screen is for door devices" role="note">
+          Phones and tablets pair with the hub (Door devices, on the seminar page) and check people in here. On this computer, use the check-in table.
+        </Alert>
+        <Button component="a" href={`#/seminars/${seminarId}/check-in`} size="lg">
+          Open the check-in table
+        </Button>
+      </Box>
+    );
+  }
+  if (paired.self.seminarId !== seminarId) {
+    return (
+      <Box component="main" className="door-screen" aria-label="Door">
+        <Alert color="orange" title="Another seminar" role="note">
+          This device is paired as {paired.self.name} for {paired.self.seminarTitle}, and checks people in there only.
+        </Alert>
+        <Button component="a" href={`#/door/${paired.self.seminarId}`} size="lg">
+          Open the door of {paired.self.seminarTitle}
+        </Button>
+      </Box>
+    );
+  }
+  return <Door seminarId={seminarId} device={paired.self.name} offlineReload={offlineReload} />;
 }
 
-function Door({ seminarId, device, onRename }: { seminarId: number; device: string; onRename: () => void }) {
+function Door({ seminarId, device, offlineReload }: { seminarId: number; device: string; offlineReload: boolean | null }) {
   const session = doorSession(seminarId);
   const state = useDoorState(session);
   const link = useMemo(() => doorLink(device), [device]);
@@ -158,18 +187,23 @@ function Door({ seminarId, device, onRename }: { seminarId: number; device: stri
     <Box component="main" className="door-screen" aria-label={`Door · ${s?.title ?? ''}`}>
       <Group justify="space-between" wrap="nowrap" gap="xs">
         <div style={{ minWidth: 0 }}>
-          <Title order={1} size="h4" lineClamp={1}>
+          <Title order={1} size="h4" lineClamp={2}>
             {s?.title}
           </Title>
-          <Button variant="subtle" size="compact-sm" px={4} onClick={onRename} aria-label={`This device: ${device}. Rename`}>
+          <Text size="sm" c="dimmed" aria-label={`This device: ${device}`}>
             {device}
-          </Button>
+          </Text>
         </div>
         <Connection state={state} />
       </Group>
 
       <DoorCounts counts={counts} />
       <LateAnswers state={state} session={session} />
+      {offlineReload === false ? (
+        <Text size="xs" c="dimmed" role="note">
+          While the hub is away, keep this page open: this browser cannot reload it without the hub (it does not trust the hub’s certificate). Check-ins made here are kept either way.
+        </Text>
+      ) : null}
       {s?.closed ? (
         <Alert color="orange" py="xs" role="note">
           This seminar is closed. Reopen it at the hub to check people in.

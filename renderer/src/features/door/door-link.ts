@@ -1,7 +1,7 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Registration } from '../../../../shared/domain/seminar';
 import { ApiError } from '../../../../shared/errors';
-import { useCheckInActions, type ActionVars, type CheckInActions, type TableLink } from '../checkin/queries';
+import { SEARCH_FRESH_MS, useCheckInActions, type ActionVars, type CheckInActions, type SearchOptions, type TableLink } from '../checkin/queries';
 import { doorSession } from './door-session';
 
 /**
@@ -12,21 +12,21 @@ import { doorSession } from './door-session';
 
 export const doorSearchKey = (seminarId: number, query: string) => ['seminars', 'checkin', seminarId, query, 'door'] as const;
 
-function useDoorSearch(seminarId: number, query: string) {
-  return useQuery({
+function doorSearch(seminarId: number, query: string): SearchOptions {
+  return {
     queryKey: doorSearchKey(seminarId, query),
     queryFn: () => doorSession(seminarId).find(query),
     placeholderData: keepPreviousData,
-    staleTime: 0,
+    staleTime: SEARCH_FRESH_MS,
     retry: false,
     networkMode: 'always',
-  });
+  };
 }
 
 /** The door's device name is part of the link: every check-in made here carries it. */
 export function doorLink(device: string): TableLink {
   return {
-    useSearch: useDoorSearch,
+    search: doorSearch,
     useActions(seminarId: number): CheckInActions {
       const hub = useCheckInActions();
       const client = useQueryClient();

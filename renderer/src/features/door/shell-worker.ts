@@ -6,7 +6,7 @@ import { ZXING_WASM_URL } from './barcode';
  * kept, `data-offline-ready` is set on the page's root element. Station mode only: the desktop
  * app loads its pages from its own files.
  */
-export function registerShellWorker(): () => void {
+export function registerShellWorker(kept: (offlineReload: boolean) => void = () => {}): () => void {
   let cancelled = false;
   if (!import.meta.env.PROD || window.rapport || !('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return () => {};
   (async () => {
@@ -20,9 +20,16 @@ export function registerShellWorker(): () => void {
       const channel = new MessageChannel();
       const done = new Promise<boolean>((resolve) => (channel.port1.onmessage = (m: MessageEvent<{ cached: boolean }>) => resolve(m.data.cached)));
       ready.active?.postMessage({ type: 'cache', urls: [...new Set([...loaded, new URL(ZXING_WASM_URL, location.href).href])] }, [channel.port2]);
-      if ((await done) && !cancelled) document.documentElement.dataset.offlineReady = 'true';
+      const cached = await done;
+      if (cancelled) return;
+      document.documentElement.dataset.offlineReady = String(cached);
+      kept(cached);
     } catch {
-      // No service worker (a private window, an insecure address): the door works, but a reload needs the hub.
+      // No service worker (a private window; an HTTPS address whose certificate this browser was only
+      // told to accept, not made to trust): the door works, but a reload needs the hub.
+      if (cancelled) return;
+      document.documentElement.dataset.offlineReady = 'false';
+      kept(false);
     }
   })();
   return () => {

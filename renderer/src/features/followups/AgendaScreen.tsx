@@ -1,3 +1,4 @@
+import { DateReminders } from '../dates/DateReminders';
 import { Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { IconCalendarDown, IconPlus } from '@tabler/icons-react';
@@ -38,11 +39,12 @@ export function AgendaScreen() {
         {summary.data && summary.data.dueToReconnect > 0 ? (
           <Alert color="grape" variant="light" title={`${plural(summary.data.dueToReconnect, 'person is', 'people are')} due to reconnect`}>
             Their last personal touch is older than their keep-in-touch cadence.{' '}
-            <Text component={Link} to="/relationships?list=dueToReconnect" c="grape.8" fw={600} size="sm">
+            <Text component={Link} to="/relationships?list=dueToReconnect" c="var(--mantine-color-grape-text)" fw={600} size="sm">
               Plan a follow-up for each
             </Text>
           </Alert>
         ) : null}
+        <DateReminders />
         {agenda.data && open === 0 ? (
           <Text c="dimmed" ta="center" py={48}>
             Nothing is waiting. Capture a next step at the check-in table, on a person’s page, or here (N).

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { FOLLOW_UP_KINDS, FOLLOW_UP_KIND_LABELS, guessKind, type FollowUpKind, type FollowUpSource } from '../../../../shared/domain/followup';
 import { dayFromToday } from '../../ui/days';
 import { useQuickForm } from '../../ui/useQuickForm';
+import { BoundaryAlert } from '../../ui/BoundaryAlert';
 import { PersonPicker } from '../relationships/PersonPicker';
 import { useBookWrite } from '../relationships/queries';
 
@@ -48,7 +49,7 @@ export function FollowUpDialog({ person, seminarId = null, source, opened, onClo
       return;
     }
     const ok = await form.submit(() =>
-      create.mutateAsync({ personId, what: v.what, kind: v.kind as FollowUpKind, dueOn: v.dueOn || null, seminarId, source }),
+      create.mutateAsync({ personId, what: v.what, kind: v.kind as FollowUpKind, dueOn: v.dueOn || null, seminarId, source, confirmBoundaries: form.crossing !== null }),
     );
     if (ok) {
       notifications.show({ message: `Follow-up saved: ${v.what.trim()}` });
@@ -103,12 +104,13 @@ export function FollowUpDialog({ person, seminarId = null, source, opened, onClo
               No date
             </Chip>
           </Group>
+          <BoundaryAlert message={form.crossing} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
             <Button type="submit" loading={form.saving}>
-              Save follow-up
+              {form.crossing ? 'Save anyway' : 'Save follow-up'}
             </Button>
           </Group>
         </Stack>

@@ -10,6 +10,8 @@ import { dayFromToday } from '../../ui/days';
 import { formatDay } from '../../ui/format';
 import { useBookWrite } from '../relationships/queries';
 import { downloadFile } from './queries';
+import { announceTrashed } from '../trash/announceTrashed';
+import { useBookChanged } from '../people/queries';
 
 type Action = { type: 'complete' | 'snooze' | 'reschedule' | 'drop'; followUp: FollowUp } | null;
 
@@ -42,6 +44,8 @@ export async function exportCalendar(ids: number[] | null): Promise<void> {
 export function FollowUpList({ followUps, showPerson, label }: { followUps: FollowUp[]; showPerson: boolean; label: string }) {
   const [action, setAction] = useState<Action>(null);
   const close = () => setAction(null);
+  const remove = useBookWrite('followUps.delete');
+  const changed = useBookChanged();
   return (
     <>
       <Stack gap={0} role="list" aria-label={label}>
@@ -53,7 +57,7 @@ export function FollowUpList({ followUps, showPerson, label }: { followUps: Foll
             justify="space-between"
             wrap="nowrap"
             py={8}
-            style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+            style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
           >
             <div style={{ minWidth: 0 }}>
               <Group gap={6} wrap="nowrap">
@@ -99,6 +103,20 @@ export function FollowUpList({ followUps, showPerson, label }: { followUps: Foll
                   <Menu.Divider />
                   <Menu.Item color="red" onClick={() => setAction({ type: 'drop', followUp: f })}>
                     Drop…
+                  </Menu.Item>
+                  <Menu.Item
+                    color="red"
+                    onClick={() =>
+                      remove.mutate(
+                        { id: f.id },
+                        {
+                          onSuccess: ({ trashId }) => announceTrashed(`Follow-up “${f.what}” was deleted.`, trashId, changed),
+                          onError: (e) => notifications.show({ color: 'red', title: 'Not deleted', message: e.message }),
+                        },
+                      )
+                    }
+                  >
+                    Delete
                   </Menu.Item>
                 </Menu.Dropdown>
               </Menu>

@@ -13,6 +13,7 @@ import { NotFound } from '../../ui/NotFound';
 import { PageHeader } from '../../ui/PageHeader';
 import { SettingNotice } from '../settings/SettingNotice';
 import { plural } from '../../ui/format';
+import { useBoundaryChoice } from '../../ui/useBoundaryChoice';
 import { useBookWrite } from '../relationships/queries';
 import { useSeminar } from '../seminars/queries';
 import { KIND_OPTIONS } from './FollowUpDialog';
@@ -56,6 +57,7 @@ function GroupCard({ seminarId, summary }: { seminarId: number; summary: ReviewG
   const [errors, setErrors] = useState<FieldErrors>({});
   useEffect(() => setTemplate(summary.template), [summary.template]);
   const create = useBookWrite('seminars.reviewCreate');
+  const boundary = useBoundaryChoice();
   // Everyone is ticked until the owner leaves someone out; a leaving-out lasts while the page is open.
   const [excluded, setExcluded] = useState<ReadonlySet<number>>(new Set());
   const label = REVIEW_GROUP_LABELS[summary.group];
@@ -71,6 +73,7 @@ function GroupCard({ seminarId, summary }: { seminarId: number; summary: ReviewG
   };
   return (
     <Card withBorder radius="md" p="lg" component="section" aria-label={label}>
+      {boundary.element}
       <Stack gap="sm">
         <Group justify="space-between">
           <Title order={2} size="h4">
@@ -144,19 +147,20 @@ function GroupCard({ seminarId, summary }: { seminarId: number; summary: ReviewG
             disabled={pending === 0}
             loading={create.isPending}
             onClick={() =>
-              create.mutate(
-                { seminarId, group: summary.group, template, excludedPersonIds: [...excluded] },
-                {
-                  onSuccess: ({ created }) => {
+              void boundary
+                .run((boundaries) => create.mutateAsync({ seminarId, group: summary.group, template, excludedPersonIds: [...excluded], boundaries }))
+                .then(
+                  (r) => {
+                    if (!r) return;
                     setErrors({});
-                    notifications.show({ message: `${plural(created, 'follow-up')} created for ${label.toLowerCase()}.` });
+                    const left = r.leftOut ? ` ${plural(r.leftOut, 'person', 'people')} left out for their boundaries.` : '';
+                    notifications.show({ message: `${plural(r.created, 'follow-up')} created for ${label.toLowerCase()}.${left}` });
                   },
-                  onError: (error) => {
+                  (error: Error) => {
                     if (error instanceof ApiError && error.code === 'invalid_input') setErrors(error.fields);
                     else notifications.show({ color: 'red', title: 'Not created', message: error.message });
                   },
-                },
-              )
+                )
             }
           >
             {remaining === 0 ? 'Everyone followed up' : pending === 0 ? 'No one ticked' : `Create ${plural(pending, 'follow-up')}`}

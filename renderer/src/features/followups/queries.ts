@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { call } from '../../api/client';
 
 // Under ['people', …]: every write to the book invalidates them with the rest.
-export function useAgenda(personId: number | null) {
-  return useQuery({ queryKey: ['people', 'agenda', personId], queryFn: () => call('followUps.agenda', { personId }) });
+export function useAgenda(personId: number | null, enabled = true) {
+  return useQuery({ queryKey: ['people', 'agenda', personId], queryFn: () => call('followUps.agenda', { personId }), enabled });
 }
 
 export function useClosedFollowUps(personId: number) {

@@ -173,7 +173,7 @@ function Agenda() {
 function Line({ label, value, color, to }: { label: string; value: number; color: string; to: string }) {
   return (
     <Group justify="space-between">
-      <Anchor component={Link} to={to} size="sm" c="dark">
+      <Anchor component={Link} to={to} size="sm" c="var(--mantine-color-text)">
         {label}
       </Anchor>
       <Badge color={value ? color : 'gray'} variant={value ? 'filled' : 'light'}>

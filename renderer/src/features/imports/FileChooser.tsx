@@ -10,7 +10,7 @@ export function FileChooser({ file, onChoose }: { file: File | null; onChoose: (
       withBorder
       radius="md"
       p="lg"
-      style={{ borderStyle: 'dashed', background: over ? 'var(--mantine-color-blue-0)' : undefined }}
+      style={{ borderStyle: 'dashed', background: over ? 'var(--mantine-color-blue-light)' : undefined }}
       onDragOver={(e) => {
         e.preventDefault();
         setOver(true);

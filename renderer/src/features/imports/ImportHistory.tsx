@@ -25,8 +25,8 @@ export function UndoImportButton({ id, fileName, onUndone, compact = false }: { 
       <Modal opened={asking} onClose={() => setAsking(false)} title="Undo this import?" centered>
         <Stack>
           <Text size="sm">
-            The people this import added leave the book, with anything recorded about them since; people it merged into get their earlier details back; registrations
-            it made are removed.
+            The people this import added leave the book, people it merged into get their earlier details back, and the registrations it made are removed. Whatever
+            was changed since the import — someone checked in, edited, given a follow-up — stays as it is.
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setAsking(false)} data-autofocus>
@@ -42,7 +42,9 @@ export function UndoImportButton({ id, fileName, onUndone, compact = false }: { 
                     notifications.show({
                       color: 'teal',
                       title: 'Import undone',
-                      message: `${r.removed.toLocaleString()} removed, ${r.restored.toLocaleString()} restored, ${r.unregistered.toLocaleString()} registrations taken back.`,
+                      message:
+                        `${r.removed.toLocaleString()} removed, ${r.restored.toLocaleString()} restored, ${r.unregistered.toLocaleString()} registrations taken back.` +
+                        (r.kept ? ` ${r.kept.toLocaleString()} changed since the import (checked in, edited, given a note…) kept as they are.` : ''),
                     });
                     onUndone?.();
                   },

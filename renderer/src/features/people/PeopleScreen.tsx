@@ -1,9 +1,9 @@
 import { ActionIcon, Badge, Box, Button, Group, Loader, NumberInput, Select, Text, TextInput, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconArrowDown, IconArrowUp, IconCalendarPlus, IconMessagePlus, IconPlus, IconSearch, IconX, IconFileImport, IconUsers } from '@tabler/icons-react';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { PEOPLE_SORTS, type PeopleSort, type PersonSummary } from '../../../../shared/domain/person';
 import { STAGES, STAGE_LABELS, type Stage } from '../../../../shared/domain/standing';
@@ -13,12 +13,11 @@ import { StageBadge } from '../relationships/StandingPanel';
 import { PageHeader } from '../../ui/PageHeader';
 import { PersonAvatar } from '../../ui/PersonAvatar';
 import { plural } from '../../ui/format';
+import { useStableHandler } from '../../ui/useStableHandler';
 import { EmptyBook } from './EmptyBook';
 import { PAGE_SIZE, peoplePageQuery, useTags, type PeopleQuery } from './queries';
 
 const ROW_HEIGHT = 56;
-const GRID = 'minmax(220px, 2.2fr) minmax(150px, 1.5fr) 96px 72px minmax(190px, 1.5fr) minmax(120px, 1fr) minmax(140px, 1.2fr) 72px';
-
 const COLUMNS: { label: string; sort?: PeopleSort; hidden?: boolean }[] = [
   { label: 'Name', sort: 'name' },
   { label: 'Organization', sort: 'organization' },
@@ -60,14 +59,23 @@ function useListParams(): [PeopleQuery, (patch: Partial<PeopleQuery>) => void] {
 export function PeopleScreen() {
   const navigate = useNavigate();
   const [params, update] = useListParams();
-  // The field owns what is typed; the URL follows. Reading keystrokes back from the URL drops some.
+  // The field owns what is typed and the list follows it at once; the URL (for Back) follows when
+  // typing pauses: each URL change re-renders the whole route, which is not worth a keystroke.
   const [typed, setTyped] = useState(params.query);
-  const [query] = useDebouncedValue(typed, 60);
+  const query = typed;
+  const [settled] = useDebouncedValue(typed, 300);
   useEffect(() => {
-    if (query !== params.query) update({ query });
-  }, [query]); // eslint-disable-line react-hooks/exhaustive-deps -- only when the debounced text changes
+    if (settled !== params.query) update({ query: settled });
+  }, [settled]); // eslint-disable-line react-hooks/exhaustive-deps -- only when the settled text changes
   const { tag, stage, minScore, sort, direction } = params;
   const listParams = useMemo(() => ({ query, tag, stage, minScore, sort, direction }), [query, tag, stage, minScore, sort, direction]);
+  const client = useQueryClient();
+  const type = useStableHandler((text: string) => {
+    // The request leaves now, not after React has rendered the keystroke (as on the check-in table).
+    void client.prefetchQuery(peoplePageQuery({ ...listParams, query: text }, 0));
+    setTyped(text);
+  });
+  const openPerson = useStableHandler((id: number) => navigate(`/people/${id}`));
   const [logging, setLogging] = useState<{ id: number; name: string } | null>(null);
   const [followingUp, setFollowingUp] = useState<{ id: number; name: string } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -136,16 +144,17 @@ export function PeopleScreen() {
             <TextInput
               ref={searchRef}
               label="Search people"
+              data-page-search
               placeholder="Name, organization or email"
               value={typed}
-              onChange={(e) => setTyped(e.currentTarget.value)}
+              onChange={(e) => type(e.currentTarget.value)}
               onKeyDown={(e) => {
-                if (e.key === 'Escape') setTyped('');
+                if (e.key === 'Escape') type('');
               }}
               leftSection={<IconSearch size={16} aria-hidden />}
               rightSection={
                 typed ? (
-                  <ActionIcon variant="subtle" color="gray" aria-label="Clear search" onClick={() => setTyped('')}>
+                  <ActionIcon variant="subtle" color="gray" aria-label="Clear search" onClick={() => type('')}>
                     <IconX size={14} />
                   </ActionIcon>
                 ) : first.isFetching ? (
@@ -206,15 +215,15 @@ export function PeopleScreen() {
             role="table"
             aria-label="People"
             aria-rowcount={total + 1}
-            style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', borderTop: '1px solid var(--mantine-color-gray-3)' }}
+            style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column', borderTop: '1px solid var(--mantine-color-default-border)' }}
           >
             <Box
               role="row"
               aria-rowindex={1}
               px="xl"
               py={8}
-              bg="gray.0"
-              style={{ display: 'grid', gridTemplateColumns: GRID, gap: 16, alignItems: 'center', minHeight: 36, borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+              className="table-head people-grid"
+              style={{ minHeight: 36, borderBottom: '1px solid var(--mantine-color-default-border)' }}
             >
               {COLUMNS.map((col) => {
                 const active = col.sort !== undefined && params.sort === col.sort;
@@ -227,7 +236,7 @@ export function PeopleScreen() {
                     {col.sort ? (
                       <UnstyledButton onClick={() => col.sort && sortBy(col.sort)} aria-label={`Sort by ${col.label.toLowerCase()}`}>
                         <Group gap={4}>
-                          <Text size="xs" fw={700} tt="uppercase" c={active ? 'indigo' : 'dimmed'}>
+                          <Text size="xs" fw={700} tt="uppercase" c={active ? 'var(--mantine-color-indigo-text)' : 'dimmed'}>
                             {col.label}
                           </Text>
                           {active ? params.direction === 'asc' ? <IconArrowUp size={12} aria-hidden /> : <IconArrowDown size={12} aria-hidden /> : null}
@@ -244,44 +253,23 @@ export function PeopleScreen() {
                 );
               })}
             </Box>
-            <div ref={scrollRef} role="rowgroup" style={{ flex: 1, overflow: 'auto' }}>
+            {/* data-query / data-current: which search the rows on screen answer (the bench's paint marker, as on the check-in list). */}
+            <div
+              ref={scrollRef}
+              role="rowgroup"
+              data-query={first.data && !first.isPlaceholderData ? query : undefined}
+              data-current={first.data !== undefined && !first.isPlaceholderData && query === typed}
+              style={{ flex: 1, overflowY: 'auto', overflowX: 'hidden', scrollbarGutter: 'stable' }}
+            >
               {first.isSuccess && total === 0 ? (
                 <Text c="dimmed" ta="center" py={48}>
                   {query.trim() ? `No one matches “${query.trim()}”.` : 'No one matches these filters.'}
                 </Text>
               ) : null}
               <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-                {virtualRows.map((row) => {
-                  const person = rowAt(row.index);
-                  return (
-                    <Box
-                      key={row.key}
-                      role="row"
-                      aria-rowindex={row.index + 2}
-                      className="people-row"
-                      px="xl"
-                      onClick={() => person && navigate(`/people/${person.id}`)}
-                      style={{
-                        position: 'absolute',
-                        top: 0,
-                        left: 0,
-                        right: 0,
-                        height: ROW_HEIGHT,
-                        transform: `translateY(${row.start}px)`,
-                        display: 'grid',
-                        gridTemplateColumns: GRID,
-                        gap: 16,
-                        alignItems: 'center',
-                      }}
-                    >
-                      {person ? <PersonRow
-                          person={person}
-                          onLog={() => setLogging({ id: person.id, name: person.name })}
-                          onFollowUp={() => setFollowingUp({ id: person.id, name: person.name })}
-                        /> : <LoadingRow />}
-                    </Box>
-                  );
-                })}
+                {virtualRows.map((row) => (
+                  <VirtualRow key={row.key} index={row.index} start={row.start} person={rowAt(row.index)} onOpen={openPerson} onLog={setLogging} onFollowUp={setFollowingUp} />
+                ))}
               </div>
             </div>
           </Box>
@@ -292,6 +280,45 @@ export function PeopleScreen() {
     </>
   );
 }
+
+interface RowProps {
+  index: number;
+  start: number;
+  person: PersonSummary | undefined;
+  onOpen: (id: number) => void;
+  onLog: (who: { id: number; name: string }) => void;
+  onFollowUp: (who: { id: number; name: string }) => void;
+}
+
+/**
+ * One row of the virtual list. Memoized with stable handlers: a keystroke re-renders only the rows
+ * whose person changed, not every row (with its tooltips) on every render of the screen.
+ */
+const VirtualRow = memo(function VirtualRow({ index, start, person, onOpen, onLog, onFollowUp }: RowProps) {
+  return (
+    <Box
+      role="row"
+      aria-rowindex={index + 2}
+      className="people-row people-grid"
+      px="xl"
+      onClick={() => person && onOpen(person.id)}
+      style={{
+        position: 'absolute',
+        top: 0,
+        left: 0,
+        right: 0,
+        height: ROW_HEIGHT,
+        transform: `translateY(${start}px)`,
+      }}
+    >
+      {person ? (
+        <PersonRow person={person} onLog={() => onLog({ id: person.id, name: person.name })} onFollowUp={() => onFollowUp({ id: person.id, name: person.name })} />
+      ) : (
+        <LoadingRow />
+      )}
+    </Box>
+  );
+});
 
 function PersonRow({ person, onLog, onFollowUp }: { person: PersonSummary; onLog: () => void; onFollowUp: () => void }) {
   return (

@@ -7,7 +7,6 @@ import type { Person } from '../../../../shared/domain/person';
 import { DEFAULT_PHONE_REGION, phoneLabel, telUri } from '../../../../shared/domain/phone';
 import { BackLink } from '../../ui/BackLink';
 import { LoadingScreen } from '../../ui/LoadingScreen';
-import { PersonAvatar } from '../../ui/PersonAvatar';
 import { formatDate } from '../../ui/format';
 import { NotFound } from '../../ui/NotFound';
 import { Empty, Field, Panel } from '../../ui/Panel';
@@ -23,7 +22,11 @@ import { StageBadge, StandingPanel } from '../relationships/StandingPanel';
 import { TimelinePanel } from '../relationships/TimelinePanel';
 import { useRelationship } from '../relationships/queries';
 import { PersonSeminars } from '../seminars/PersonSeminars';
-import { useDeletePerson, usePerson, usePhoneSettings } from './queries';
+import { useBookChanged, useDeletePerson, usePerson, usePhoneSettings } from './queries';
+import { announceTrashed } from '../trash/announceTrashed';
+import { BoundaryFlagsEditor } from '../boundaries/BoundaryFlags';
+import { DatesPanel } from '../dates/DatesPanel';
+import { PhotoControl } from '../dates/PhotoControl';
 
 function ContactList({ lines, empty }: { lines: { label: string; text: string; href: string }[]; empty: string }) {
   if (lines.length === 0) return <Empty>{empty}</Empty>;
@@ -54,6 +57,7 @@ export function PersonScreen() {
   const region = usePhoneSettings().data?.region ?? DEFAULT_PHONE_REGION;
   const relationship = useRelationship(id);
   const remove = useDeletePerson();
+  const changed = useBookChanged();
   const [confirming, confirm] = useDisclosure(false);
   const [logging, logTouch] = useDisclosure(false);
   useHotkeys([
@@ -75,7 +79,7 @@ export function PersonScreen() {
         <BackLink to="/people" label="People" />
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Group gap="md" wrap="nowrap">
-            <PersonAvatar name={p.name} size="xl" />
+            <PhotoControl personId={p.id} name={p.name} flags={p.boundaryFlags} />
             <Stack gap={4}>
               <Title order={1} size="h2">
                 {p.name}
@@ -140,7 +144,12 @@ export function PersonScreen() {
               <Panel title="What they want">
                 <Field label="Desired results">{p.desiredResults ? <Text size="sm">{p.desiredResults}</Text> : <Empty>Not known yet</Empty>}</Field>
                 <Field label="Their work">{p.theirWork ? <Text size="sm">{p.theirWork}</Text> : <Empty>Not known yet</Empty>}</Field>
-                <Field label="Boundaries">{p.boundaries ? <Text size="sm">{p.boundaries}</Text> : <Empty>None noted</Empty>}</Field>
+                <Field label="Boundaries">
+                  <Stack gap={6}>
+                    <BoundaryFlagsEditor personId={p.id} flags={p.boundaryFlags} />
+                    {p.boundaries ? <Text size="sm">{p.boundaries}</Text> : <Empty>Nothing else noted</Empty>}
+                  </Stack>
+                </Field>
               </Panel>
             </Stack>
           </Grid.Col>
@@ -150,6 +159,7 @@ export function PersonScreen() {
                 <>
                   <FollowUpsPanel person={who} relationship={r} />
                   <PersonHospitalityPanel personId={p.id} />
+                  <DatesPanel personId={p.id} />
                   <NeedsPanel personId={p.id} needs={r.needs} />
                   <PurchasesPanel personId={p.id} purchases={r.purchases} />
                   <AdvocacyPanel person={who} given={r.advocacyGiven} referredBy={r.referredBy} />
@@ -217,7 +227,7 @@ export function PersonScreen() {
       <Modal opened={confirming} onClose={confirm.close} title={`Delete ${p.name}?`} centered>
         <Stack>
           <Text size="sm">
-            {p.name} and everything noted about them will be removed from your book. This cannot be undone.
+            {p.name} and everything noted about them will be removed from your book. The trash keeps them 30 days, to put back.
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={confirm.close} data-autofocus>
@@ -228,9 +238,12 @@ export function PersonScreen() {
               loading={remove.isPending}
               onClick={() =>
                 remove.mutate(p.id, {
-                  onSuccess: () => {
+                  onSuccess: ({ trashId }) => {
                     confirm.close();
-                    notifications.show({ message: `${p.name} was deleted.` });
+                    announceTrashed(`${p.name} was deleted.`, trashId, async (personId) => {
+                      await changed();
+                      navigate(`/people/${personId}`);
+                    });
                     navigate('/people', { replace: true });
                   },
                   onError: (e) => notifications.show({ color: 'red', title: 'Could not delete', message: e.message }),

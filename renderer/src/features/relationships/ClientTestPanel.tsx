@@ -14,7 +14,7 @@ import { useBookWrite } from './queries';
 
 function Answer({ yes }: { yes: boolean }) {
   return (
-    <ThemeIcon size="sm" radius="xl" color={yes ? 'teal' : 'gray'} variant={yes ? 'filled' : 'light'} aria-label={yes ? 'Yes' : 'No'}>
+    <ThemeIcon size="sm" radius="xl" color={yes ? 'teal' : 'gray'} variant={yes ? 'filled' : 'light'} role="img" aria-label={yes ? 'Yes' : 'No'}>
       {yes ? <IconCheck size={12} /> : <IconX size={12} />}
     </ThemeIcon>
   );

@@ -1,10 +1,11 @@
-import { ActionIcon, Button, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconCircleCheckFilled, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { NEED_STATUSES, NEED_STATUS_LABELS, type Need, type NeedStatus } from '../../../../shared/domain/relationship';
 import { ApiError } from '../../../../shared/errors';
 import { Empty, Panel } from '../../ui/Panel';
+import { formatDay } from '../../ui/format';
 import { useQuickForm } from '../../ui/useQuickForm';
 import { useBookChanged } from '../people/queries';
 import { useBookWrite } from './queries';
@@ -39,12 +40,25 @@ export function NeedsPanel({ personId, needs }: { personId: number; needs: Need[
       {needs.map((n) => (
         <Group key={n.id} justify="space-between" wrap="nowrap" align="flex-start">
           <div style={{ minWidth: 0 }}>
-            <Text size="sm" fw={600} td={n.status === 'met' ? 'line-through' : undefined}>
-              {n.what}
-            </Text>
+            <Group gap={6} wrap="nowrap">
+              {n.status === 'met' ? <IconCircleCheckFilled size={16} color="var(--mantine-color-teal-7)" aria-hidden /> : null}
+              <Text size="sm" fw={600}>
+                {n.what}
+              </Text>
+              {n.status === 'met' ? (
+                <Badge size="xs" color="teal" variant="light">
+                  Met{metOn(n) ? ` ${formatDay(metOn(n) as string)}` : ''}
+                </Badge>
+              ) : null}
+            </Group>
             {n.problem ? (
               <Text size="xs" c="dimmed">
                 {n.problem}
+              </Text>
+            ) : null}
+            {n.history.length > 1 ? (
+              <Text size="xs" c="dimmed">
+                {n.history.map((h) => `${NEED_STATUS_LABELS[h.to]} ${formatDay(h.on)}`).join(' → ')}
               </Text>
             ) : null}
           </div>
@@ -98,4 +112,9 @@ function NeedForm({ personId, onDone }: { personId: number; onDone: () => void }
       </Stack>
     </form>
   );
+}
+
+/** The day a need was (last) met. */
+function metOn(n: Need): string | null {
+  return [...n.history].reverse().find((h) => h.to === 'met')?.on ?? null;
 }

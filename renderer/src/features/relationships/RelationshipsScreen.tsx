@@ -10,6 +10,7 @@ import { formatDay, plural } from '../../ui/format';
 import { PageHeader } from '../../ui/PageHeader';
 import { call } from '../../api/client';
 import { downloadFile } from '../followups/queries';
+import { useBoundaryChoice } from '../../ui/useBoundaryChoice';
 import { useBookWrite, useStandingList } from './queries';
 import { StageBadge } from './StandingPanel';
 
@@ -132,7 +133,15 @@ function Row({ row: r, checked, onToggle }: { row: StandingRow; checked: boolean
         {r.score}
       </Table.Td>
       <Table.Td ta="right">{r.yeses} of 4 yes</Table.Td>
-      <Table.Td>{r.lastPersonalOn ? formatDay(r.lastPersonalOn) : <Text span c="dimmed" size="sm">Never</Text>}</Table.Td>
+      <Table.Td>
+        {r.lastPersonalOn ? (
+          formatDay(r.lastPersonalOn)
+        ) : (
+          <Text span size="sm" fw={600}>
+            Never <Text span size="xs" c="dimmed">(known since {formatDay(r.knownSince)})</Text>
+          </Text>
+        )}
+      </Table.Td>
       <Table.Td ta="right">{r.cadenceDays} days</Table.Td>
       <Table.Td>
         <Group gap={4}>
@@ -159,8 +168,27 @@ function BulkActions({ ids, list }: { ids: number[]; list: StandingList }) {
   const markPeople = useBookWrite('relationship.mark');
   const failed = (error: Error) => notifications.show({ color: 'red', title: 'Not saved', message: error.message });
   const none = ids.length === 0;
+  const boundary = useBoundaryChoice();
+  const createForEach = () =>
+    boundary
+      .run((boundaries) =>
+        createFollowUps.mutateAsync({
+          personIds: ids,
+          what: step,
+          kind: guessKind(step),
+          dueOn: todayInput(),
+          source: list === 'dueToReconnect' ? 'reconnect' : 'people_list',
+          boundaries,
+        }),
+      )
+      .then((r) => {
+        if (!r) return;
+        const left = r.leftOut ? ` ${plural(r.leftOut, 'person', 'people')} left out for their boundaries.` : '';
+        notifications.show({ message: `${plural(r.created, 'follow-up')} added to today’s agenda.${left}` });
+      }, failed);
   return (
-    <Box p="sm" bg="gray.0" style={{ borderRadius: 8 }} role="group" aria-label="Bulk actions">
+    <Box p="sm" bg="var(--mantine-color-default-hover)" style={{ borderRadius: 8 }} role="group" aria-label="Bulk actions">
+      {boundary.element}
       <Group gap="sm" align="flex-end">
         <Text size="sm" fw={600} w={120} style={{ whiteSpace: 'nowrap' }}>
           {none ? 'None selected' : `${ids.length} selected`}
@@ -213,12 +241,7 @@ function BulkActions({ ids, list }: { ids: number[]; list: StandingList }) {
           variant="light"
           disabled={none || !step.trim()}
           loading={createFollowUps.isPending}
-          onClick={() =>
-            createFollowUps.mutate(
-              { personIds: ids, what: step, kind: guessKind(step), dueOn: todayInput(), source: list === 'dueToReconnect' ? 'reconnect' : 'people_list' },
-              { onSuccess: ({ created }) => notifications.show({ message: `${plural(created, 'follow-up')} added to today’s agenda.` }), onError: failed },
-            )
-          }
+          onClick={() => void createForEach()}
         >
           Create for each
         </Button>

@@ -10,7 +10,8 @@ export const STAGE_COLORS: Record<Stage, string> = { prospect: 'gray', customer:
 
 export function StageBadge({ stage, size = 'md' }: { stage: Stage; size?: 'sm' | 'md' | 'lg' }) {
   return (
-    <Badge color={STAGE_COLORS[stage]} variant="filled" size={size} radius="sm">
+    // Never clipped to "CUST…": a table column gives way around it instead.
+    <Badge color={STAGE_COLORS[stage]} variant="filled" size={size} radius="sm" style={{ minWidth: 'max-content' }}>
       {STAGE_LABELS[stage]}
     </Badge>
   );

@@ -10,6 +10,7 @@ import {
   IconShoppingBag,
   IconSpeakerphone,
   IconStairsUp,
+  IconTargetArrow,
   IconTrash,
 } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -17,6 +18,8 @@ import type { Interaction, TimelineEntry } from '../../../../shared/domain/relat
 import { formatDay } from '../../ui/format';
 import { Empty, Panel } from '../../ui/Panel';
 import { LogTouchDialog } from './LogTouchDialog';
+import { announceTrashed } from '../trash/announceTrashed';
+import { useBookChanged } from '../people/queries';
 import { useBookWrite, useTimeline } from './queries';
 
 const ICONS: Record<TimelineEntry['type'], typeof IconMessageCircle> = {
@@ -26,12 +29,14 @@ const ICONS: Record<TimelineEntry['type'], typeof IconMessageCircle> = {
   clientTest: IconChecklist,
   purchase: IconShoppingBag,
   advocacy: IconHeartHandshake,
+  need: IconTargetArrow,
 };
 
 /** Everything that happened with this person, newest first; logged touches can be changed or removed. */
 export function TimelinePanel({ person, onLog }: { person: { id: number; name: string }; onLog: () => void }) {
   const timeline = useTimeline(person.id);
   const remove = useBookWrite('interactions.delete');
+  const changed = useBookChanged();
   const [editing, setEditing] = useState<Interaction | null>(null);
   const [deleting, setDeleting] = useState<Extract<TimelineEntry, { type: 'interaction' }> | null>(null);
   const [editOpen, edit] = useDisclosure(false);
@@ -50,10 +55,10 @@ export function TimelinePanel({ person, onLog }: { person: { id: number; name: s
         <Empty>{timeline.isPending ? 'Loading…' : 'Nothing yet. Log a call, a coffee or a message to start the story.'}</Empty>
       ) : (
         <Timeline bulletSize={24} lineWidth={2} aria-label="Timeline entries">
-          {entries.map((e) => {
+          {entries.map((e, i) => {
             const Icon = e.type === 'interaction' && !e.personal ? IconSpeakerphone : ICONS[e.type];
             return (
-              <Timeline.Item key={`${e.type}-${e.id}`} bullet={<Icon size={13} aria-hidden />} color={e.type === 'interaction' && !e.personal ? 'gray' : 'indigo'}>
+              <Timeline.Item key={e.type === 'need' ? `need-${e.id}-${i}` : `${e.type}-${e.id}`} bullet={<Icon size={13} aria-hidden />} color={e.type === 'interaction' && !e.personal ? 'gray' : 'indigo'}>
                 <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
                   <div style={{ minWidth: 0 }}>
                     <Group gap={6}>
@@ -117,7 +122,10 @@ export function TimelinePanel({ person, onLog }: { person: { id: number; name: s
                 remove.mutate(
                   { id: deleting.id },
                   {
-                    onSuccess: () => setDeleting(null),
+                    onSuccess: ({ trashId }) => {
+                      announceTrashed(`${deleting.title} on ${formatDay(deleting.on)} was deleted.`, trashId, changed);
+                      setDeleting(null);
+                    },
                     onError: (error) => notifications.show({ color: 'red', title: 'Not deleted', message: error.message }),
                   },
                 )

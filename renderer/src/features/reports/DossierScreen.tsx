@@ -1,3 +1,4 @@
+import { flagLabels } from '../../../../shared/domain/boundaries';
 import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { AGENDA_BUCKETS } from '../../../../shared/domain/followup';
@@ -9,6 +10,9 @@ import { usePersonHospitality } from '../hospitality/queries';
 import { usePerson } from '../people/queries';
 import { useRelationship, useTimeline } from '../relationships/queries';
 import { ReportFrame } from './ReportFrame';
+import { usePersonDates, usePhoto } from '../dates/queries';
+import { dayText } from '../dates/DatesPanel';
+import { dateTitle } from '../../../../shared/domain/important-dates';
 
 /** One page to read before meeting someone: standing and why, what they want, the recent story, what is promised. */
 export function DossierScreen() {
@@ -21,6 +25,8 @@ export function DossierScreen() {
   const timeline = useTimeline(personId).data;
   const agenda = useAgenda(personId).data;
   const home = usePersonHospitality(personId).data;
+  const photo = usePhoto(personId).data?.photo ?? null;
+  const dates = usePersonDates(personId).data ?? [];
   const ready = person && r && timeline && agenda && home;
   const open = agenda ? AGENDA_BUCKETS.flatMap((b) => agenda[b]) : [];
   const touches = (timeline ?? []).filter((e) => e.type === 'interaction' || e.type === 'seminar').slice(0, 6);
@@ -36,12 +42,18 @@ export function DossierScreen() {
     >
       {ready ? (
         <div className="dossier">
+          {photo ? <img src={photo.url} alt={`Photo of ${person.name}`} className="dossier-photo" /> : null}
           <section aria-label="Standing" className="keep">
             <h2>Standing</h2>
             <p>
               <b>{STAGE_LABELS[r.stage]}</b> — {r.reason}. Rapport score <b>{r.score.score}</b> ({r.score.parts.map((p) => `${p.label.toLowerCase()} ${p.points}`).join(', ')}).
               {r.marks.friend ? ' A friend.' : ''}
             </p>
+            {dates.length ? (
+              <p>
+                {dates.map((d) => `${dateTitle(d)}: ${dayText(d)}`).join(' · ')}
+              </p>
+            ) : null}
             <p>
               Introduce as: <b>{person.introduceAs || person.name}</b>
               {person.howWeMet ? ` · Met: ${person.howWeMet}` : ''}
@@ -63,7 +75,7 @@ export function DossierScreen() {
                 <b>Their work:</b> {person.theirWork || '—'}
               </p>
               <p>
-                <b>Boundaries:</b> {person.boundaries || '—'}
+                <b>Boundaries:</b> {[flagLabels(person.boundaryFlags), person.boundaries].filter(Boolean).join('. ') || '—'}
               </p>
             </section>
             <section aria-label="Needs" className="keep">
@@ -84,6 +96,7 @@ export function DossierScreen() {
                 touches.map((t) => (
                   <p key={`${t.type}-${t.id}`}>
                     {formatDay(t.on)}: <b>{t.title}</b>
+                    {t.type === 'interaction' && !t.personal ? ' (broadcast)' : ''}
                     {t.note ? ` — ${t.note}` : ''}
                   </p>
                 ))

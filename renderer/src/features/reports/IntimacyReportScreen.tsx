@@ -69,6 +69,7 @@ export function IntimacyReportScreen() {
                 withTooltip={false}
                 barProps={{ isAnimationActive: false }}
                 xAxisProps={{ interval: 1, fontSize: 9 }}
+                yAxisProps={{ ticks: wholeTicks(r.hostedByMonth.map((m) => m.people)), domain: [0, Math.max(...wholeTicks(r.hostedByMonth.map((m) => m.people)))], allowDecimals: false, interval: 0 }}
               />
             </div>
           </section>
@@ -116,4 +117,11 @@ export function IntimacyReportScreen() {
       )}
     </ReportFrame>
   );
+}
+
+/** Whole-number ticks from 0 to at least the largest value, evenly spaced (0, 2, 4, 6, 8 — never 0, 2, 4, 8 with the 8 at 7.5). */
+export function wholeTicks(values: number[]): number[] {
+  const max = Math.max(1, ...values);
+  const step = max <= 5 ? 1 : Math.ceil(max / 4);
+  return Array.from({ length: Math.ceil(max / step) + 1 }, (_, i) => i * step);
 }

@@ -48,18 +48,22 @@ export function RapportReportScreen() {
   const [filter, setFilter, page, setPage] = useFilter();
   const tags = useTags();
   const seminars = useSeminars('past');
-  const summary = useQuery({
-    queryKey: ['people', 'report', 'rapport', filter, 'size'],
-    queryFn: () => call('reports.rapport', { filter, limit: 1 }),
+  // The page asked for first (one request, not a size check and then the page); a segment small
+  // enough to print whole is then fetched whole, and shown once it is, so printing takes every row.
+  const paged = useQuery({
+    queryKey: ['people', 'report', 'rapport', filter, page],
+    queryFn: () => call('reports.rapport', { filter, offset: (page - 1) * PAGE, limit: PAGE }),
     placeholderData: keepPreviousData,
   });
-  const all = (summary.data?.total ?? 0) <= ALL_ROWS_UP_TO;
-  const report = useQuery({
-    queryKey: ['people', 'report', 'rapport', filter, all ? 'all' : page],
-    queryFn: () => call('reports.rapport', { filter, offset: all ? 0 : (page - 1) * PAGE, limit: all ? null : PAGE }),
-    enabled: summary.isSuccess,
+  const total = paged.data?.total;
+  const all = total !== undefined && total <= ALL_ROWS_UP_TO;
+  const whole = useQuery({
+    queryKey: ['people', 'report', 'rapport', filter, 'all'],
+    queryFn: () => call('reports.rapport', { filter, offset: 0, limit: null }),
+    enabled: all && total > PAGE,
     placeholderData: keepPreviousData,
   });
+  const report = all && total > PAGE ? whole : paged;
   const r = report.data;
   const controls = (
     <Group gap="sm" align="flex-end">
@@ -194,17 +198,23 @@ export function RapportReportScreen() {
           </section>
 
           <section aria-label="Ready to become clients" className="keep">
-            <h2>Ready to become clients ({r.ready.length})</h2>
+            <h2>Ready to become clients ({r.readyTotal.toLocaleString()})</h2>
             {r.ready.length ? (
-              <p>{r.ready.map((p) => `${p.name} (${p.score}; ${p.yeses} of 4 yes)`).join(' · ')}</p>
+              <p>
+                {r.ready.map((p) => `${p.name} (${p.score}; ${p.yeses} of 4 yes)`).join(' · ')}
+                {r.readyTotal > r.ready.length ? ` · and ${(r.readyTotal - r.ready.length).toLocaleString()} more (Relationships lists them all)` : ''}
+              </p>
             ) : (
               <p className="muted">No one in this segment.</p>
             )}
           </section>
           <section aria-label="At risk" className="keep">
-            <h2>At risk ({r.atRisk.length})</h2>
+            <h2>At risk ({r.atRiskTotal.toLocaleString()})</h2>
             {r.atRisk.length ? (
-              <p>{r.atRisk.map((p) => `${p.name} (last personal touch ${p.lastPersonalOn ? formatDay(p.lastPersonalOn) : 'never'})`).join(' · ')}</p>
+              <p>
+                {r.atRisk.map((p) => `${p.name} (last personal touch ${p.lastPersonalOn ? formatDay(p.lastPersonalOn) : 'never'})`).join(' · ')}
+                {r.atRiskTotal > r.atRisk.length ? ` · and ${(r.atRiskTotal - r.atRisk.length).toLocaleString()} more (Relationships lists them all)` : ''}
+              </p>
             ) : (
               <p className="muted">No client in this segment is overdue for a personal touch.</p>
             )}

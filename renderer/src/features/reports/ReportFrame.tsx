@@ -52,7 +52,7 @@ export function ReportFrame({ title, segment, generatedAt, back, personal, onCsv
     <div className="report-screen">
       <style>{pageRules}</style>
       <title>{`${title} — Rapport`}</title>
-      <Group className="no-print" justify="space-between" px="xl" py="md" bg="white" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }} mb="lg">
+      <Group className="no-print" justify="space-between" px="xl" py="md" bg="var(--mantine-color-body)" style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }} mb="lg">
         <Group gap="lg">
           <BackLink to={back.to} label={back.label} />
           {controls}

@@ -45,17 +45,26 @@ export function ReportsScreen() {
         </ReportCard>
         <ReportCard title="Seminar report" icon={<IconCalendarEvent size={18} aria-hidden />} description="Registered against attended, in person and on the stream, walk-ins and no-shows, follow-ups captured and done, and how attendees moved since.">
           <Select label="Seminar" placeholder="Choose a seminar" data={seminars.map((s) => ({ value: String(s.id), label: s.title }))} value={seminarId} onChange={setSeminarId} searchable />
-          <Button component={Link} to={`/reports/seminar/${seminarId ?? ''}`} disabled={!seminarId} style={{ alignSelf: 'flex-start' }}>
-            Open the seminar report
-          </Button>
+          <OpenButton to={seminarId ? `/reports/seminar/${seminarId}` : null}>Open the seminar report</OpenButton>
         </ReportCard>
         <ReportCard title="Person dossier" icon={<IconUser size={18} aria-hidden />} description="One page to read before meeting someone: standing and why, needs and aims, recent touches, what is promised, home visits and advocacy.">
           <PersonPicker label="Person" value={personId} onChange={setPersonId} />
-          <Button component={Link} to={`/reports/dossier/${personId ?? ''}`} disabled={personId === null} style={{ alignSelf: 'flex-start' }}>
-            Open the dossier
-          </Button>
+          <OpenButton to={personId === null ? null : `/reports/dossier/${personId}`}>Open the dossier</OpenButton>
         </ReportCard>
       </SimpleGrid>
     </div>
+  );
+}
+
+/** A link styled as a button; until there is somewhere to go, a disabled button (a link cannot be disabled). */
+function OpenButton({ to, children }: { to: string | null; children: string }) {
+  return to ? (
+    <Button component={Link} to={to} style={{ alignSelf: 'flex-start' }}>
+      {children}
+    </Button>
+  ) : (
+    <Button disabled style={{ alignSelf: 'flex-start' }}>
+      {children}
+    </Button>
   );
 }

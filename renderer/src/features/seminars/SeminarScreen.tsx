@@ -25,6 +25,7 @@ import { FollowUpDialog } from '../followups/FollowUpDialog';
 import { useRegistrations, useSeminar, useSeminarFlags, useUpdateRegistration } from './queries';
 import { TicketDetails, TicketSummary } from './TicketDetails';
 import { badgesLink } from '../../print/badgeChoice';
+import { DoorDevicesButton } from '../door-hub/DoorDevicesButton';
 
 const STATE_COLORS: Record<Registration['state'], string> = { registered: 'blue', checked_in: 'teal', cancelled: 'gray', no_show: 'orange' };
 
@@ -100,6 +101,7 @@ export function SeminarScreen() {
                 Open check-in
               </Button>
             )}
+            {s.closed ? null : <DoorDevicesButton seminarId={s.id} seminarTitle={s.title} />}
             <Button variant="light" leftSection={<IconMessagePlus size={16} aria-hidden />} onClick={followUpDialog.open}>
               Add a follow-up
             </Button>

@@ -47,7 +47,7 @@ export function SeminarsScreen() {
             <Card key={s.id} component="li" withBorder radius="md" p="md">
               <Group justify="space-between" wrap="nowrap" align="flex-start">
                 <Stack gap={4} style={{ minWidth: 0 }}>
-                  <Text component={Link} to={`/seminars/${s.id}`} fw={650} size="lg" c="indigo.8">
+                  <Text component={Link} to={`/seminars/${s.id}`} fw={650} size="lg" c="var(--mantine-color-indigo-text)">
                     {s.title}
                   </Text>
                   <Text size="sm">

@@ -1,4 +1,5 @@
 import { Button, Card, Code, CopyButton, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { AppearanceSettings } from './AppearanceSettings';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCopy, IconDatabaseImport } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -76,6 +77,7 @@ export function SettingsScreen() {
           )}
         </Card>
 
+        <AppearanceSettings />
         <BackupsSettings />
         <ExportSettings />
         <KeepInTouchSettings />
