@@ -83,7 +83,7 @@ test('an Eventbrite attendee report imported into a seminar: its barcode scanned
   await search.fill('city3');
   const listed = page.getByRole('listbox', { name: 'Attendees' }).getByRole('option');
   await expect(listed).toHaveCount(1);
-  await expect(listed.first()).toHaveAccessibleName(/^Joe Bloggs, Company3Name \(Where are you located.*City3, CA\)$/);
+  await expect(listed.first()).toHaveAccessibleName(/^Joe Bloggs Where are you located.*City3, CA/);
   await search.press('Enter');
   await expect(page.getByRole('status', { name: 'Table message' })).not.toBeEmpty();
   expect((await station.api<Reg[]>('registrations.list', { seminarId })).value.filter((r) => r.state === 'checked_in').map((r) => r.id)).toEqual([jane.id]);

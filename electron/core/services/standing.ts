@@ -160,12 +160,14 @@ function readFacts(db: Database.Database, day: string, person: number | null): F
  * 1,000,000 interactions the per-person form cost some ten times the bare grouped pass.
  */
 const ALL_FACTS_SQL = {
-  people: `SELECT p.id, p.stage, p.score, p.test_yeses, p.last_personal_on, ${SCORE_PARTS.map((k) => `p.${PART_COLUMNS[k]}`).join(', ')} FROM people p`,
-  purchases: 'SELECT person_id, count(*) FROM purchases GROUP BY person_id',
+  people: `SELECT p.id, p.stage, p.score, p.test_yeses, p.last_personal_on, p.known_since, date(p.created_at, 'localtime'), ${SCORE_PARTS.map((k) => `p.${PART_COLUMNS[k]}`).join(', ')} FROM people p`,
+  purchases: 'SELECT person_id, count(*), min(bought_on) FROM purchases GROUP BY person_id',
+  firstTests: 'SELECT person_id, min(answered_on) FROM client_tests GROUP BY person_id',
   // Ordered so the last row kept for a person is their latest answer (as the per-person form picks it).
   tests: 'SELECT person_id, need_known, comfortable_asking, reference, trust FROM client_tests ORDER BY person_id, answered_on, id',
   interactions: `SELECT person_id,
       max(occurred_on) FILTER (WHERE kind IN (${PERSONAL_SQL})),
+      min(occurred_on),
       count(*) FILTER (WHERE occurred_on >= @since AND kind IN (${PERSONAL_SQL})),
       count(*) FILTER (WHERE kind = 'home_visit')
     FROM interactions GROUP BY person_id`,
@@ -188,6 +190,7 @@ export function readAllFacts(db: Database.Database, params: Record<string, unkno
   };
   const purchases = byPerson(ALL_FACTS_SQL.purchases);
   const tests = byPerson(ALL_FACTS_SQL.tests);
+  const firstTests = byPerson(ALL_FACTS_SQL.firstTests);
   const interactions = byPerson(ALL_FACTS_SQL.interactions, ['since']);
   const checkIns = byPerson(ALL_FACTS_SQL.checkIns, ['since']);
   const advocacy = byPerson(ALL_FACTS_SQL.advocacy);
@@ -206,15 +209,19 @@ export function readAllFacts(db: Database.Database, params: Record<string, unkno
     row[AT.score] = p[2];
     row[AT.testYeses] = p[3];
     row[AT.lastPersonalOn] = p[4];
-    for (let j = 0; j < PART_AT.length; j++) row[PART_AT[j] as number] = p[5 + j];
-    row[AT.purchases] = purchases.get(id)?.[1] ?? 0;
+    row[AT.knownSince] = p[5];
+    const bought = purchases.get(id);
+    // As factsSql's firstKnown: added, or an older touch, purchase or client test ('9999' stands for none).
+    row[AT.firstKnown] = [p[6], n?.[2], bought?.[2], firstTests.get(id)?.[1]].reduce<string>((a, b) => (typeof b === 'string' && b < a ? b : a), '9999');
+    for (let j = 0; j < PART_AT.length; j++) row[PART_AT[j] as number] = p[7 + j];
+    row[AT.purchases] = bought?.[1] ?? 0;
     row[AT.needKnown] = t ? t[1] : null;
     row[AT.comfortableAsking] = t ? t[2] : null;
     row[AT.reference] = t ? t[3] : null;
     row[AT.trust] = t ? t[4] : null;
     row[AT.lastLogged] = n ? n[1] : null;
-    row[AT.windowLogged] = n ? n[2] : 0;
-    row[AT.homeVisits] = n ? n[3] : 0;
+    row[AT.windowLogged] = n ? n[3] : 0;
+    row[AT.homeVisits] = n ? n[4] : 0;
     row[AT.lastCheckIn] = c ? c[1] : null;
     row[AT.windowCheckIns] = c ? c[2] : 0;
     row[AT.advocacy] = advocacy.get(id)?.[1] ?? 0;
