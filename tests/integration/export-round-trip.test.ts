@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/api';
 import type { CoreContext } from '../../electron/core/context';
 import { FOLD_OCTETS } from '../../electron/core/export/content-lines';
+import { readImportFile } from '../../electron/core/import/read';
 import { exportPeopleCsv, exportVCards } from '../../electron/core/services/exports';
 import { runImport } from '../../electron/core/services/imports';
 import { getPerson } from '../../electron/core/services/people';
@@ -169,6 +170,26 @@ describe('generated people survive both exports', () => {
       await importInto(target, fileName, content);
       expect(everyone(target), fileName).toEqual(everyone(source));
     }
+  });
+
+  it('one person exported alone is read back as Rapport’s own CSV, however many “; ” their cells hold', async () => {
+    const ctx = await openTestContext();
+    let run = 0;
+    fc.assert(
+      fc.property(fc.uniqueArray(word, { maxLength: 4 }), fc.array(phone, { maxLength: 3 }), fc.integer({ min: 1, max: 3 }), (tags, phones, emails) => {
+        const p = call<Person>(ctx, 'people.create', {
+          givenName: `Solo${run++}`,
+          tags,
+          phones,
+          emails: Array.from({ length: emails }, (_, i) => ({ label: i ? 'Home; private' : '', address: `solo${run}.${i}@example.com` })),
+        });
+        const csv = exportPeopleCsv(ctx, { personIds: [p.id], includePersonal: false });
+        const file = readImportFile(csv.filename, new TextEncoder().encode(csv.content));
+        expect(file.format).toBe('rapport');
+        expect(file.records.map((r) => [r.person.emails.length, r.person.phones.length, [...r.person.tags].sort()])).toEqual([[emails, new Set(p.phones.map((ph) => ph.number)).size, [...p.tags].sort()]]);
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('a tag holding “;” is one tag in the CSV, told apart from two', async () => {

@@ -147,6 +147,13 @@ describe('any CSV can be mapped', () => {
     expect(file.mapping).toMatchObject({ 'Sähköposti-osoite kotiin': 'email' });
   });
 
+  it('a header word that names another field in another language gives way to values that are all numbers or addresses', () => {
+    const file = read('a.csv', 'Ad,Soyad,Cep,Adresse\r\nAyşe,Yılmaz,+90 532 123 4567,ayse@example.com.tr\r\nMehmet,Demir,+90 533 765 4321,mehmet@example.com.tr\r\n');
+    expect(file.mapping).toMatchObject({ Cep: 'phone', Adresse: 'email' });
+    const kept = read('a.csv', 'Name,CEP,Cidade\r\nAna Souza,01310-100,São Paulo\r\nBruno Lima,20040-002,Rio de Janeiro\r\n');
+    expect(kept.mapping).toMatchObject({ CEP: 'postalCode' });
+  });
+
   it('the owner can say the first row is (or is not) the columns’ names', () => {
     const text = 'Ann,Lee\r\nBen,Ode\r\n';
     const asData = readImportFile('a.csv', bytesOf(text), null, undefined, false);

@@ -29,7 +29,9 @@ const GUESS_CHARS = 64 * 1024;
 export function csvShape(text: string): CsvShape {
   const prefix = text.slice(0, GUESS_CHARS);
   const newline = Papa.parse<string[]>(prefix, { preview: 1, delimiter: ',' }).meta.linebreak;
-  const guess = Papa.parse<string[]>(prefix, { preview: 10, newline: newline as '\r\n' });
+  // Empty lines (the one after the last row among them) are no rows: counted, their one field made "; " look as steady a
+  // delimiter as "," in a short file whose cells hold "; "-joined values (Rapport's own export of one person).
+  const guess = Papa.parse<string[]>(prefix, { preview: 10, newline: newline as '\r\n', skipEmptyLines: true });
   const delimiter = guess.errors.some((e) => e.code === 'UndetectableDelimiter') ? null : guess.meta.delimiter;
   const delim = delimiter ?? ',';
   const nl0 = newline.charCodeAt(0);

@@ -95,6 +95,10 @@ export function namesFields(cells: string[]): boolean {
   return false;
 }
 
+const EMAIL_ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** A number written with its country code, as no postal code, city or name is. */
+const INTERNATIONAL_NUMBER = /^\+\d[\d\s().\-/]{6,}$/;
+
 /** Forms of address in a "Title" column (Outlook's Title is Mr./Dr., not a job title). */
 const HONORIFIC = /^(mr|mrs|ms|miss|mx|dr|prof|sir|dame|herr|frau|hr|fr|m|mme|mlle|sr|sra|srta|sig|sig ra|dott|dhr|mevr|pan|pani)$/;
 
@@ -111,9 +115,14 @@ export function suggestMapping(header: string[], samples: string[][], named: boo
     taken.add(field);
   };
   if (named) {
-    header.forEach((h) => {
+    header.forEach((h, i) => {
       const field = fieldOfHeader(h);
-      if (field) take(h, field);
+      // A word of one language is another's: Turkish "Cep" (mobile) is Portuguese "CEP" (postal code). Values that are all
+      // international numbers or all addresses say what the column holds.
+      const values = (samples[i] ?? []).filter(Boolean);
+      if (field && field !== 'phone' && values.length && values.every((v) => INTERNATIONAL_NUMBER.test(v))) take(h, 'phone');
+      else if (field && field !== 'email' && values.length && values.every((v) => EMAIL_ADDRESS.test(v))) take(h, 'email');
+      else if (field) take(h, field);
     });
     // "Title" is a job title only where no other column is one, and its values are not Mr. and Dr.
     header.forEach((h, i) => {
@@ -127,7 +136,7 @@ export function suggestMapping(header: string[], samples: string[][], named: boo
     if (Object.hasOwn(mapping, h)) return;
     const values = (samples[i] ?? []).filter(Boolean);
     if (!values.length) return;
-    if (values.every((v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v))) take(h, 'email');
+    if (values.every((v) => EMAIL_ADDRESS.test(v))) take(h, 'email');
     else if (values.every((v) => /^\+?[\d\s().\-/]{7,}$/.test(v))) take(h, 'phone');
     else if (values.every((v) => /^(https?:\/\/|www\.)\S+$/i.test(v))) take(h, /linkedin\.com/i.test(values[0] as string) ? 'linkedin' : 'website');
   });
