@@ -125,6 +125,17 @@ test('the phone door screen at 360×640: green, orange with the other device’s
 
   // No horizontal scrolling at 360 px.
   expect(await door2.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  // This browser only clicked through the certificate warning, so no service worker keeps the page:
+  // once the hub is away, the door says to keep the page open (the offline spec's phones trust the certificate).
+  await expect(door2.page.locator('html')).toHaveAttribute('data-offline-ready', 'false');
+  await expect(door2.page.getByRole('note')).toHaveCount(0);
+  await door2.context.setOffline(true);
+  await find.fill('carmen');
+  await find.press('Enter');
+  await expect(door2.page.getByRole('status', { name: 'Connection' })).toHaveText('Offline — 1 waiting', { timeout: 30_000 });
+  await expect(door2.page.getByRole('note')).toHaveText('Keep this page open until the hub is back: this browser cannot reload it without the hub.');
+  await screenshot(door2.page, 'door-360-offline-untrusted');
   await door1.context.close();
   await door2.context.close();
 });

@@ -338,6 +338,17 @@ describe('the door role, method by method from the contract', () => {
     expect(b.owner.db.prepare('SELECT DISTINCT device FROM client_requests').all()).toEqual([{ device: 'Door 2' }]);
   });
 
+  it('finds no one by a platform’s form answers at the door, where the owner’s table does', async () => {
+    const b = await makeBook([
+      { given: 'Ann', family: 'Lee', inA: true, inB: false },
+      { given: 'Bob', family: 'Baker', inA: true, inB: false },
+    ]);
+    const answer = 'answerzq1x';
+    const asOwner = owner<{ rows: { reason: string }[] }>(b.owner, 'checkin.find', { seminarId: b.seminarA, query: answer });
+    expect(asOwner.rows.map((r) => r.reason)).toEqual([`Dietary needs: ${answer}`]);
+    expect(dispatch(b.door, 'checkin.find', { seminarId: b.seminarA, query: answer })).toMatchObject({ ok: true, value: { rows: [], identified: null } });
+  });
+
   it('claims a check-in for a device only when it made it: a replayed answer claims none made since by the owner', async () => {
     const b = await makeBook([{ given: 'Ann', family: 'Lee', inA: true, inB: false }]);
     const [ann] = b.regA;

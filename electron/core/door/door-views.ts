@@ -119,7 +119,9 @@ const VIEWS: { [M in DoorMethod]: View<M> } = {
   'checkin.find': (_ctx, door, input, run) => {
     ownSeminar(door, input.seminarId);
     const found = run(input);
-    return { ...found, rows: found.rows.map(doorRow), suggestions: found.suggestions.map(doorRow) };
+    // A platform's form answers are the owner's: the door finds no one by them (nor learns what they say).
+    const rows = found.rows.filter((r) => r.match.tier !== 'answer');
+    return { ...found, rows: rows.map(doorRow), suggestions: found.suggestions.map(doorRow), identified: rows.some((r) => r.id === found.identified) ? found.identified : null };
   },
   // Who checked in is the device the hub paired (checkin.ts records it from the caller), whatever the request calls itself.
   'checkin.checkIn': (ctx, door, input, run) => {

@@ -199,9 +199,10 @@ function Door({ seminarId, device, offlineReload }: { seminarId: number; device:
 
       <DoorCounts counts={counts} />
       <LateAnswers state={state} session={session} />
-      {offlineReload === false ? (
-        <Text size="xs" c="dimmed" role="note">
-          While the hub is away, keep this page open: this browser cannot reload it without the hub (it does not trust the hub’s certificate). Check-ins made here are kept either way.
+      {/* Said when it matters: this browser runs no service worker for the hub (its certificate only clicked through). */}
+      {offlineReload === false && !state.online ? (
+        <Text size="sm" c="orange.9" role="note">
+          Keep this page open until the hub is back: this browser cannot reload it without the hub.
         </Text>
       ) : null}
       {s?.closed ? (
