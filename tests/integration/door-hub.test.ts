@@ -1,3 +1,4 @@
+import { until } from '../helpers/until';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type http from 'node:http';
@@ -176,15 +177,6 @@ function listen(base: string, token: string): Promise<Stream> {
     req.on('error', reject);
     req.end();
   });
-}
-
-/** Waits for a condition (the hub answers on its own schedule), failing after a generous while. */
-async function until(what: string, done: () => boolean, ms = 10_000): Promise<void> {
-  const give = Date.now() + ms;
-  while (!done()) {
-    if (Date.now() > give) throw new Error(`waited in vain for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 const refused = (port: number) =>
@@ -406,7 +398,7 @@ describe('the door to the network', () => {
     const annHere = regs.find((r) => r.name === 'Ann Lee')?.id;
     const answer = JSON.parse((await api(base, 'checkin.checkIn', { registrationId: annHere, clientId: 'door2-http-0001', device: 'Somebody else' }, token)).body);
     expect(answer).toMatchObject({ ok: true, value: { checkedInBy: 'Door 2' } });
-    await until('the device’s check-in on its stream', () => stream.events.some((e) => e.type === 'seminar' && e.change === 'checked_in'));
+    await until('the device’s check-in on its stream', () => stream.events.some((e) => e.type === 'seminar' && e.change === 'checked_in'), 10_000);
     expect(stream.events.every((e) => e.type === 'book' || e.seminarId === seminarId)).toBe(true);
     const told = stream.events.find((e) => e.type === 'seminar' && e.change === 'checked_in');
     expect(told).toMatchObject({ seminarId, by: 'Door 2', counts: { checkedIn: 1 }, entries: [{ id: annHere, emails: ['ann@acme.test'], checkedInBy: 'Door 2' }] });
@@ -417,7 +409,7 @@ describe('the door to the network', () => {
     await asOwner(hub, 'door.revoke', { deviceId: device?.id });
     const heard = stream.events.length;
     await asOwner(hub, 'checkin.checkIn', { registrationId: regs.find((r) => r.name === 'Bo Chen')?.id });
-    await until('the revoked device’s stream to end', () => stream.ended);
+    await until('the revoked device’s stream to end', () => stream.ended, 10_000);
     expect(stream.events).toHaveLength(heard);
     stream.close();
   });

@@ -1,3 +1,4 @@
+import { until } from '../helpers/until';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -252,15 +253,6 @@ function startStation(dataDir: string): Promise<{ stderr: () => string; stop: ()
   });
 }
 
-/** Waits for a condition on disk, polling; never a fixed sleep. */
-async function until(condition: () => boolean, what: string, ms = 60_000): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 describe('the next start after a hostile full export, and a bad setting already stored', () => {
   it('opens normally after the refusal: same book, station ready', async () => {
     const dataDir = tempDataDir();
@@ -279,7 +271,7 @@ describe('the next start after a hostile full export, and a bad setting already 
     expect(Object.values(counts(createContext(again, 'station', 'test'))).every((n) => n === 0)).toBe(true);
     again.close();
     const station = await startStation(dataDir);
-    await until(() => listBackups(dataDir).some((b) => b.reason === 'daily'), 'the daily backup');
+    await until('the daily backup', () => listBackups(dataDir).some((b) => b.reason === 'daily'));
     await station.stop();
     expect(station.stderr()).not.toMatch(/Error|at .*\.ts:\d+/);
   }, 90_000);
@@ -298,7 +290,7 @@ describe('the next start after a hostile full export, and a bad setting already 
     store.close();
 
     const station = await startStation(dataDir);
-    await until(() => listBackups(dataDir).some((b) => b.reason === 'daily'), 'the daily backup');
+    await until('the daily backup', () => listBackups(dataDir).some((b) => b.reason === 'daily'));
     await station.stop();
     expect(listBackups(dataDir).filter((b) => b.reason === 'manual')).toHaveLength(3);
     expect(station.stderr()).toContain('The saved setting “backups.rotation” could not be read (daily: Keep at least one daily backup.); its default is used until it is saved again.');
