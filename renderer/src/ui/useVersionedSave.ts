@@ -49,3 +49,26 @@ export function useVersionedSave(startVersion: number) {
 
   return { stale, save, overwrite, restart };
 }
+
+/**
+ * An edit screen's copy of a versioned record: the record as it was when editing started (a
+ * refetch in the background does not move it), saved through `useVersionedSave`, and "Reload their
+ * latest" replacing the copy and the version together.
+ */
+export function useVersionedCopy<T extends { version: number }>(record: T, reload: () => Promise<T | undefined>) {
+  const [copy, setCopy] = useState(record);
+  const [reloading, setReloading] = useState(false);
+  const versioned = useVersionedSave(record.version);
+  const reloadLatest = async () => {
+    setReloading(true);
+    try {
+      const latest = await reload();
+      if (!latest) return;
+      setCopy(latest);
+      versioned.restart(latest.version);
+    } finally {
+      setReloading(false);
+    }
+  };
+  return { copy, reloading, reloadLatest, ...versioned };
+}

@@ -1,12 +1,11 @@
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { emptyPersonInput, type Person, type PersonData } from '../../../../shared/domain/person';
 import { LoadingScreen } from '../../ui/LoadingScreen';
 import { PageHeader } from '../../ui/PageHeader';
 import { NotFound } from '../../ui/NotFound';
 import { StaleCopyAlert } from '../../ui/StaleCopyAlert';
-import { useVersionedSave } from '../../ui/useVersionedSave';
+import { useVersionedCopy } from '../../ui/useVersionedSave';
 import { PersonForm } from './PersonForm';
 import { useCreatePerson, usePerson, useUpdatePerson } from './queries';
 
@@ -48,20 +47,8 @@ export function PersonEditScreen() {
 function PersonEditor({ person, reload }: { person: Person; reload: () => Promise<Person | undefined> }) {
   const navigate = useNavigate();
   const update = useUpdatePerson(person.id);
-  const [copy, setCopy] = useState(person);
-  const [reloading, setReloading] = useState(false);
-  const versioned = useVersionedSave(person.version);
-  const reloadLatest = async () => {
-    setReloading(true);
-    try {
-      const latest = await reload();
-      if (!latest) return;
-      setCopy(latest);
-      versioned.restart(latest.version);
-    } finally {
-      setReloading(false);
-    }
-  };
+  const versioned = useVersionedCopy(person, reload);
+  const { copy, reloading, reloadLatest } = versioned;
   return (
     <div style={{ overflow: 'auto', flex: 1 }}>
       <PageHeader title={`Edit ${copy.name}`} />

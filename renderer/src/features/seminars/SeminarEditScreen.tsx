@@ -1,12 +1,11 @@
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { Seminar, SeminarData } from '../../../../shared/domain/seminar';
 import { LoadingScreen } from '../../ui/LoadingScreen';
 import { NotFound } from '../../ui/NotFound';
 import { PageHeader } from '../../ui/PageHeader';
 import { StaleCopyAlert } from '../../ui/StaleCopyAlert';
-import { useVersionedSave } from '../../ui/useVersionedSave';
+import { useVersionedCopy } from '../../ui/useVersionedSave';
 import { localTimeZone, SeminarForm } from './SeminarForm';
 import { useCreateSeminar, useSeminar, useUpdateSeminar } from './queries';
 
@@ -64,20 +63,8 @@ export function SeminarEditScreen() {
 function SeminarEditor({ seminar, reload }: { seminar: Seminar; reload: () => Promise<Seminar | undefined> }) {
   const navigate = useNavigate();
   const save = useUpdateSeminar(seminar.id);
-  const [copy, setCopy] = useState(seminar);
-  const [reloading, setReloading] = useState(false);
-  const versioned = useVersionedSave(seminar.version);
-  const reloadLatest = async () => {
-    setReloading(true);
-    try {
-      const latest = await reload();
-      if (!latest) return;
-      setCopy(latest);
-      versioned.restart(latest.version);
-    } finally {
-      setReloading(false);
-    }
-  };
+  const versioned = useVersionedCopy(seminar, reload);
+  const { copy, reloading, reloadLatest } = versioned;
   return (
     <div style={{ overflow: 'auto', flex: 1 }}>
       <PageHeader title={`Edit ${copy.title}`} />
