@@ -14,6 +14,7 @@ import {
   type StageVerdict,
 } from '../../../shared/domain/standing';
 import type { CoreContext } from '../context';
+import { isUnwritable } from '../db/failures';
 import { stmt } from '../db/statements';
 import { getSetting, setSetting } from './settings';
 
@@ -266,13 +267,19 @@ export function refreshAllStandings(db: Database.Database, day: string, at: stri
 export function ensureStandingsFresh(ctx: CoreContext): void {
   const day = today(ctx);
   if (getSetting(ctx, AS_OF_KEY) === day) return;
-  ctx.db
-    .transaction(() => {
-      if (getSetting(ctx, AS_OF_KEY) === day) return;
-      refreshAllStandings(ctx.db, day, ctx.now().toISOString());
-      setSetting(ctx, AS_OF_KEY, day);
-    })
-    .immediate();
+  try {
+    ctx.db
+      .transaction(() => {
+        if (getSetting(ctx, AS_OF_KEY) === day) return;
+        refreshAllStandings(ctx.db, day, ctx.now().toISOString());
+        setSetting(ctx, AS_OF_KEY, day);
+      })
+      .immediate();
+  } catch (error) {
+    // A read must not fail because the day's re-scoring cannot be written (a full or read-only
+    // disk): it answers with the scores last stored, and the next read tries again. Writes still say why.
+    if (!isUnwritable(error)) throw error;
+  }
 }
 
 /** One person's standing as of today, with the facts behind it (for explaining the score). */
