@@ -89,7 +89,7 @@ test('every route on the sample book, light and dark, has no serious or critical
       });
       for (const v of results.violations) {
         if (v.impact === 'serious' || v.impact === 'critical') {
-          findings.push({ route, scheme, rule: v.id, impact: v.impact, nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1).join(' ') ?? ''}`) });
+          findings.push({ route, scheme, rule: v.id, impact: v.impact, nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)} — ${n.failureSummary?.split('\n').slice(1).join(' ') ?? ''}`) });
         }
       }
     }

@@ -205,7 +205,7 @@ function ClosedDoor({ seminarId, devices }: { seminarId: number; devices: number
 export function DoorPanel({ seminarId, seminarTitle, opened, onClose }: { seminarId: number; seminarTitle: string; opened: boolean; onClose: () => void }) {
   const status = useDoorStatus(seminarId, opened);
   return (
-    <Modal opened={opened} onClose={onClose} size="min(940px, 94vw)" title={<Title order={2} size="h4">Door devices · {seminarTitle}</Title>} aria-label="Door devices">
+    <Modal opened={opened} onClose={onClose} size="min(940px, 94vw)" title={<Title order={2} size="h4">Door devices · {seminarTitle}</Title>}>
       {status.isPending ? (
         <Loader aria-label="Loading the door" />
       ) : status.isError ? (
