@@ -117,6 +117,8 @@ test('a walk-in with bad input gets the message at the field and nothing is writ
   const { seminarId } = await seminarWith(station, [{ givenName: 'Ann', familyName: 'Lee' }]);
   const peopleBefore = (await station.api<{ total: number }>('people.list', {})).value.total;
   await page.goto(`${station.url}/#/seminars/${seminarId}/check-in`);
+  // The table is ready for keys once its field has the focus (a key pressed before that goes nowhere).
+  await expect(page.getByRole('combobox', { name: 'Find attendee' })).toBeFocused();
   await page.keyboard.press('Alt+W');
   const walkIn = page.getByRole('dialog', { name: 'Walk-in' });
   await walkIn.getByLabel('Email').fill('not-an-email');

@@ -242,12 +242,22 @@ test('tickets scanned back to back, faster than each answer, are all checked in 
   await page.goto(`${station.url}/#/seminars/${seminarId}/check-in`);
   const find = page.getByRole('combobox', { name: 'Find attendee' });
   await expect(page.getByRole('option')).toHaveCount(3);
-  // A scanner: each code in one burst and Enter, the next one straight after.
+  // A scanner: each code in one burst and Enter, the next one straight after — while the hub is
+  // slow: no search is answered until all three were sent, so every Enter waits for its own answer.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/checkin.find', async (route) => {
+    await held;
+    await route.continue();
+  });
   for (const r of regs) {
     await find.fill(r.ticketCode);
     await find.press('Enter');
   }
+  await expect(page.getByLabel('Checking in')).toBeVisible();
+  release();
   await expect.poll(async () => (await listOf(station, seminarId)).filter((r) => r.state === 'checked_in').length).toBe(3);
+  await expect(page.getByLabel('Checking in')).toHaveCount(0);
   for (let i = 0; i < 3; i++) {
     await page.keyboard.press('Alt+U');
     await expect.poll(async () => (await listOf(station, seminarId)).filter((r) => r.state === 'checked_in').length).toBe(2 - i);

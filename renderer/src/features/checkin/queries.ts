@@ -32,10 +32,17 @@ export function usePersonMatches(input: InputOf<'people.matches'>, enabled: bool
   return useQuery({ queryKey: ['people', 'matches', input], queryFn: () => call('people.matches', input), enabled, placeholderData: keepPreviousData });
 }
 
-/** Every check-in action changes counts, lists and the person's page: refresh all of them. */
+/**
+ * Every check-in action changes counts, lists and the person's page: refresh all of them — without
+ * holding the action's answer until they are back: the panel and the undo stack follow the hub's
+ * commit at once (Alt+U right after a check-in reaches it), the lists a moment later.
+ */
 function useCheckInChanged() {
   const client = useQueryClient();
-  return () => Promise.all([client.invalidateQueries({ queryKey: ['seminars'] }), client.invalidateQueries({ queryKey: ['people'] })]);
+  return () => {
+    void client.invalidateQueries({ queryKey: ['seminars'] });
+    void client.invalidateQueries({ queryKey: ['people'] });
+  };
 }
 
 /** One check-in or undo, with the id that makes sending it again harmless (client-id.ts). */

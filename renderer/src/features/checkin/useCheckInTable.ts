@@ -1,6 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useStableHandler } from '../../ui/useStableHandler';
 import { move, onEnter, selectedId, type EnterAction, type TableState } from '../../../../shared/domain/check-in-keys';
 import type { CheckInRow } from '../../../../shared/domain/registrant-match';
@@ -22,7 +22,9 @@ const alreadyIn = (e: unknown): e is ApiError => e instanceof ApiError && e.code
 export function useCheckInTable(seminarId: number, link: TableLink = HUB_LINK) {
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState<number | null>(null);
-  const [pendingEnter, setPendingEnter] = useState<string | null>(null);
+  // Enters waiting for the answer to their text, and check-ins sent and not yet answered.
+  const [working, setWorking] = useState(0);
+  const waitingFor = useRef(new Set<string>());
   const [say, setSay] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
   const [memory, remember] = useTableMemory(seminarId);
   const client = useQueryClient();
@@ -45,7 +47,10 @@ export function useCheckInTable(seminarId: number, link: TableLink = HUB_LINK) {
   const clearSearch = () => {
     setQuery('');
     setChosen(null);
-    setPendingEnter(null);
+  };
+  const busy = <T,>(work: Promise<T>): Promise<T> => {
+    setWorking((n) => n + 1);
+    return work.finally(() => setWorking((n) => n - 1));
   };
 
   const checkedIn = (registration: Registration) => {
@@ -57,7 +62,7 @@ export function useCheckInTable(seminarId: number, link: TableLink = HUB_LINK) {
   // scanner can send the next ticket before the last one is answered.
   const checkIn = (row: Registration) => {
     setSay(null);
-    actions.checkIn.mutateAsync({ registrationId: row.id, clientId: newClientId() }).then(checkedIn, (error: Error) => {
+    void busy(actions.checkIn.mutateAsync({ registrationId: row.id, clientId: newClientId() }).then(checkedIn, (error: Error) => {
       if (alreadyIn(error)) {
         // Checked in meanwhile, at another device: by whom and when. (A retry of this very check-in
         // carries the same client id, so the hub answers it as the first time, never as "already".)
@@ -66,51 +71,74 @@ export function useCheckInTable(seminarId: number, link: TableLink = HUB_LINK) {
       } else {
         setSay({ tone: 'error', text: `${row.name} was not checked in. ${error.message}` });
       }
-    });
+    }));
   };
 
-  const act = (action: EnterAction) => {
-    const row = 'registrationId' in action ? listed.find((r) => r.id === action.registrationId) : undefined;
+  /**
+   * What Enter decided, done. `rows` are the rows the decision was made on; `stillTyped` is false
+   * when the volunteer has typed on since that Enter (a scanner's next ticket): the person it
+   * named is still checked in, but the field and its messages now belong to the new text.
+   */
+  const act = (action: EnterAction, rows: readonly CheckInRow[] = listed, stillTyped = true) => {
+    const row = 'registrationId' in action ? rows.find((r) => r.id === action.registrationId) : undefined;
+    const done = () => {
+      if (stillTyped) clearSearch();
+      setSay(null);
+    };
     switch (action.kind) {
       case 'wait':
-        setPendingEnter(query);
+        waitForAnswer(query);
         return;
       case 'checkIn':
-        clearSearch();
+        if (stillTyped) clearSearch();
         if (row) checkIn(row);
         return;
       case 'lookUp':
-        clearSearch();
-        setSay(null);
+        done();
         if (row) show({ tone: 'already', registration: row });
         return;
       case 'unknownCode':
-        clearSearch();
-        setSay(null);
+        done();
         show({ tone: 'unknown', code: action.code });
         return;
       case 'nothing':
-        setSay({ tone: 'info', text: action.say });
+        if (stillTyped) setSay({ tone: 'info', text: action.say });
         return;
     }
   };
 
-  const latest = useRef({ act, state });
-  latest.current = { act, state };
-  // An Enter pressed before the list answered its text acts once it does — if the text is still the same.
-  useEffect(() => {
-    if (pendingEnter === null) return;
-    if (pendingEnter !== query) setPendingEnter(null);
-    else if (current) {
-      setPendingEnter(null);
-      latest.current.act(onEnter(latest.current.state));
-    }
-  }, [pendingEnter, query, current]);
+  const latest = useRef({ query, chosen, act });
+  latest.current = { query, chosen, act };
+  /**
+   * An Enter pressed before the list answered its text acts on the answer to that text, once it
+   * comes — even if the field holds other text by then: a scanner sends the next ticket straight
+   * after the last one's Enter, and each ticket it read must be checked in. A second Enter on the
+   * same text while the first waits is the same Enter (a double press, a scanner's CR+LF).
+   */
+  const waitForAnswer = (text: string) => {
+    if (waitingFor.current.has(text)) return;
+    waitingFor.current.add(text);
+    void busy(
+      client.fetchQuery(link.search(seminarId, text)).then(
+        (answer) => {
+          waitingFor.current.delete(text);
+          const now = latest.current;
+          const stillTyped = now.query === text;
+          const decided = onEnter({ query: text, results: answer, chosen: stillTyped ? now.chosen : null });
+          now.act(decided, [...answer.rows, ...answer.suggestions], stillTyped);
+        },
+        (error: Error) => {
+          waitingFor.current.delete(text);
+          if (latest.current.query === text) setSay({ tone: 'error', text: `Nothing was checked in. ${error.message}` });
+        },
+      ),
+    );
+  };
 
   const undoLast = () => {
     const entry = memory.undo.at(-1);
     if (!entry) {
-      setSay({ tone: 'info', text: 'Nothing to undo at this table.' });
+      setSay({ tone: 'info', text: working > 0 ? 'The check-in is still on its way: undo it once it shows.' : 'Nothing to undo at this table.' });
       return;
     }
     undo(entry.registrationId, entry.name);
@@ -149,7 +177,7 @@ export function useCheckInTable(seminarId: number, link: TableLink = HUB_LINK) {
       setQuery(text);
       setChosen(null);
       setSay(null);
-      setPendingEnter(text);
+      waitForAnswer(text);
     }),
     choose: useStableHandler((id: number) => setChosen(id)),
     move: useStableHandler((by: 1 | -1) => setChosen(move(state, by))),
@@ -180,7 +208,8 @@ export function useCheckInTable(seminarId: number, link: TableLink = HUB_LINK) {
     dismissMessage: useStableHandler(() => setSay(null)),
     /** Rapport cannot be reached: the search or a check-in is being tried again. */
     disconnected: (search.failureCount > 0 && isUnreachable(search.error ?? search.failureReason)) || (actions.checkIn.failureCount > 0 && actions.checkIn.isPending),
-    checkingIn: actions.checkIn.isPending,
+    /** An Enter is waiting for its answer, or a check-in for the hub's. */
+    checkingIn: working > 0,
     searchFailed: search.isError && !isUnreachable(search.error) ? search.error : null,
     tooLong: current && results?.cut === true,
   };
