@@ -101,3 +101,26 @@ test('Ctrl+K finds by a word of a note and a phone typed otherwise, logs a touch
   await expect(page.getByRole('region', { name: 'Timeline' }).getByText('Ran the 10k together')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Timeline' }).getByText('Talked about her bookkeeper')).toBeVisible();
 });
+
+test('Enter in Find anything opens what the typed text finds, never an earlier text’s first hit', async ({ page, station }) => {
+  await station.api('people.create', { givenName: 'Ann', familyName: 'Alpha' });
+  await station.api('people.create', { givenName: 'Bob', familyName: 'Beta' });
+  await page.goto(`${station.url}/#/people`);
+  await expect(page.getByRole('heading', { name: 'People', level: 1 })).toBeVisible();
+  await page.keyboard.press('Control+k');
+  const box = page.getByRole('dialog', { name: 'Find anything' }).getByRole('combobox', { name: 'Find anything' });
+  await box.fill('alpha');
+  await expect(page.getByRole('option', { name: /Ann Alpha/ })).toBeVisible();
+  // A slow answer for the new text: Enter is pressed while the list still shows the last one's hits.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/find.anything', async (route) => {
+    if (route.request().postData()?.includes('beta')) await held;
+    await route.continue();
+  });
+  await box.fill('beta');
+  await box.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Find anything' })).toBeVisible();
+  release();
+  await expect(page.getByRole('heading', { name: 'Bob Beta', level: 1 })).toBeVisible();
+});

@@ -116,6 +116,22 @@ export function FindPalette() {
   }, [found.data, debounced, query, mode, today.data]); // eslint-disable-line react-hooks/exhaustive-deps -- the handlers only close over stable setters
 
   useEffect(() => setActive(0), [items.length, mode]);
+
+  // Enter opens what the list shows for the text in the box: typed faster than the search answers,
+  // it waits for that answer (and is dropped if the text changes meanwhile), never opening an
+  // earlier text's first hit.
+  const current = query.trim() === '' || (debounced === query && found.data?.query === query && !found.isPlaceholderData);
+  const [pendingEnter, setPendingEnter] = useState<string | null>(null);
+  const runActive = useRef(() => items[active]?.run());
+  runActive.current = () => items[active]?.run();
+  useEffect(() => {
+    if (pendingEnter === null) return;
+    if (pendingEnter !== query || !opened) setPendingEnter(null);
+    else if (current) {
+      setPendingEnter(null);
+      runActive.current();
+    }
+  }, [pendingEnter, query, current, opened]);
   useEffect(() => {
     listRef.current?.querySelector(`[data-index="${active}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [active]);
@@ -129,7 +145,8 @@ export function FindPalette() {
       setActive((i) => Math.max(0, i - 1));
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      items[active]?.run();
+      if (current) items[active]?.run();
+      else setPendingEnter(query);
     }
   };
 
