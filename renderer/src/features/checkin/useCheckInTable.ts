@@ -1,9 +1,9 @@
 import { notifications } from '@mantine/notifications';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { isCancelledError, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { useStableHandler } from '../../ui/useStableHandler';
 import { move, onEnter, selectedId, type EnterAction, type TableState } from '../../../../shared/domain/check-in-keys';
-import type { CheckInRow } from '../../../../shared/domain/registrant-match';
+import type { CheckInResults, CheckInRow } from '../../../../shared/domain/registrant-match';
 import type { Registration } from '../../../../shared/domain/seminar';
 import { ApiError } from '../../../../shared/errors';
 import { newClientId } from '../../api/client-id';
@@ -28,12 +28,17 @@ export function useCheckInTable(seminarId: number, link: TableLink = HUB_LINK) {
   const [say, setSay] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
   const [memory, remember] = useTableMemory(seminarId);
   const client = useQueryClient();
-  const search = useQuery(link.search(seminarId, query));
+  const searchOptions = link.search(seminarId, query);
+  const search = useQuery(searchOptions);
   const actions = link.useActions(seminarId);
   const results = search.data ?? null;
-  const state: TableState = { query, results, chosen };
+  // An answer the book has changed since (a check-in or undo here or at another device) stays on
+  // screen while it is asked again, but Enter never acts on it: it may say "registered" of someone
+  // checked in a moment ago, or "checked in" of someone whose check-in was just undone.
+  const outdated = client.getQueryState(searchOptions.queryKey)?.isInvalidated === true;
+  const state: TableState = { query, results: outdated ? null : results, chosen };
   const listed: CheckInRow[] = results ? [...results.rows, ...results.suggestions] : [];
-  const current = results !== null && results.query === query;
+  const current = !outdated && results !== null && results.query === query;
   const selected = selectedId(state);
 
   const show = useCallback(
@@ -107,6 +112,20 @@ export function useCheckInTable(seminarId: number, link: TableLink = HUB_LINK) {
     }
   };
 
+  /**
+   * The search's answer to `text`. A refresh of the lists (after any check-in) cancels a search
+   * still on its way and sends it again: the Enter waits for that one, never taken as failed.
+   */
+  const answerTo = async (text: string): Promise<CheckInResults> => {
+    for (;;) {
+      try {
+        return await client.fetchQuery(link.search(seminarId, text));
+      } catch (error) {
+        if (!isCancelledError(error)) throw error;
+      }
+    }
+  };
+
   const latest = useRef({ query, chosen, act });
   latest.current = { query, chosen, act };
   /**
@@ -119,7 +138,7 @@ export function useCheckInTable(seminarId: number, link: TableLink = HUB_LINK) {
     if (waitingFor.current.has(text)) return;
     waitingFor.current.add(text);
     void busy(
-      client.fetchQuery(link.search(seminarId, text)).then(
+      answerTo(text).then(
         (answer) => {
           waitingFor.current.delete(text);
           const now = latest.current;
