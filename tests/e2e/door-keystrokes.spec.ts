@@ -104,10 +104,10 @@ async function store(station: Station, seminarId: number): Promise<Reg[]> {
 const checkedIn = (regs: Reg[]) => new Set(regs.filter((r) => r.state === 'checked_in').map((r) => r.id));
 
 /** The table has finished with the last keys: no check-in or undo in flight, the list answers the text in the field. */
-async function settled(page: Page, find: Locator): Promise<void> {
-  await expect(page.getByLabel('Checking in')).toHaveCount(0);
-  await expect(page.locator('#attendee-list')).toHaveAttribute('data-current', 'true');
-  await expect(page.locator('#attendee-list')).toHaveAttribute('data-query', (await find.inputValue()) || '');
+async function settled(page: Page, find: Locator, where: string): Promise<void> {
+  await expect(page.getByLabel('Checking in'), where).toHaveCount(0);
+  await expect(page.locator('#attendee-list'), where).toHaveAttribute('data-current', 'true');
+  await expect(page.locator('#attendee-list'), where).toHaveAttribute('data-query', (await find.inputValue()) || '');
 }
 
 test('generated keystrokes at the door check in exactly the person named, or no one', async ({ page, station }) => {
@@ -223,7 +223,7 @@ test('generated keystrokes at the door check in exactly the person named, or no 
           allowedOne = (r) => matches(action.text, r) && foldText(action.text).trim().length > 0;
           break;
       }
-      await settled(page, find);
+      await settled(page, find, where);
       const after = checkedIn(await store(station, seminarId));
       const was = before;
       before = after;

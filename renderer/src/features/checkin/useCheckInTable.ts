@@ -35,7 +35,9 @@ export function useCheckInTable(seminarId: number, link: TableLink = HUB_LINK) {
   // An answer the book has changed since (a check-in or undo here or at another device) stays on
   // screen while it is asked again, but Enter never acts on it: it may say "registered" of someone
   // checked in a moment ago, or "checked in" of someone whose check-in was just undone.
-  const outdated = client.getQueryState(searchOptions.queryKey)?.isInvalidated === true;
+  // (Reading isStale makes the screen render again when the answer is invalidated and when its
+  // new answer arrives, even if that answer is the same as the last.)
+  const outdated = search.isStale && client.getQueryState(searchOptions.queryKey)?.isInvalidated === true;
   const state: TableState = { query, results: outdated ? null : results, chosen };
   const listed: CheckInRow[] = results ? [...results.rows, ...results.suggestions] : [];
   const current = !outdated && results !== null && results.query === query;
