@@ -31,20 +31,30 @@ async function call<T>(station: Station, method: string, input: unknown = {}): P
 }
 
 /** Writes every 20 ms until `until` settles (or `count` writes are done); the latency of each. */
-async function writer(station: Station, prefix: string, until: Promise<unknown> | null, count = Infinity): Promise<{ ms: number[]; failed: string[] }> {
+async function writer(station: Station, prefix: string, until: Promise<unknown> | null, count = Infinity): Promise<{ ms: number[]; failed: string[]; slowest: string }> {
   let done = false;
   void until?.finally(() => (done = true));
   const ms: number[] = [];
+  const at: number[] = [];
   const failed: string[] = [];
+  const began = Date.now();
   for (let n = 0; !done && n < count; n++) {
     const started = Date.now();
     const a = await call(station, 'people.create', { givenName: `${prefix} ${n}` });
     ms.push(a.ms);
+    at.push(started - began);
     if (!a.ok) failed.push(a.error?.code ?? '?');
     const wait = 20 - (Date.now() - started);
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   }
-  return { ms, failed };
+  // When the three longest waits began, from the job's start: which part of the job they fell in.
+  const slowest = ms
+    .map((m, i) => ({ m, at: at[i] as number }))
+    .sort((a, b) => b.m - a.m)
+    .slice(0, 3)
+    .map((w) => `${w.m.toFixed(0)} ms at +${(w.at / 1000).toFixed(2)} s`)
+    .join(', ');
+  return { ms, failed, slowest };
 }
 
 function csv(count: number): string {
@@ -71,7 +81,7 @@ export async function concurrencyRows(log: (m: string) => void): Promise<Row[]> 
     if (!imported.ok) throw new Error(`the import failed: ${imported.error?.message}`);
     log(
       `  during a ${ROWS.toLocaleString()}-row import (${(imported.ms / 1000).toFixed(1)} s, ${imported.value.created.toLocaleString()} created): ${duringImport.ms.length} writes, ` +
-        `p50 ${percentile(duringImport.ms, 50)} ms, p95 ${percentile(duringImport.ms, 95)} ms, max ${Math.max(...duringImport.ms).toFixed(0)} ms, not saved: ${duringImport.failed.length}`,
+        `p50 ${percentile(duringImport.ms, 50)} ms, p95 ${percentile(duringImport.ms, 95)} ms, max ${Math.max(...duringImport.ms).toFixed(0)} ms (longest: ${duringImport.slowest}), not saved: ${duringImport.failed.length}`,
     );
 
     const backup = await call<{ name: string; bytes: number }>(station, 'backups.create');
@@ -82,7 +92,7 @@ export async function concurrencyRows(log: (m: string) => void): Promise<Row[]> 
     if (!restored.ok) throw new Error(`the restore failed: ${restored.error?.message}`);
     log(
       `  during a restore of the ${(backup.value.bytes / 1e6).toFixed(0)} MB book (${(restored.ms / 1000).toFixed(1)} s): ${duringRestore.ms.length} writes, ` +
-        `p50 ${percentile(duringRestore.ms, 50)} ms, p95 ${percentile(duringRestore.ms, 95)} ms, max ${Math.max(...duringRestore.ms).toFixed(0)} ms, not saved: ${duringRestore.failed.length}`,
+        `p50 ${percentile(duringRestore.ms, 50)} ms, p95 ${percentile(duringRestore.ms, 95)} ms, max ${Math.max(...duringRestore.ms).toFixed(0)} ms (longest: ${duringRestore.slowest}), not saved: ${duringRestore.failed.length}`,
     );
     const row = (name: string, ms: number[]): Row => ({
       name,

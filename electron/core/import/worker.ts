@@ -4,6 +4,7 @@ import { OWNER } from '../../../shared/access';
 import { AppError, type ApiErrorBody } from '../../../shared/errors';
 import type { CoreContext } from '../context';
 import { storeFailure } from '../db/failures';
+import { emptyJournal, restartLongJournal } from '../db/journal';
 import { applyPragmas } from '../db/pragmas';
 import type { GoMessage, WorkerInput, WorkerMessage } from '../jobs/host';
 import { waitForMainThread } from '../jobs/turns';
@@ -52,16 +53,19 @@ async function main(): Promise<void> {
         post({ type: 'progress', done, total });
       },
       cancelled: () => Atomics.load(input.cancel, 0) === 1,
-      between: () => waitForMainThread(input.turns),
+      between: () => {
+        restartLongJournal(db, input.dbPath);
+        waitForMainThread(input.turns);
+      },
       ready(info) {
         post({ type: 'ready', info });
         return new Promise((resolve) => parentPort?.once('message', (m: GoMessage) => resolve({ backup: m.backup })));
       },
     });
     outcome = { type: 'done', value };
-    // The journal is copied into the book here, off the main thread: not by the next check-in after
-    // an import's steps, and not inside a restore's swap, which then has only the last writes to copy.
-    if (input.request.kind !== 'preview' && input.request.kind !== 'check-copy') db.pragma('wal_checkpoint(PASSIVE)');
+    // The journal is copied into the book and emptied here, off the main thread: not by the next
+    // check-in after an import's steps, and not inside a restore's swap.
+    if (input.request.kind !== 'preview' && input.request.kind !== 'check-copy') emptyJournal(db);
   } catch (error) {
     outcome = { type: 'error', error: error instanceof AppError ? error.toBody() : errorBody(error) };
   } finally {
