@@ -86,6 +86,9 @@ test('an Eventbrite attendee report imported into a seminar: its barcode scanned
   await expect(listed.first()).toHaveAccessibleName(/^Joe Bloggs Where are you located.*City3, CA/);
   await search.press('Enter');
   await expect(page.getByRole('status', { name: 'Table message' })).not.toBeEmpty();
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await screenshot(page, 'checkin-answer-1024');
+  await page.setViewportSize({ width: 1360, height: 860 });
   expect((await station.api<Reg[]>('registrations.list', { seminarId })).value.filter((r) => r.state === 'checked_in').map((r) => r.id)).toEqual([jane.id]);
   await search.fill('');
 
