@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import { FIND_GROUP_LABELS, type FindHit } from '../../../../shared/domain/find';
 import { call } from '../../api/client';
 import { LogTouchDialog } from '../relationships/LogTouchDialog';
+import { useStableHandler } from '../../ui/useStableHandler';
 import { SHORTCUTS, matchCommands, type Command } from './commands';
 
 type Item = { key: string; group: string; title: string; detail: string; run: () => void };
@@ -122,16 +123,15 @@ export function FindPalette() {
   // earlier text's first hit.
   const current = query.trim() === '' || (debounced === query && found.data?.query === query && !found.isPlaceholderData);
   const [pendingEnter, setPendingEnter] = useState<string | null>(null);
-  const runActive = useRef(() => items[active]?.run());
-  runActive.current = () => items[active]?.run();
+  const runActive = useStableHandler(() => items[active]?.run());
   useEffect(() => {
     if (pendingEnter === null) return;
     if (pendingEnter !== query || !opened) setPendingEnter(null);
     else if (current) {
       setPendingEnter(null);
-      runActive.current();
+      runActive();
     }
-  }, [pendingEnter, query, current, opened]);
+  }, [pendingEnter, query, current, opened, runActive]);
   useEffect(() => {
     listRef.current?.querySelector(`[data-index="${active}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [active]);
