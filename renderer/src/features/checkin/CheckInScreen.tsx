@@ -171,7 +171,7 @@ export function CheckInScreen() {
         autoComplete="off"
         spellCheck={false}
         leftSection={<IconSearch aria-hidden />}
-        rightSection={table.checkingIn ? <Loader size="sm" aria-label="Checking in" /> : null}
+        rightSection={table.checkingIn ? <Loader size="sm" aria-label="Checking in" /> : table.undoing ? <Loader size="sm" aria-label="Undoing" /> : null}
         value={table.query}
         role="combobox"
         aria-expanded={table.listed.length > 0}
@@ -208,7 +208,7 @@ export function CheckInScreen() {
           suggestions={results?.suggestions ?? []}
           selected={table.selected}
           answering={table.current ? table.query : undefined}
-          current={table.current && !table.checkingIn}
+          current={table.current && !table.checkingIn && !table.undoing}
           empty={empty}
           onChoose={table.choose}
           onEnterRow={table.enterRow}

@@ -25,6 +25,8 @@ export function useCheckInTable(seminarId: number, link: TableLink = HUB_LINK) {
   // Enters waiting for the answer to their text, and check-ins sent and not yet answered.
   const [working, setWorking] = useState(0);
   const waitingFor = useRef(new Set<string>());
+  // Undos sent and not yet answered: until then the store (and the list) still shows them checked in.
+  const [undoing, setUndoing] = useState(0);
   const [say, setSay] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
   const [memory, remember] = useTableMemory(seminarId);
   const client = useQueryClient();
@@ -168,7 +170,8 @@ export function useCheckInTable(seminarId: number, link: TableLink = HUB_LINK) {
   const undo = (registrationId: number, name: string) => {
     // Off the stack at once, so a second Alt+U reaches the check-in before it, never the same one again.
     remember((m) => ({ ...m, undo: m.undo.filter((u) => u.registrationId !== registrationId) }));
-    actions.undo.mutateAsync({ registrationId, clientId: newClientId() }).then(
+    setUndoing((n) => n + 1);
+    void actions.undo.mutateAsync({ registrationId, clientId: newClientId() }).then(
       (result) => {
         remember((m) => ({ ...m, panel: m.panel && 'registration' in m.panel && m.panel.registration.id === registrationId ? null : m.panel }));
         const what =
@@ -180,7 +183,7 @@ export function useCheckInTable(seminarId: number, link: TableLink = HUB_LINK) {
         notifications.show({ color: 'blue', title: 'Undone', message: what });
       },
       (error: Error) => setSay({ tone: 'error', text: `The check-in of ${name} was not undone. ${error.message}` }),
-    );
+    ).finally(() => setUndoing((n) => n - 1));
   };
 
   const handlers = {
@@ -231,6 +234,8 @@ export function useCheckInTable(seminarId: number, link: TableLink = HUB_LINK) {
     disconnected: (search.failureCount > 0 && isUnreachable(search.error ?? search.failureReason)) || (actions.checkIn.failureCount > 0 && actions.checkIn.isPending),
     /** An Enter is waiting for its answer, or a check-in for the hub's. */
     checkingIn: working > 0,
+    /** An undo is on its way to the hub. */
+    undoing: undoing > 0,
     searchFailed: search.isError && !isUnreachable(search.error) ? search.error : null,
     tooLong: current && results?.cut === true,
   };
