@@ -19,6 +19,7 @@ import {
   type PersonLink,
   type Purchase,
   type Relationship,
+  type StandingList,
   type StandingListPage,
   type TimelineEntry,
 } from './domain/relationship';
@@ -264,6 +265,7 @@ export const contract = {
     z.object({ personId: Id }),
     'Everything that happened with a person, newest first: touches, seminars, stage changes, client tests, purchases, advocacy.',
   ),
+  'relationship.counts': method<Record<StandingList, number>>()(NoInput, 'How many people are on each list that drives action (the list tabs and Home).'),
   'relationship.list': method<StandingListPage>()(
     z.object({ list: z.enum(STANDING_LISTS) }),
     'A list that drives action: ready to become clients, at risk, or future clients.',

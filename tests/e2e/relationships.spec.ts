@@ -125,6 +125,13 @@ test('on the sample book: a rich person page, the People list by score, and the 
   const expected = await station.api<{ total: number }>('relationship.list', { list: 'ready' });
   await expect(ready.getByRole('row')).toHaveCount(expected.value.total + 1);
   await screenshot(page, 'relationships-ready');
+  // A longer list shows its first rows at once and then every one of them.
+  await page.getByRole('tab', { name: /Due to reconnect/ }).click();
+  const reconnect = await station.api<{ total: number; items: unknown[] }>('relationship.list', { list: 'dueToReconnect' });
+  expect(reconnect.value.items.length).toBeGreaterThan(40);
+  await expect(page.getByRole('table', { name: 'Due to reconnect' }).getByRole('row')).toHaveCount(reconnect.value.items.length + 1);
+  await expect(page.getByRole('tab', { name: /Due to reconnect/ })).toContainText(String(reconnect.value.total));
+  await page.getByRole('tab', { name: /Ready to become clients/ }).click();
 
   // Bulk: tag the first two people on the list.
   await ready.getByRole('checkbox').nth(1).check();

@@ -5,7 +5,8 @@ import { getSeminar, listSeminars } from '../../electron/core/services/seminars'
 import { appInfo } from '../../electron/core/services/app-info';
 import { listPeople, listTags } from '../../electron/core/services/people';
 import { loadSampleData } from '../../electron/core/services/sample';
-import { getRelationship, standingList } from '../../electron/core/services/relationships';
+import { getRelationship, standingCounts, standingList } from '../../electron/core/services/relationships';
+import { STANDING_LISTS } from '../../shared/domain/relationship';
 import { dueSummary } from '../../electron/core/services/followups';
 import { hospitalitySuggestions, intimacyMeasure, listOccasions } from '../../electron/core/services/hospitality';
 import { openTestContext } from '../helpers/store';
@@ -61,6 +62,8 @@ describe('the sample book’s relationships', () => {
     expect(ready.items.map((r) => r.id).sort((a, b) => a - b)).toEqual(expected);
     expect(standingList(ctx, 'atRisk').total).toBeGreaterThan(0);
     expect(standingList(ctx, 'futureClients').total).toBeGreaterThan(0);
+    // The tabs' and Home's counts are the lists' totals.
+    expect(standingCounts(ctx)).toEqual(Object.fromEntries(STANDING_LISTS.map((l) => [l, standingList(ctx, l).total])));
 
     const count = (sql: string) => (ctx.db.prepare(sql).get() as { n: number }).n;
     expect(count("SELECT count(*) AS n FROM people WHERE stage = 'client'")).toBeGreaterThan(20);

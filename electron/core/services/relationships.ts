@@ -22,6 +22,7 @@ import {
   type PurchaseInputSchema,
   type Relationship,
   type StageChange,
+  STANDING_LISTS,
   type StandingList,
   type StandingListPage,
   type StandingRow,
@@ -535,10 +536,20 @@ export const STANDING_LIST_SQL: Record<StandingList, string> = {
 /** At most this many rows of a list are sent; its total says how many there are. */
 export const STANDING_LIST_LIMIT = 1000;
 
+const listTotal = (ctx: CoreContext, list: StandingList, params: Record<string, unknown>) =>
+  (stmt(ctx.db, `SELECT count(*) AS n FROM people p WHERE ${STANDING_LIST_SQL[list]}`).get(params) as { n: number }).n;
+
+/** How many are on each list: what the tabs and Home show, without sending anyone's row. */
+export function standingCounts(ctx: CoreContext): Record<StandingList, number> {
+  ensureStandingsFresh(ctx);
+  const params = cadenceParams(ctx, today(ctx));
+  return Object.fromEntries(STANDING_LISTS.map((list) => [list, listTotal(ctx, list, params)])) as Record<StandingList, number>;
+}
+
 export function standingList(ctx: CoreContext, list: StandingList): StandingListPage {
   ensureStandingsFresh(ctx);
   const params = { ...cadenceParams(ctx, today(ctx)), limit: STANDING_LIST_LIMIT };
-  const total = (stmt(ctx.db, `SELECT count(*) AS n FROM people p WHERE ${STANDING_LIST_SQL[list]}`).get(params) as { n: number }).n;
+  const total = listTotal(ctx, list, params);
   const rows = stmt(
     ctx.db,
     `SELECT p.id, p.given_name, p.family_name, p.display_name, p.organization, p.stage, p.score, p.test_yeses, p.last_personal_on,

@@ -11,7 +11,7 @@ import { Empty } from '../../ui/Panel';
 import { useDueSummary } from '../followups/queries';
 import { EmptyBook } from '../people/EmptyBook';
 import { useAppInfo } from '../people/queries';
-import { useStandingList } from '../relationships/queries';
+import { useStandingCounts } from '../relationships/queries';
 import { useSeminars } from '../seminars/queries';
 import { useHospitalitySuggestions, useIntimacy, useOccasions } from './queries';
 
@@ -184,7 +184,7 @@ function Line({ label, value, color, to }: { label: string; value: number; color
 }
 
 function ListLine({ list }: { list: StandingList }) {
-  const total = useStandingList(list).data?.total;
+  const total = useStandingCounts().data?.[list];
   return <Line label={STANDING_LIST_INFO[list].title} value={total ?? 0} color={list === 'atRisk' ? 'red' : 'teal'} to={`/relationships?list=${list}`} />;
 }
 

@@ -1,6 +1,6 @@
 import { Anchor, Badge, Box, Button, Checkbox, Group, NumberInput, Select, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { STANDING_LISTS, STANDING_LIST_INFO, type StandingList, type StandingRow } from '../../../../shared/domain/relationship';
 import { MARKS, MARK_LABELS, type Mark } from '../../../../shared/domain/standing';
@@ -11,7 +11,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { call } from '../../api/client';
 import { downloadFile } from '../followups/queries';
 import { useBoundaryChoice } from '../../ui/useBoundaryChoice';
-import { useBookWrite, useStandingList } from './queries';
+import { useBookWrite, useStandingCounts, useStandingList } from './queries';
 import { StageBadge } from './StandingPanel';
 
 /** The lists that drive action (DOMAIN.md, Measures), with bulk tag and mark on a selection. */
@@ -38,9 +38,9 @@ export function RelationshipsScreen() {
 }
 
 function ListTab({ list }: { list: StandingList }) {
-  const data = useStandingList(list).data;
+  const total = useStandingCounts().data?.[list];
   return (
-    <Tabs.Tab value={list} rightSection={data ? <Badge size="sm" variant="light" aria-label={`${data.total} people`}>{data.total}</Badge> : null}>
+    <Tabs.Tab value={list} rightSection={total !== undefined ? <Badge size="sm" variant="light" aria-label={`${total} people`}>{total}</Badge> : null}>
       {STANDING_LIST_INFO[list].title}
     </Tabs.Tab>
   );
@@ -50,6 +50,7 @@ function StandingListView({ list }: { list: StandingList }) {
   const query = useStandingList(list);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const rows = query.data?.items ?? [];
+  const shown = useRowsInStages(rows);
   useEffect(() => {
     // People who left the list (marked, re-scored) leave the selection too.
     setSelected((prev) => new Set([...prev].filter((id) => rows.some((r) => r.id === id))));
@@ -96,7 +97,7 @@ function StandingListView({ list }: { list: StandingList }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {rows.map((r) => (
+            {shown.map((r) => (
               <Row key={r.id} row={r} checked={selected.has(r.id)} onToggle={() => toggle(r.id)} />
             ))}
           </Table.Tbody>
@@ -109,6 +110,23 @@ function StandingListView({ list }: { list: StandingList }) {
       ) : null}
     </Stack>
   );
+}
+
+/** Rows on the first screen and then some: the list is on screen at once, the rest follows. */
+const FIRST_ROWS = 40;
+
+/**
+ * The rows to render: the first few at once, then all of them in a transition, which React renders
+ * beside the owner's keys and clicks instead of before the list can paint (a list holds up to
+ * 1,000 people; rendering all of them first held the screen back by most of a second).
+ */
+function useRowsInStages<T>(rows: T[]): T[] {
+  const [all, setAll] = useState<T[] | null>(null);
+  useEffect(() => {
+    if (rows.length <= FIRST_ROWS) return;
+    startTransition(() => setAll(rows));
+  }, [rows]);
+  return all === rows || rows.length <= FIRST_ROWS ? rows : rows.slice(0, FIRST_ROWS);
 }
 
 function Row({ row: r, checked, onToggle }: { row: StandingRow; checked: boolean; onToggle: () => void }) {

@@ -16,6 +16,11 @@ export function useStandingList(list: StandingList) {
   return useQuery({ queryKey: ['people', 'standing-list', list], queryFn: () => call('relationship.list', { list }) });
 }
 
+/** How many are on each list, without their rows (tabs, Home). */
+export function useStandingCounts() {
+  return useQuery({ queryKey: ['people', 'standing-counts'], queryFn: () => call('relationship.counts', {}) });
+}
+
 /** Any write about a relationship: afterwards every page and list that shows people may differ. */
 export function useBookWrite<M extends MethodName>(method: M) {
   const changed = useBookChanged();
