@@ -14,7 +14,8 @@ const day = fc.integer({ min: 0, max: 800 }).map((d) => dayMinus(TODAY, d - 5));
 const bit = fc.integer({ min: 0, max: 1 });
 
 const book = fc.record({
-  people: fc.integer({ min: 1, max: 8 }),
+  // When each was added, near midnight UTC too: their local day is computed apart from SQLite's.
+  people: fc.array(fc.record({ on: day, at: fc.constantFrom('00:10:00.000Z', '11:59:59.999Z', '23:50:00.000Z', '13:45:00.000Z') }), { minLength: 1, maxLength: 8 }),
   interactions: fc.array(fc.record({ who: fc.nat(), kind: fc.constantFrom(...KINDS), on: day }), { maxLength: 40 }),
   purchases: fc.array(fc.record({ who: fc.nat(), on: day }), { maxLength: 10 }),
   // Few days, so two answers on the same day (decided by id) happen often.
@@ -30,6 +31,7 @@ const book = fc.record({
   }),
 });
 
+// Run it with TZ=Pacific/Chatham (UTC+13:45) or America/New_York as well: local days are compared.
 describe('whole-book scoring reads the same facts set-based as person by person', () => {
   it('every fact of every person, for generated books', async () => {
     await fc.assert(
@@ -37,7 +39,11 @@ describe('whole-book scoring reads the same facts set-based as person by person'
         const ctx = await openTestContext();
         const db = ctx.db;
         const at = '2031-06-15T10:00:00.000Z';
-        const ids = Array.from({ length: b.people }, (_, i) => createPerson(ctx, PersonInputSchema.parse({ givenName: `P${i}`, familyName: 'Test' })).id);
+        const ids = b.people.map((added, i) => {
+          const id = createPerson(ctx, PersonInputSchema.parse({ givenName: `P${i}`, familyName: 'Test' })).id;
+          db.prepare('UPDATE people SET created_at = ? WHERE id = ?').run(`${added.on}T${added.at}`, id);
+          return id;
+        });
         const who = (n: number) => ids[n % ids.length] as number;
         const seminars = [0, 1, 2].map((i) =>
           createSeminar(ctx, SeminarInputSchema.parse({ title: `S${i}`, date: '2031-01-16', startTime: '09:00', endTime: '12:00', timeZone: 'America/New_York' })).id,
