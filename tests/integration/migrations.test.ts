@@ -8,6 +8,7 @@ import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../electron/core/
 import { DATABASE_FILE, openStore } from '../../electron/core/db/store';
 import { AppError } from '../../shared/errors';
 import { tempDataDir } from '../helpers/store';
+import { STANDING_LIST_FROM, STANDING_LIST_SQL } from '../../electron/core/services/relationships';
 
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
@@ -482,6 +483,49 @@ describe('migration 15: everyday relationships', () => {
     db.prepare("INSERT INTO people (id, given_name, sort_key, search_rank, created_at, updated_at) VALUES (8, 'Bo', 'bo', 2, 'x', 'x')").run();
     expect(() => db.prepare("INSERT INTO important_dates (person_id, kind, label, month, day, yearly, created_at) VALUES (8, 'event', 'New job', 3, 1, 0, 'x')").run()).toThrow(/CHECK/);
     expect(() => db.prepare("INSERT INTO person_photos (person_id, mime, data, updated_at) VALUES (8, 'image/svg+xml', 'PHN2Zz4=', 'x')").run()).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('migration 16: the lists a report counts, indexed', () => {
+  it('indexes exactly the customers Ready names and the clients At risk is chosen from; each list and its count read its index', () => {
+    const db = databaseAt(15, path.join(tempDataDir(), DATABASE_FILE));
+    const person = db.prepare("INSERT INTO people (id, given_name, sort_key, search_rank, stage, score, test_yeses, cultivate, created_at, updated_at) VALUES (?, 'P', ?, ?, ?, ?, ?, ?, 'x', 'x')");
+    const people: [number, string, number, number, number][] = [
+      [1, 'customer', 50, 3, 0],
+      [2, 'customer', 60, 2, 1],
+      [3, 'customer', 70, 2, 0],
+      [4, 'client', 80, 4, 1],
+      [5, 'prospect', 10, 0, 1],
+    ];
+    for (const [id, stage, score, yeses, cultivate] of people) person.run(id, `p${id}`, id, stage, score, yeses, cultivate);
+    migrate(db, MIGRATIONS.filter((m) => m.version <= 16));
+    expect(db.pragma('user_version', { simple: true })).toBe(16);
+    const ready = `p.stage = 'customer' AND (p.test_yeses = 3 OR p.cultivate = 1)`;
+    expect(STANDING_LIST_SQL.ready).toBe(ready);
+    // As the list and its count read it (the planner, without statistics, would walk every customer).
+    expect(STANDING_LIST_FROM.ready).toBe('people p INDEXED BY people_ready');
+    const list = `SELECT p.id FROM ${STANDING_LIST_FROM.ready} WHERE ${ready} ORDER BY p.score DESC, p.sort_key, p.id`;
+    const count = `SELECT count(*) AS n FROM ${STANDING_LIST_FROM.ready} WHERE ${ready}`;
+    expect(db.prepare(list).all()).toEqual([{ id: 2 }, { id: 1 }]);
+    expect(db.prepare(count).get()).toEqual({ n: 2 });
+    for (const sql of [list, count]) {
+      expect((db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' ')).toMatch(/people_ready/);
+    }
+    // At risk: the clients' index carries what due is worked out from, so the count reads no row.
+    expect(STANDING_LIST_FROM.atRisk).toBe('people p INDEXED BY people_clients');
+    const params = { clientCadence: 30, customerCadence: 60, prospectCadence: 90, today: '2031-06-15' };
+    db.prepare("UPDATE people SET last_personal_on = '2031-06-01' WHERE id = 4").run();
+    const atRisk = `SELECT count(*) AS n FROM ${STANDING_LIST_FROM.atRisk} WHERE ${STANDING_LIST_SQL.atRisk}`;
+    expect(db.prepare(atRisk).get(params)).toEqual({ n: 0 });
+    db.prepare("UPDATE people SET last_personal_on = '2031-04-01' WHERE id = 4").run();
+    expect(db.prepare(atRisk).get(params)).toEqual({ n: 1 });
+    expect((db.prepare(`EXPLAIN QUERY PLAN ${atRisk}`).all(params) as { detail: string }[]).map((r) => r.detail).join(' ')).toMatch(/COVERING INDEX people_clients/);
+    // It follows the rows as they change.
+    db.prepare("UPDATE people SET test_yeses = 3 WHERE id = 3").run();
+    db.prepare("UPDATE people SET stage = 'client' WHERE id = 1").run();
+    expect(db.prepare(list).all()).toEqual([{ id: 3 }, { id: 2 }]);
+    expect(db.prepare('PRAGMA integrity_check').pluck().get()).toBe('ok');
     db.close();
   });
 });

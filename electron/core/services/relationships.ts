@@ -533,11 +533,23 @@ export const STANDING_LIST_SQL: Record<StandingList, string> = {
   dueToReconnect: DUE_TO_RECONNECT_SQL,
 };
 
+/**
+ * Where each list reads its people from. Ready and At risk have their own partial indexes
+ * (migration 16), named here because the planner, without statistics, would walk every customer
+ * or client by stage and read each row instead.
+ */
+export const STANDING_LIST_FROM: Record<StandingList, string> = {
+  ready: 'people p INDEXED BY people_ready',
+  atRisk: 'people p INDEXED BY people_clients',
+  futureClients: 'people p',
+  dueToReconnect: 'people p',
+};
+
 /** At most this many rows of a list are sent; its total says how many there are. */
 export const STANDING_LIST_LIMIT = 1000;
 
 const listTotal = (ctx: CoreContext, list: StandingList, params: Record<string, unknown>) =>
-  (stmt(ctx.db, `SELECT count(*) AS n FROM people p WHERE ${STANDING_LIST_SQL[list]}`).get(params) as { n: number }).n;
+  (stmt(ctx.db, `SELECT count(*) AS n FROM ${STANDING_LIST_FROM[list]} WHERE ${STANDING_LIST_SQL[list]}`).get(params) as { n: number }).n;
 
 /** How many are on each list: what the tabs and Home show, without sending anyone's row. */
 export function standingCounts(ctx: CoreContext): Record<StandingList, number> {
@@ -554,7 +566,7 @@ export function standingList(ctx: CoreContext, list: StandingList): StandingList
     ctx.db,
     `SELECT p.id, p.given_name, p.family_name, p.display_name, p.organization, p.stage, p.score, p.test_yeses, p.last_personal_on,
         coalesce(nullif(p.known_since, ''), date(p.created_at, 'localtime')) AS known_since, p.friend, p.future_client, p.cultivate, ${CADENCE_SQL} AS cadence
-     FROM people p WHERE ${STANDING_LIST_SQL[list]} ORDER BY p.score DESC, p.sort_key, p.id LIMIT @limit`,
+     FROM ${STANDING_LIST_FROM[list]} WHERE ${STANDING_LIST_SQL[list]} ORDER BY p.score DESC, p.sort_key, p.id LIMIT @limit`,
   ).all(params) as (NameRow & MarkRow & { organization: string; stage: Stage; score: number; test_yeses: number; last_personal_on: string; known_since: string; cadence: number })[];
   const items: StandingRow[] = rows.map((r) => ({
     ...refOf(r),

@@ -14,7 +14,7 @@ import { writeCsv } from '../export/csv';
 import { listOccasions, intimacyMeasure } from './hospitality';
 import { cadenceParams } from './keep-in-touch';
 import { refOf, type NameRow } from './person-records';
-import { householdOf, STANDING_LIST_SQL } from './relationships';
+import { householdOf, STANDING_LIST_FROM, STANDING_LIST_SQL } from './relationships';
 import { ensureStandingsFresh, PART_COLUMNS, today } from './standing';
 
 // The rapport report ---------------------------------------------------------------------------
@@ -122,10 +122,10 @@ export function rapportReport(ctx: CoreContext, f: RapportFilter, offset: number
   const list = <T>(name: 'ready' | 'atRisk', columns: string) =>
     stmt(
       ctx.db,
-      `SELECT p.id, p.given_name, p.family_name, p.display_name, ${columns} FROM people p WHERE ${where} AND ${STANDING_LIST_SQL[name]} ORDER BY p.score DESC, p.sort_key LIMIT @limit`,
+      `SELECT p.id, p.given_name, p.family_name, p.display_name, ${columns} FROM ${STANDING_LIST_FROM[name]} WHERE ${where} AND ${STANDING_LIST_SQL[name]} ORDER BY p.score DESC, p.sort_key LIMIT @limit`,
     ).all(listParams) as (NameRow & T)[];
   const count = (name: 'ready' | 'atRisk', shown: number) =>
-    limit === null || shown < limit ? shown : (stmt(ctx.db, `SELECT count(*) AS n FROM people p WHERE ${where} AND ${STANDING_LIST_SQL[name]}`).get(listParams) as { n: number }).n;
+    limit === null || shown < limit ? shown : (stmt(ctx.db, `SELECT count(*) AS n FROM ${STANDING_LIST_FROM[name]} WHERE ${where} AND ${STANDING_LIST_SQL[name]}`).get(listParams) as { n: number }).n;
   const ready = list<{ score: number; test_yeses: number }>('ready', 'p.score, p.test_yeses');
   const atRisk = list<{ score: number; last_personal_on: string }>('atRisk', 'p.score, p.last_personal_on');
   return {

@@ -13,6 +13,7 @@ import { m012DoorDevices } from './012_door_devices';
 import { m013PairedDevices } from './013_paired_devices';
 import { m014PhoneKinds } from './014_phone_kinds';
 import { m015EverydayRelationships } from './015_everyday_relationships';
+import { m016ListIndexes } from './016_list_indexes';
 
 export interface Migration {
   /** The `user_version` the database has once this migration has run. */
@@ -22,6 +23,6 @@ export interface Migration {
 }
 
 /** Ordered by version; a migration is never edited once released — add a new one. */
-export const MIGRATIONS: readonly Migration[] = [m001People, m002Seminars, m003Relationships, m004FollowUps, m005Hospitality, m006Imports, m007PlatformTickets, m008Versions, m009ImportState, m011WalkInPeople, m012DoorDevices, m013PairedDevices, m014PhoneKinds, m015EverydayRelationships];
+export const MIGRATIONS: readonly Migration[] = [m001People, m002Seminars, m003Relationships, m004FollowUps, m005Hospitality, m006Imports, m007PlatformTickets, m008Versions, m009ImportState, m011WalkInPeople, m012DoorDevices, m013PairedDevices, m014PhoneKinds, m015EverydayRelationships, m016ListIndexes];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
