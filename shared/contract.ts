@@ -265,7 +265,10 @@ export const contract = {
     z.object({ personId: Id }),
     'Everything that happened with a person, newest first: touches, seminars, stage changes, client tests, purchases, advocacy.',
   ),
-  'relationship.counts': method<Record<StandingList, number>>()(NoInput, 'How many people are on each list that drives action (the list tabs and Home).'),
+  'relationship.counts': method<Partial<Record<StandingList, number>>>()(
+    z.object({ lists: z.array(z.enum(STANDING_LISTS)).min(1).default([...STANDING_LISTS]) }).strict().default({ lists: [...STANDING_LISTS] }),
+    'How many people are on each of the lists asked for (all four by default): the list tabs and Home.',
+  ),
   'relationship.list': method<StandingListPage>()(
     z.object({ list: z.enum(STANDING_LISTS) }),
     'A list that drives action: ready to become clients, at risk, or future clients.',

@@ -103,5 +103,11 @@ test('the home dashboard’s intimacy measure matches the store', async ({ page,
   expect(hosted).toBeGreaterThan(0);
   expect(hosted).toBeLessThan(top);
   await expect(measure).toHaveText(`${hosted} of your top ${top} clients have been in your home`);
+  // The Relationships card counts its three lists as the lists themselves do.
+  const lists = page.getByRole('region', { name: 'Relationships' });
+  for (const [list, title] of [['ready', 'Ready to become clients'], ['atRisk', 'At risk'], ['futureClients', 'Future clients']] as const) {
+    const { total } = (await station.api<{ total: number }>('relationship.list', { list })).value;
+    await expect(lists.getByRole('link', { name: title }).locator('xpath=..')).toContainText(String(total));
+  }
   await screenshot(page, 'home-dashboard');
 });

@@ -551,11 +551,14 @@ export const STANDING_LIST_LIMIT = 1000;
 const listTotal = (ctx: CoreContext, list: StandingList, params: Record<string, unknown>) =>
   (stmt(ctx.db, `SELECT count(*) AS n FROM ${STANDING_LIST_FROM[list]} WHERE ${STANDING_LIST_SQL[list]}`).get(params) as { n: number }).n;
 
-/** How many are on each list: what the tabs and Home show, without sending anyone's row. */
-export function standingCounts(ctx: CoreContext): Record<StandingList, number> {
+/**
+ * How many are on each list asked for, without sending anyone's row. Only those asked for: Due to
+ * reconnect is a scan of the whole book, which Home does not show.
+ */
+export function standingCounts(ctx: CoreContext, lists: readonly StandingList[] = STANDING_LISTS): Partial<Record<StandingList, number>> {
   ensureStandingsFresh(ctx);
   const params = cadenceParams(ctx, today(ctx));
-  return Object.fromEntries(STANDING_LISTS.map((list) => [list, listTotal(ctx, list, params)])) as Record<StandingList, number>;
+  return Object.fromEntries(lists.map((list) => [list, listTotal(ctx, list, params)]));
 }
 
 export function standingList(ctx: CoreContext, list: StandingList): StandingListPage {

@@ -183,17 +183,20 @@ function Line({ label, value, color, to }: { label: string; value: number; color
   );
 }
 
+/** The lists Home shows (Due to reconnect is told on the agenda). */
+const HOME_LISTS: readonly StandingList[] = ['ready', 'atRisk', 'futureClients'];
+
 function ListLine({ list }: { list: StandingList }) {
-  const total = useStandingCounts().data?.[list];
+  const total = useStandingCounts(HOME_LISTS).data?.[list];
   return <Line label={STANDING_LIST_INFO[list].title} value={total ?? 0} color={list === 'atRisk' ? 'red' : 'teal'} to={`/relationships?list=${list}`} />;
 }
 
 function Lists() {
   return (
     <Section title="Relationships" action={<Anchor component={Link} to="/relationships" size="sm">Open</Anchor>}>
-      <ListLine list="ready" />
-      <ListLine list="atRisk" />
-      <ListLine list="futureClients" />
+      {HOME_LISTS.map((list) => (
+        <ListLine key={list} list={list} />
+      ))}
     </Section>
   );
 }

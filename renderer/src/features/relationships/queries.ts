@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { InputOf, MethodName, OutputOf } from '../../../../shared/contract';
-import type { StandingList } from '../../../../shared/domain/relationship';
+import { STANDING_LISTS, type StandingList } from '../../../../shared/domain/relationship';
 import { call } from '../../api/client';
 import { useBookChanged } from '../people/queries';
 
@@ -16,9 +16,9 @@ export function useStandingList(list: StandingList) {
   return useQuery({ queryKey: ['people', 'standing-list', list], queryFn: () => call('relationship.list', { list }) });
 }
 
-/** How many are on each list, without their rows (tabs, Home). */
-export function useStandingCounts() {
-  return useQuery({ queryKey: ['people', 'standing-counts'], queryFn: () => call('relationship.counts', {}) });
+/** How many are on each of these lists, without their rows (tabs, Home). */
+export function useStandingCounts(lists: readonly StandingList[] = STANDING_LISTS) {
+  return useQuery({ queryKey: ['people', 'standing-counts', lists], queryFn: () => call('relationship.counts', { lists: [...lists] }) });
 }
 
 /** Any write about a relationship: afterwards every page and list that shows people may differ. */
